@@ -1,0 +1,90 @@
+"""The command line: parses arguments, calls library functions, prints, sets exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from marsad import __version__
+from marsad.errors import MarsadError
+from marsad.evaluate import evaluate, format_scores
+from marsad.model import Document, Rejected
+from marsad.pipeline import AnalyzeOptions, Reporter, analyze
+
+# Without a terminal, a plain line every this many documents instead of a bar.
+_PLAIN_PROGRESS_EVERY = 1000
+
+
+class StderrReporter(Reporter):
+    """Rejected inputs as `rejected: PATH: REASON` lines; a bar when stderr is a terminal."""
+
+    def rejected(self, item: Rejected) -> None:
+        click.echo(f"rejected: {item.path}: {item.reason}", err=True)
+
+    def progress(self, documents: Sequence[Document]) -> Iterator[Document]:
+        if sys.stderr.isatty():
+            yield from tqdm(documents, desc="analysing", unit="doc", file=sys.stderr)
+            return
+        for count, doc in enumerate(documents, start=1):
+            yield doc
+            if count % _PLAIN_PROGRESS_EVERY == 0:
+                click.echo(f"analysed {count}/{len(documents)} documents", err=True)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="marsad")
+def main() -> None:
+    """marsad: Arabic news articles in, sourced and checkable structured knowledge out."""
+
+
+@main.command("analyze")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for analysis.json, report.html and (by default) the database.")
+@click.option("--db", "db_path", default=None, type=click.Path(path_type=Path),
+              help="SQLite database file [default: OUT/marsad.db].")
+@click.option("--lang", default="ar", show_default=True, help="Language of the extractors.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
+def analyze_command(
+    paths: tuple[Path, ...], out_dir: Path, db_path: Path | None, lang: str, strict: bool
+) -> None:
+    """Analyse files and folders of articles; write OUT/analysis.json and OUT/report.html."""
+    try:
+        result = analyze(
+            paths, out_dir, db_path, AnalyzeOptions(lang=lang, strict=strict), StderrReporter()
+        )
+    except MarsadError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    analysis = result.analysis
+    click.echo(
+        f"{len(analysis['documents'])} documents ({result.added} new, {result.analysed} analysed), "
+        f"{len(analysis['rejected'])} rejected -> {out_dir / 'analysis.json'}, "
+        f"{out_dir / 'report.html'}",
+        err=True,
+    )
+    sys.exit(result.exit_code)
+
+
+@main.command("eval")
+@click.argument("gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("analysis_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_command(gold_path: Path, analysis_path: Path, as_json: bool) -> None:
+    """Score ANALYSIS.json against the hand annotations in GOLD.json."""
+    try:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        analysis = json.loads(analysis_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        click.echo(f"error: cannot read {error}; both files must be UTF-8 JSON", err=True)
+        sys.exit(2)
+    results = evaluate(gold, analysis)
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_scores(results))

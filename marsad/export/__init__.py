@@ -1,0 +1,1 @@
+"""What marsad writes for people and programs: analysis.json and the HTML report."""

@@ -1,0 +1,44 @@
+"""Run every per-document extractor on one Arabic document, each feeding the next.
+
+Order matters: entity mentions name figure sources, quote speakers and event actors; time
+expressions date figures, quotes and events; figures are linked from events.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.extract.entities import extract_mentions
+from marsad.extract.events import extract_events
+from marsad.extract.figures import extract_figures
+from marsad.extract.quotes import PersonMention, extract_quotes
+from marsad.extract.times import extract_times
+from marsad.model import Document
+from marsad.text.sentences import split_sentences
+
+Items = dict[str, list[dict[str, Any]]]
+# Kinds stored per document; entities are merged across documents from their mentions.
+PER_DOCUMENT_KINDS = ("mentions", "times", "figures", "quotes", "events")
+
+
+def extract_document(doc: Document) -> Items:
+    """All items of one document as plain dicts, each with `id`, `doc`, `start`, `end`.
+
+    Entity ids are filled in later, once mentions are merged across documents
+    (`marsad.story.entities`), by the spans items keep for their speakers, sources, actors.
+    """
+    text = doc.text
+    mentions = [m.to_dict() for m in extract_mentions(doc.id, text)]
+    times = [t.to_dict() for t in extract_times(doc.id, text, doc.published)]
+    for t in times:
+        t["id"] = f"{doc.id}:time:{t['start']}"
+    sentences = split_sentences(text)
+    figures = [f.to_dict() for f in extract_figures(doc.id, text, doc.published, sentences)]
+    persons = [PersonMention(m["start"], m["end"], m["type"]) for m in mentions]
+    quotes = [q.to_dict() for q in extract_quotes(doc.id, text, persons, times)]
+    events = [
+        e.to_dict()
+        for e in extract_events(doc.id, text, doc.published, mentions, times, figures)
+    ]
+    return {"mentions": mentions, "times": times, "figures": figures, "quotes": quotes,
+            "events": events}

@@ -1,0 +1,157 @@
+"""The one place that strings the stages together: ingest, store, extract, export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import OptionError
+from marsad.export.analysis_json import build_analysis, write_json
+from marsad.export.report import write_report
+from marsad.ingest import IngestOptions, link_duplicates, read_inputs
+from marsad.model import Document, Rejected
+from marsad.store import Store, open_store
+
+# Bump when an extractor changes its output, so stored documents are analysed again.
+PIPELINE_VERSION = "1"
+SUPPORTED_LANGUAGES = ("ar",)
+
+
+@dataclass(frozen=True)
+class AnalyzeOptions:
+    """Options of `analyze`, validated once."""
+
+    lang: str = "ar"
+    strict: bool = False
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+
+    def __post_init__(self) -> None:
+        if self.lang not in SUPPORTED_LANGUAGES:
+            raise OptionError("lang", self.lang, ", ".join(SUPPORTED_LANGUAGES))
+
+
+@dataclass
+class RunResult:
+    """What a run produced and the exit status SPEC.md asks for."""
+
+    analysis: dict[str, Any]
+    added: int
+    analysed: int
+    exit_code: int
+
+
+class Reporter:
+    """Where a run tells the user about rejected inputs and progress; silent by default."""
+
+    def rejected(self, item: Rejected) -> None:
+        """Called once for every rejected file or record."""
+
+    def progress(self, documents: Sequence[Document]) -> Iterator[Document]:
+        """Wrap the documents being analysed; a terminal reporter draws a bar."""
+        return iter(documents)
+
+
+def extract_document(doc: Document) -> dict[str, list[dict[str, Any]]]:
+    """Run every per-document extractor on one Arabic document."""
+    return {}
+
+
+def analyze(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    db_path: str | Path | None = None,
+    options: AnalyzeOptions | None = None,
+    reporter: Reporter | None = None,
+) -> RunResult:
+    """Analyse the inputs, keep everything in the store, write analysis.json and report.html."""
+    options = options or AnalyzeOptions()
+    reporter = reporter or Reporter()
+    out_dir = Path(out_dir)
+    with open_store(db_path or out_dir / "marsad.db") as store:
+        run_id = store.start_run()
+        documents, rejected = _ingest(paths, options, store, run_id, reporter)
+        added = sum(store.add_document(doc) for doc in documents)
+        analysed = _extract_all(documents, options, store, reporter)
+        analysis = build_analysis(
+            documents, rejected, _stored_items(store, [d.id for d in documents])
+        )
+        store.finish_run(run_id, len(documents), len(rejected))
+    write_json(analysis, out_dir / "analysis.json")
+    write_report(analysis, out_dir / "report.html")
+    if not documents:
+        exit_code = 2
+    elif options.strict and rejected:
+        exit_code = 1
+    else:
+        exit_code = 0
+    return RunResult(analysis, added, analysed, exit_code)
+
+
+def _ingest(
+    paths: Iterable[str | Path],
+    options: AnalyzeOptions,
+    store: Store,
+    run_id: int,
+    reporter: Reporter,
+) -> tuple[list[Document], list[Rejected]]:
+    """Read the inputs; reuse stored copies and link duplicates within the run and the store."""
+    documents: list[Document] = []
+    rejected: list[Rejected] = []
+    for item in read_inputs(paths, options.ingest):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+            store.add_rejected(run_id, item)
+            reporter.rejected(item)
+        else:
+            documents.append(item)
+    documents = _unique_ids(documents)
+    documents = [store.get_document(doc.id) or doc for doc in documents]
+    link_duplicates(documents)
+    stored_copies = store.ids_with_hashes(d.content_hash for d in documents)
+    return [
+        _linked_to_store(doc, stored_copies.get(doc.content_hash)) for doc in documents
+    ], rejected
+
+
+def _unique_ids(documents: list[Document]) -> list[Document]:
+    """Keep the first of documents read twice in one run (the same file given twice)."""
+    seen: set[str] = set()
+    unique = []
+    for doc in documents:
+        if doc.id not in seen:
+            seen.add(doc.id)
+            unique.append(doc)
+    return unique
+
+
+def _linked_to_store(doc: Document, stored_id: str | None) -> Document:
+    """Mark a new document whose exact text is already stored under another id as a copy."""
+    if stored_id is None or stored_id == doc.id or doc.duplicate_of:
+        return doc
+    return replace(doc, duplicate_of=stored_id)
+
+
+def _extract_all(
+    documents: list[Document], options: AnalyzeOptions, store: Store, reporter: Reporter
+) -> int:
+    """Extract from every original document in the run's language not yet analysed."""
+    pending = [
+        doc
+        for doc in documents
+        if doc.duplicate_of is None
+        and doc.language == options.lang
+        and not store.is_analysed(doc.id, PIPELINE_VERSION)
+    ]
+    for doc in reporter.progress(pending):
+        store.save_results(doc.id, extract_document(doc), PIPELINE_VERSION)
+    return len(pending)
+
+
+def _stored_items(store: Store, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Items of this run's documents, read back from the store."""
+    return {kind: store.items(kind, doc_ids) for kind in _PER_DOCUMENT_KINDS}
+
+
+_PER_DOCUMENT_KINDS: tuple[str, ...] = ()

@@ -1,0 +1,77 @@
+"""Story clustering: same story across outlets together, other stories apart, copies follow."""
+
+from __future__ import annotations
+
+from marsad.story.cluster import StoryInput, cluster_documents
+
+FLOOD = [
+    ("flood-1", "2024-04-02",
+     "غمرت السيول أحياء واسعة من مدينة كسلا بعد انهيار جزء من السد الترابي على نهر القاش، "
+     "وقال والي كسلا إن المياه دمرت مئات المنازل وأجبرت آلاف العائلات على النزوح إلى المدارس."),
+    ("flood-2", "2024-04-03",
+     "ارتفع عدد المنازل المدمرة في كسلا إلى ألفي منزل بحسب مكتب الأمم المتحدة لتنسيق الشؤون "
+     "الإنسانية، فيما تواصل مياه نهر القاش تدفقها نحو الأحياء الشرقية بعد انهيار السد الترابي."),
+    ("flood-3", "2024-04-05",
+     "وصلت أولى قوافل الإغاثة إلى كسلا حيث يقيم النازحون من فيضان نهر القاش في المدارس، "
+     "وحذرت منظمات إنسانية من تفشي الكوليرا بين العائلات التي فقدت منازلها في السيول."),
+]
+TRUCE = [
+    ("truce-1", "2024-03-10",
+     "أعلنت اللجنة الدولية للصليب الأحمر إتمام عملية تبادل الأسرى بين الحكومة اليمنية "
+     "وجماعة الحوثيين في مطار صنعاء، وشملت الصفقة أكثر من ثمانمئة أسير من الطرفين."),
+    ("truce-2", "2024-03-11",
+     "هبطت طائرات الصليب الأحمر في مطار صنعاء ومطار عدن حاملة الأسرى المفرج عنهم في صفقة "
+     "التبادل بين الحوثيين والحكومة اليمنية، وقال مسؤول في اللجنة الدولية إن العملية "
+     "استغرقت يومين."),
+    ("truce-3", "2024-03-12",
+     "رحب المبعوث الأممي إلى اليمن بنجاح صفقة تبادل الأسرى بين الحكومة والحوثيين التي "
+     "أشرف عليها الصليب الأحمر، ودعا الطرفين إلى البناء عليها لتمديد الهدنة."),
+]
+OTHER = [
+    ("market", "2024-04-03",
+     "سجلت بورصة الدار البيضاء ارتفاعاً في تداولات الأسهم المصرفية خلال جلسة الأربعاء، "
+     "وقال محللون إن نتائج الشركات الفصلية فاقت التوقعات."),
+    ("football", "2024-03-11",
+     "فاز المنتخب المغربي على نظيره التونسي بهدفين نظيفين في المباراة الودية التي أقيمت "
+     "على ملعب الرباط، وسجل الهدفين مهاجم الفريق في الشوط الثاني."),
+]
+
+
+def _inputs(rows: list[tuple[str, str, str]]) -> list[StoryInput]:
+    return [StoryInput(doc_id, text, published) for doc_id, published, text in rows]
+
+
+def test_cluster_groups_each_story_and_keeps_others_apart() -> None:
+    clusters = cluster_documents(_inputs(FLOOD + TRUCE + OTHER))
+    as_sets = {frozenset(c) for c in clusters}
+    assert frozenset(d for d, _, _ in FLOOD) in as_sets
+    assert frozenset(d for d, _, _ in TRUCE) in as_sets
+    assert frozenset({"market"}) in as_sets and frozenset({"football"}) in as_sets
+
+
+def test_cluster_every_document_in_exactly_one_cluster() -> None:
+    docs = _inputs(FLOOD + TRUCE + OTHER)
+    clusters = cluster_documents(docs)
+    members = [d for c in clusters for d in c]
+    assert sorted(members) == sorted(d.doc_id for d in docs)
+
+
+def test_cluster_syndicated_copy_follows_its_original() -> None:
+    docs = _inputs(FLOOD + OTHER)
+    docs.append(StoryInput("copy", OTHER[0][2], "2024-04-03", duplicate_of="market"))
+    clusters = cluster_documents(docs)
+    assert ["copy", "market"] in clusters
+
+
+def test_cluster_shared_entities_pull_rewritten_reports_together() -> None:
+    shared = ["e:minister", "e:plan"]
+    a = StoryInput("a", "تحدث الوزير عن الخطة الجديدة للنقل.", "2024-01-01", shared)
+    b = StoryInput("b", "ناقش البرلمان ميزانية المشروع.", "2024-01-02", shared)
+    c = StoryInput("c", "افتتح معرض الكتاب أبوابه للزوار.", "2024-01-02", ["e:fair"])
+    clusters = cluster_documents([a, b, c])
+    assert ["a", "b"] in clusters
+
+
+def test_cluster_is_deterministic() -> None:
+    docs = _inputs(FLOOD + TRUCE + OTHER)
+    assert cluster_documents(docs) == cluster_documents(list(reversed(docs)))
