@@ -213,11 +213,43 @@ def _merge_accuracy(pairs: list[tuple[Item, Item]]) -> dict[str, float]:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
+def _anchor(item: Item, texts: dict[str, str]) -> bool:
+    """Move a gold span onto its text when the document's text shifted (e.g. a reader now
+    strips one more line): the nearest occurrence of the annotated surface wins."""
+    text = texts.get(item.get("doc", ""))
+    surface = item.get("text")
+    if text is None or not surface or text[item["start"] : item["end"]] == surface:
+        return True
+    places = []
+    at = text.find(surface)
+    while at != -1:
+        places.append(at)
+        at = text.find(surface, at + 1)
+    if not places:
+        return False
+    start = min(places, key=lambda p: abs(p - item["start"]))
+    item["start"], item["end"] = start, start + len(surface)
+    return True
+
+
+def _anchor_all(gold: dict[str, Any], texts: dict[str, str]) -> int:
+    """Re-anchor every gold span; returns how many could not be found in their document."""
+    lost = 0
+    for kind in ("times", "figures", "quotes"):
+        lost += sum(not _anchor(i, texts) for i in gold.get(kind, []))
+    for kind in ("entities", "events"):
+        for item in gold.get(kind, []):
+            lost += sum(not _anchor(m, texts) for m in item.get("mentions", []))
+    return lost
+
+
 def evaluate(gold: dict[str, Any], analysis: dict[str, Any]) -> dict[str, Any]:
     """Scores for every kind the gold file annotates, on the documents both files share."""
     doc_ids = {d["id"] for d in analysis.get("documents", [])}
+    texts = {d["id"]: d["text"] for d in analysis.get("documents", []) if "text" in d}
+    unanchored = _anchor_all(gold, texts)
     missing = sorted({i["doc"] for k in _ATTRIBUTES for i in gold.get(k, [])} - doc_ids)
-    results: dict[str, Any] = {"missing_documents": missing}
+    results: dict[str, Any] = {"missing_documents": missing, "unanchored_spans": unanchored}
     for kind in ("times", "figures", "quotes", "events"):
         if kind in gold:
             results[kind] = score_kind(kind, gold[kind], analysis.get(kind, [])).to_dict()
@@ -246,6 +278,9 @@ def format_scores(results: dict[str, Any]) -> str:
             rows.extend((f"  {t}", s) for t, s in results[kind]["per_type"].items())
         else:
             rows.append((kind, results[kind]))
+    if results.get("unanchored_spans"):
+        lost = results["unanchored_spans"]
+        lines.append(f"gold spans whose text is not in their document: {lost}")
     lines.append(f"{'kind':<12}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}  attributes")
     for name, s in rows:
         attrs = " ".join(f"{k}={v:.3f}" for k, v in s["attributes"].items())

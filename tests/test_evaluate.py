@@ -68,3 +68,20 @@ def test_evaluate_reports_gold_documents_missing_from_the_analysis() -> None:
     result = evaluate({"times": [_t("gone", 0, 3)]}, {"documents": [{"id": "d"}]})
     assert result["missing_documents"] == ["gone"]
     assert "gone" in format_scores(result)
+
+
+def test_evaluate_reanchors_gold_spans_when_the_text_shifted() -> None:
+    text = "سطر جديد\nقصفت الطائرات البلدة السبت"
+    gold = {"times": [{"doc": "d", "start": 19, "end": 24, "text": "السبت", "value": "2024-03-02"}]}
+    start = text.index("السبت")
+    analysis = {"documents": [{"id": "d", "text": text}],
+                "times": [{"doc": "d", "start": start, "end": start + 5, "value": "2024-03-02"}]}
+    result = evaluate(gold, analysis)
+    assert result["times"]["exact_span_rate"] == 1.0
+    assert result["unanchored_spans"] == 0
+
+
+def test_evaluate_counts_gold_spans_that_cannot_be_found() -> None:
+    gold = {"times": [{"doc": "d", "start": 0, "end": 3, "text": "أمس", "value": None}]}
+    result = evaluate(gold, {"documents": [{"id": "d", "text": "لا شيء هنا"}]})
+    assert result["unanchored_spans"] == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +32,50 @@ def _overview(analysis: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _marks(analysis: dict[str, Any]) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Per document, the spans to highlight: (start, end, css class, anchor id)."""
+    marks: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for entity in analysis["entities"]:
+        for m in entity["mentions"]:
+            marks[m["doc"]].append((m["start"], m["end"], f"ent ent-{entity['type']}", ""))
+    for kind, css in (("quotes", "quote"), ("figures", "fig"), ("times", "time")):
+        for item in analysis[kind]:
+            anchor = _anchor(item) if kind == "quotes" else ""
+            marks[item["doc"]].append((item["start"], item["end"], css, anchor))
+    return marks
+
+
+def _anchor(item: dict[str, Any]) -> str:
+    return "q-" + "".join(c if c.isalnum() else "-" for c in f"{item['doc']}-{item['start']}")
+
+
+def highlight(text: str, marks: list[tuple[int, int, str, str]]) -> list[tuple[str, str, str]]:
+    """Cut `text` at every mark boundary: (piece, css classes covering it, anchor opening
+    there). Overlapping marks never produce broken HTML because pieces never nest."""
+    cuts = sorted({0, len(text)} | {p for s, e, _, _ in marks for p in (s, e)})
+    anchors = {s: a for s, _, _, a in marks if a}
+    pieces = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        classes = sorted({c for s, e, c, _ in marks if s <= start and end <= e})
+        pieces.append((text[start:end], " ".join(classes), anchors.get(start, "")))
+    return pieces
+
+
 def render_report(analysis: dict[str, Any]) -> str:
     """The report's HTML; all article text is escaped, nothing from an article executes."""
     docs = sorted(
         analysis["documents"], key=lambda d: (d.get("published") or "9999", d["id"])
     )
+    marks = _marks(analysis)
     return _ENV.get_template("report.html.j2").render(
-        analysis=analysis, documents=docs, overview=_overview(analysis)
+        analysis=analysis,
+        documents=docs,
+        overview=_overview(analysis),
+        pieces={d["id"]: highlight(d["text"], marks.get(d["id"], [])) for d in docs},
+        doc_index={d["id"]: n for n, d in enumerate(docs, start=1)},
+        docs_by_id={d["id"]: d for d in docs},
+        events_by_id={e["id"]: e for e in analysis["events"]},
+        quote_anchor=_anchor,
     )
 
 

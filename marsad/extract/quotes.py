@@ -26,6 +26,8 @@ from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
 
 _CUES = {fold(row[0]): (row[1], row[2] == "yes") for row in load_table("quote_cues.tsv")}
+_CUE_PREPOSITIONS = {fold(row[0]): fold(row[3]) for row in load_table("quote_cues.tsv")
+                     if row[3] != "-"}
 _CHANNELS = sorted(
     ((tuple(fold(row[0]).split()), row[1]) for row in load_table("quote_channels.tsv")),
     key=lambda c: -len(c[0]),
@@ -35,11 +37,16 @@ _TIME_WORDS = _WEEKDAYS | {fold(w) for w in ("اليوم", "أمس", "الأمس
                                               "ظهر", "فجر", "مساءً", "يوم", "الليلة", "غدا")}
 _CONTENT_MARKERS = {fold(w) for w in ("إن", "أن", "بأن", "إنه", "إنها", "إنهم", "أنه", "أنها",
                                       "أنهم", "بأنه", "بأنها", "بأنهم", "إننا", "أننا")}
-_CALL_MARKERS = {fold(w) for w in ("إلى", "على", "عن", "ب")}
+# A speaker phrase never starts with a preposition: «أعلن في العام ...» has no subject.
+_PREPOSITIONS = {fold(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "منذ", "خلال")}
 _DIRECT = re.compile(r'«[^«»\n]{2,3000}»|“[^“”\n]{2,3000}”|„[^„“\n]{2,3000}“|"[^"\n]{2,3000}"'
                      r'|”[^”\n]{2,3000}”')
-# A quoted phrase this short with no cue beside it is a name or a scare quote, not speech.
+# A quoted phrase this short with no cue beside it is a name or a scare quote, not speech;
+# even beside a cue, speech has at least _MIN_CUED_WORDS words.
 _MIN_UNCUED_WORDS = 6
+_MIN_CUED_WORDS = 3
+# A quotation right after one of these nouns names the thing (منظمة "..."), it is no speech.
+_NAMING_NOUNS = frozenset(fold(w) for w in load_words("entity_triggers.tsv"))
 _MAX_SPEAKER_TOKENS = 14
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
 
@@ -152,6 +159,7 @@ def _parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: li
                   cue_kind: str, continues: bool) -> _Clause:
     """Read speaker, channel, time and the start of the content after the cue at token ci."""
     clause = _Clause(tokens[ci], cue_kind, continues)
+    cue_key = _cue_key(tokens[ci])
     i = ci + 1
     in_tail = False  # past the speaker: only channel and time words may follow
     while i < stop and i - ci <= _MAX_SPEAKER_TOKENS + 6:
@@ -166,9 +174,11 @@ def _parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: li
         if key in _CONTENT_MARKERS or tok.folded in _CONTENT_MARKERS:
             clause.content_start = tokens[i + 1].start if i + 1 < stop else None
             return clause
-        if cue_kind == "call" and tok.folded in _CALL_MARKERS and clause.speaker_tokens:
+        if tok.folded == _CUE_PREPOSITIONS.get(cue_key):
             clause.content_start = tokens[i + 1].start if i + 1 < stop else None
             return clause
+        if not clause.speaker_tokens and tok.folded in _PREPOSITIONS:
+            in_tail = True
         if any(q.start <= tok.start < q.end for q in quotes):
             break
         channel = _channel_at(tokens, i)
@@ -209,6 +219,29 @@ def _split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) -
         return Speaker(text[start:end], None, org.entity, start, end)
     phrase = text[start:end]
     return Speaker(phrase, phrase if len(toks) > 1 else None, None, start, end)
+
+
+def _reads_as_speech(text: str, quote: Span, tokens: list[Token]) -> bool:
+    """Long enough to be speech, and not the name after a naming noun (حركة "...")."""
+    if len(text[quote.start:quote.end].split()) < _MIN_CUED_WORDS:
+        return False
+    before = [t for t in tokens if t.end <= quote.start]
+    return not before or not {before[-1].key, before[-1].folded} & _NAMING_NOUNS
+
+
+def _addressee(toks: list[Token]) -> bool:
+    """«دعا أنصاره إلى»: one word with a pronoun suffix is whom the cue addresses."""
+    return len(toks) == 1 and bool(toks[0].seg.enclitics)
+
+
+def _back_reference(speaker: Speaker, toks: list[Token], last: Speaker | None) -> Speaker:
+    """«وقال المسؤول» after «قال مسؤول إعلامي ...»: a bare definite role word that the
+    last speaker's phrase holds is that speaker again."""
+    if last is None or len(toks) != 1 or not toks[0].key.startswith("ال"):
+        return speaker
+    word = toks[0].key[2:]
+    held = fold(f"{last.name or ''} {last.title or ''}").split()
+    return last if word in held or toks[0].key in held else speaker
 
 
 def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) -> int:
@@ -266,16 +299,18 @@ def _sentence_quotes(doc_id: str, text: str, sentence: Span, tokens: list[Token]
         kind, continues = _CUES[_cue_key(tokens[ci]) or ""]
         stop = cue_positions[n + 1] if n + 1 < len(cue_positions) else len(tokens)
         clause = _parse_clause(text, tokens, ci, stop, direct, kind, continues)
-        if clause.speaker_tokens:
+        if clause.speaker_tokens and not _addressee(clause.speaker_tokens):
             speaker = _split_speaker(text, clause.speaker_tokens, persons)
-        elif continues and last_speaker is not None:
+            speaker = _back_reference(speaker, clause.speaker_tokens, last_speaker)
+        elif last_speaker is not None:  # no subject of its own: the last speaker goes on
             speaker = last_speaker
         else:
             continue
         next_cue = tokens[stop].start if stop < len(tokens) else None
         said_on = day_values.get(clause.time_span) if clause.time_span else None
         own = [i for i, q in enumerate(direct) if q.start >= tokens[ci].end
-               and (next_cue is None or q.start < next_cue) and i not in claimed]
+               and (next_cue is None or q.start < next_cue) and i not in claimed
+               and _reads_as_speech(text, q, tokens)]
         if not own and clause.content_start is None:
             own = [i for i, q in enumerate(direct) if i not in claimed
                    and q.end <= tokens[ci].start
