@@ -71,6 +71,37 @@ def analyze_command(
     sys.exit(result.exit_code)
 
 
+@main.command("batch")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder for the Parquet datasets, analysis.json and report.html.")
+@click.option("--scheduler", default=None,
+              help="Address of a running Dask scheduler [default: a local cluster].")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes of the local cluster.")
+@click.option("--lang", default="ar", show_default=True, help="Language of the extractors.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
+def batch_command(paths: tuple[Path, ...], out_dir: Path, scheduler: str | None, workers: int,
+                  lang: str, strict: bool) -> None:
+    """Analyse PATHs on a Dask cluster; write OUT/<kind>/ Parquet datasets and the report."""
+    from marsad.scale.runner import batch  # Dask is imported only by this command
+
+    reporter = StderrReporter()
+    try:
+        result = batch(paths, out_dir, scheduler, workers, AnalyzeOptions(lang=lang, strict=strict))
+    except MarsadError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    for item in result.analysis["rejected"]:
+        reporter.rejected(Rejected(item["path"], item["reason"]))
+    click.echo(
+        f"{len(result.analysis['documents'])} documents ({result.analysed} analysed), "
+        f"{len(result.analysis['rejected'])} rejected -> {out_dir}",
+        err=True,
+    )
+    sys.exit(result.exit_code)
+
+
 @main.command("eval")
 @click.argument("gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("analysis_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))

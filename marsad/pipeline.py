@@ -10,9 +10,12 @@ from typing import Any
 from marsad.errors import OptionError
 from marsad.export.analysis_json import build_analysis, write_json
 from marsad.export.report import write_report
+from marsad.extract.document import PER_DOCUMENT_KINDS, extract_document
 from marsad.ingest import IngestOptions, link_duplicates, read_inputs
 from marsad.model import Document, Rejected
 from marsad.store import Store, open_store
+from marsad.story.build import build_stories
+from marsad.story.entities import link_entities, merge_mentions
 
 # Bump when an extractor changes its output, so stored documents are analysed again.
 PIPELINE_VERSION = "1"
@@ -53,11 +56,6 @@ class Reporter:
         return iter(documents)
 
 
-def extract_document(doc: Document) -> dict[str, list[dict[str, Any]]]:
-    """Run every per-document extractor on one Arabic document."""
-    return {}
-
-
 def analyze(
     paths: Iterable[str | Path],
     out_dir: str | Path,
@@ -74,19 +72,30 @@ def analyze(
         documents, rejected = _ingest(paths, options, store, run_id, reporter)
         added = sum(store.add_document(doc) for doc in documents)
         analysed = _extract_all(documents, options, store, reporter)
-        analysis = build_analysis(
-            documents, rejected, _stored_items(store, [d.id for d in documents])
-        )
+        items = _stored_items(store, [d.id for d in documents])
         store.finish_run(run_id, len(documents), len(rejected))
+    analysis = write_outputs(documents, rejected, items, out_dir)
+    return RunResult(analysis, added, analysed, exit_code(documents, rejected, options))
+
+
+def write_outputs(
+    documents: list[Document],
+    rejected: list[Rejected],
+    items: dict[str, list[dict[str, Any]]],
+    out_dir: Path,
+) -> dict[str, Any]:
+    """Run the cross-document layer and write analysis.json and report.html."""
+    analysis = build_analysis(documents, rejected, across_documents(documents, items))
     write_json(analysis, out_dir / "analysis.json")
     write_report(analysis, out_dir / "report.html")
+    return analysis
+
+
+def exit_code(documents: list[Document], rejected: list[Rejected], options: AnalyzeOptions) -> int:
+    """SPEC: 2 when no document was read, 1 with --strict when anything was rejected."""
     if not documents:
-        exit_code = 2
-    elif options.strict and rejected:
-        exit_code = 1
-    else:
-        exit_code = 0
-    return RunResult(analysis, added, analysed, exit_code)
+        return 2
+    return 1 if options.strict and rejected else 0
 
 
 def _ingest(
@@ -106,24 +115,28 @@ def _ingest(
             reporter.rejected(item)
         else:
             documents.append(item)
-    documents = _unique_ids(documents)
-    documents = [store.get_document(doc.id) or doc for doc in documents]
-    link_duplicates(documents)
+    documents = prepare_documents([store.get_document(d.id) or d for d in documents])
     stored_copies = store.ids_with_hashes(d.content_hash for d in documents)
     return [
         _linked_to_store(doc, stored_copies.get(doc.content_hash)) for doc in documents
     ], rejected
 
 
-def _unique_ids(documents: list[Document]) -> list[Document]:
-    """Keep the first of documents read twice in one run (the same file given twice)."""
+def prepare_documents(documents: list[Document]) -> list[Document]:
+    """Drop documents read twice in one run (the same file given twice) and link copies."""
     seen: set[str] = set()
     unique = []
     for doc in documents:
         if doc.id not in seen:
             seen.add(doc.id)
             unique.append(doc)
+    link_duplicates(unique)
     return unique
+
+
+def needs_extraction(doc: Document, options: AnalyzeOptions) -> bool:
+    """Originals in the run's language are analysed; copies and other languages are not."""
+    return doc.duplicate_of is None and doc.language == options.lang
 
 
 def _linked_to_store(doc: Document, stored_id: str | None) -> Document:
@@ -140,9 +153,7 @@ def _extract_all(
     pending = [
         doc
         for doc in documents
-        if doc.duplicate_of is None
-        and doc.language == options.lang
-        and not store.is_analysed(doc.id, PIPELINE_VERSION)
+        if needs_extraction(doc, options) and not store.is_analysed(doc.id, PIPELINE_VERSION)
     ]
     for doc in reporter.progress(pending):
         store.save_results(doc.id, extract_document(doc), PIPELINE_VERSION)
@@ -151,7 +162,21 @@ def _extract_all(
 
 def _stored_items(store: Store, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Items of this run's documents, read back from the store."""
-    return {kind: store.items(kind, doc_ids) for kind in _PER_DOCUMENT_KINDS}
+    return {kind: store.items(kind, doc_ids) for kind in PER_DOCUMENT_KINDS}
 
 
-_PER_DOCUMENT_KINDS: tuple[str, ...] = ()
+def across_documents(
+    documents: list[Document], items: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The cross-document layer: merged entities, linked items, stories, merged events."""
+    entities = merge_mentions(items.get("mentions", []))
+    link_entities(items, entities)
+    stories, events = build_stories(documents, items, entities)
+    return {
+        "entities": entities,
+        "quotes": items.get("quotes", []),
+        "times": items.get("times", []),
+        "figures": items.get("figures", []),
+        "events": events,
+        "stories": stories,
+    }

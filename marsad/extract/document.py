@@ -6,6 +6,7 @@ expressions date figures, quotes and events; figures are linked from events.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from marsad.extract.entities import extract_mentions
@@ -28,10 +29,13 @@ def extract_document(doc: Document) -> Items:
     (`marsad.story.entities`), by the spans items keep for their speakers, sources, actors.
     """
     text = doc.text
-    mentions = [m.to_dict() for m in extract_mentions(doc.id, text)]
+    mentions = [
+        {**asdict(m), "id": f"{doc.id}:mention:{m.start}:{m.end}"}
+        for m in extract_mentions(doc.id, text)
+    ]
     times = [t.to_dict() for t in extract_times(doc.id, text, doc.published)]
     for t in times:
-        t["id"] = f"{doc.id}:time:{t['start']}"
+        t["id"] = f"{doc.id}:time:{t['start']}:{t['end']}"
     sentences = split_sentences(text)
     figures = [f.to_dict() for f in extract_figures(doc.id, text, doc.published, sentences)]
     persons = [PersonMention(m["start"], m["end"], m["type"]) for m in mentions]

@@ -100,7 +100,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [
                     (kind, item["id"], doc_id, item.get("start"), item.get("end"),
-                     json.dumps(item, ensure_ascii=False, sort_keys=True))
+                     json.dumps(item, ensure_ascii=False))
                     for kind, kind_items in items.items()
                     for item in kind_items
                 ],

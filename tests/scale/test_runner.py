@@ -1,0 +1,50 @@
+"""marsad batch on a real local Dask cluster: the same output as analyze, plus Parquet."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from marsad.pipeline import analyze
+from marsad.scale.runner import batch
+
+
+@pytest.fixture(scope="module")
+def outputs(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    single = tmp_path_factory.mktemp("analyze")
+    distributed = tmp_path_factory.mktemp("batch")
+    analyze([examples_dir], single)
+    result = batch([examples_dir], distributed, workers=2)
+    assert result.exit_code == 0
+    return single, distributed
+
+
+def test_runner_batch_output_equals_analyze_byte_for_byte(outputs: tuple[Path, Path]) -> None:
+    single, distributed = outputs
+    assert (single / "analysis.json").read_bytes() == (distributed / "analysis.json").read_bytes()
+
+
+def test_runner_writes_one_parquet_dataset_per_kind(outputs: tuple[Path, Path]) -> None:
+    _, distributed = outputs
+    analysis = json.loads((distributed / "analysis.json").read_text(encoding="utf-8"))
+    for kind in ("documents", "entities", "quotes", "figures", "times", "events", "stories"):
+        table = pq.read_table(distributed / kind)
+        assert table.num_rows == len(analysis[kind]), kind
+    documents = pq.read_table(distributed / "documents").to_pylist()
+    assert {d["id"] for d in documents} == {d["id"] for d in analysis["documents"]}
+
+
+def test_runner_nested_values_are_json_strings_in_parquet(outputs: tuple[Path, Path]) -> None:
+    _, distributed = outputs
+    stories = pq.read_table(distributed / "stories").to_pylist()
+    assert stories and isinstance(json.loads(stories[0]["documents"]), list)
+
+
+def test_runner_same_output_with_one_worker(
+    examples_dir: Path, outputs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    batch([examples_dir], tmp_path, workers=1)
+    assert (tmp_path / "analysis.json").read_bytes() == (outputs[1] / "analysis.json").read_bytes()
