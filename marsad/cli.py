@@ -119,3 +119,7 @@ def eval_command(gold_path: Path, analysis_path: Path, as_json: bool) -> None:
         click.echo(json.dumps(results, ensure_ascii=False, indent=1))
     else:
         click.echo(format_scores(results))
+
+
+if __name__ == "__main__":
+    main()

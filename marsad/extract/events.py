@@ -84,6 +84,9 @@ def _find_triggers(tokens: list[Token]) -> list[tuple[str, str, Token]]:
     return found
 
 
+_PREFERRED = ("day", "month", "year", "interval", "unknown")
+
+
 def _precision(value: str) -> str:
     if "/" in value:
         return "interval"
@@ -93,9 +96,13 @@ def _precision(value: str) -> str:
 def _sentence_date(
     sentence: Span, times: list[dict[str, Any]], published: str | None
 ) -> tuple[str | None, str | None]:
-    inside = [t for t in times if sentence.start <= t["start"] < sentence.end and t.get("value")]
+    inside = [
+        str(t["value"]) for t in times
+        if sentence.start <= t["start"] < sentence.end and t.get("value")
+        and "/" not in str(t["value"])  # «منذ ...» spans a period, it does not date an event
+    ]
     if inside:
-        value = str(inside[0]["value"])
+        value = min(inside, key=lambda v: _PREFERRED.index(_precision(v)))
         return value, _precision(value)
     return (published, "reported") if published else (None, None)
 

@@ -216,7 +216,8 @@ def _split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) -
                        name_start, end)
     org = next((p for p in inside if p.start == start and p.type != "PER"), None)
     if org is not None:
-        return Speaker(text[start:end], None, org.entity, start, end)
+        org_end = _extend_with_place(text, org.end, inside)
+        return Speaker(text[start:org_end], None, org.entity, start, org_end)
     phrase = text[start:end]
     return Speaker(phrase, phrase if len(toks) > 1 else None, None, start, end)
 
@@ -242,6 +243,14 @@ def _back_reference(speaker: Speaker, toks: list[Token], last: Speaker | None) -
     word = toks[0].key[2:]
     held = fold(f"{last.name or ''} {last.title or ''}").split()
     return last if word in held or toks[0].key in held else speaker
+
+
+def _extend_with_place(text: str, end: int, mentions: list[PersonMention]) -> int:
+    """An institution's name goes on over «في <place>» (وزارة الصحة في ولاية كسلا)."""
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start > end and text[end:m.start].strip() in ("في", "ب"):
+            return m.end
+    return end
 
 
 def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) -> int:
@@ -320,6 +329,13 @@ def _sentence_quotes(doc_id: str, text: str, sentence: Span, tokens: list[Token]
                 claimed.add(i)
                 quotes.append(_quote(doc_id, text, direct[i], True, speaker, tokens[ci],
                                      clause.channel, said_on, sentence))
+        elif clause.content_start is None and kind == "announce" and clause.speaker_tokens \
+                and speaker.end is not None and speaker.end < clause.speaker_tokens[-1].end:
+            # «أعلنت الوزارة تسجيل 47 حالة»: what was announced follows the institution
+            start = next(t.start for t in clause.speaker_tokens if t.start >= speaker.end)
+            end = _content_end(text, sentence, start, next_cue)
+            quotes.append(_quote(doc_id, text, Span(start, end), False, speaker, tokens[ci],
+                                 clause.channel, said_on, sentence))
         elif clause.content_start is not None:
             end = _content_end(text, sentence, clause.content_start, next_cue)
             if end - clause.content_start >= 8:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -29,6 +30,18 @@ class Store:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taking the write lock up front (BEGIN IMMEDIATE) so that
+        two processes writing at once wait for each other instead of failing mid-way."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
     def __enter__(self) -> Store:
         return self
 
@@ -47,7 +60,7 @@ class Store:
     def add_document(self, doc: Document) -> bool:
         """Store a document unless its id is already there; True when it was added."""
         values = [getattr(doc, c) for c in _DOC_COLUMNS] + [_now()]
-        with self.conn:
+        with self.write():
             cur = self.conn.execute(
                 f"INSERT OR IGNORE INTO documents ({', '.join(_DOC_COLUMNS)}, added_at) "
                 f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 1))})",
@@ -93,7 +106,7 @@ class Store:
         self, doc_id: str, items: dict[str, list[dict[str, Any]]], pipeline_version: str
     ) -> None:
         """Replace everything extracted from one document, atomically."""
-        with self.conn:
+        with self.write():
             self.conn.execute("DELETE FROM items WHERE doc_id = ?", (doc_id,))
             self.conn.executemany(
                 "INSERT INTO items (kind, item_id, doc_id, start, end, data) "
@@ -130,19 +143,19 @@ class Store:
     # runs and rejected inputs ------------------------------------------------------------
 
     def start_run(self) -> int:
-        with self.conn:
+        with self.write():
             cur = self.conn.execute("INSERT INTO runs (started_at) VALUES (?)", (_now(),))
         return int(cur.lastrowid or 0)
 
     def add_rejected(self, run_id: int, rejected: Rejected) -> None:
-        with self.conn:
+        with self.write():
             self.conn.execute(
                 "INSERT INTO rejected (run_id, path, reason) VALUES (?, ?, ?)",
                 (run_id, rejected.path, rejected.reason),
             )
 
     def finish_run(self, run_id: int, documents: int, rejected: int) -> None:
-        with self.conn:
+        with self.write():
             self.conn.execute(
                 "UPDATE runs SET finished_at = ?, documents = ?, rejected = ? WHERE id = ?",
                 (_now(), documents, rejected, run_id),
@@ -157,7 +170,6 @@ def open_store(path: str | Path) -> Store:
         conn = sqlite3.connect(path, timeout=60, isolation_level=None)
     except (OSError, sqlite3.Error) as error:
         raise StoreError(f"cannot open database {path}: {error}; check the path") from error
-    conn.isolation_level = ""  # let `with conn:` open and commit transactions
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")

@@ -59,3 +59,15 @@ def test_analysis_has_every_kind_and_spec_document_fields() -> None:
     for field in ("id", "title", "source", "url", "published", "published_origin", "text",
                   "path"):
         assert field in analysis["documents"][0]
+
+
+def test_report_highlight_pieces_cover_the_text_once_even_when_marks_overlap() -> None:
+    from marsad.export.report import highlight
+
+    text = "قال المتحدث باسم الدفاع المدني إن 39 ألفاً نزحوا"
+    marks = [(0, 30, "quote", "q-1"), (4, 11, "ent", ""), (34, 42, "fig", ""), (20, 36, "time", "")]
+    pieces = highlight(text, marks)
+    assert "".join(p for p, _, _ in pieces) == text
+    classes_at_35 = next(c for p, c, _ in pieces if text.index(p) <= 35 < text.index(p) + len(p))
+    assert "fig" in classes_at_35 and "time" in classes_at_35
+    assert pieces[0][2] == "q-1"

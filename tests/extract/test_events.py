@@ -66,3 +66,11 @@ def test_events_carry_actors_places_figures_and_fatalities() -> None:
     assert [p["entity"] for p in event.places] == ["e-town"]
     assert event.figures == ["f1"] and event.fatalities == 7
     assert text[event.start:event.end] == event.text
+
+
+def test_events_a_since_interval_does_not_date_the_event() -> None:
+    text = "ونزح آلاف المدنيين منذ مطلع الشهر من القرى الواقعة على الضفة الشرقية."
+    since = text.index("منذ")
+    times = [{"start": since, "end": since + 14, "value": "2024-03-01/2024-03-07"}]
+    [event] = extract_events("d", text, "2024-03-07", times=times)
+    assert (event.date, event.date_precision) == ("2024-03-07", "reported")

@@ -90,3 +90,12 @@ def test_quotes_call_verb_content_after_ila() -> None:
     [quote] = extract_quotes("d", text)
     assert quote.text == "وقف فوري لإطلاق النار في المدينة"
     assert quote.cue == "ودعا"
+
+
+def test_quotes_institution_announces_a_noun_clause() -> None:
+    text = ("وأعلنت وزارة الصحة في الولاية تسجيل 47 حالة إسهال مائي حاد في مراكز الإيواء. "
+            "وأعلنت أيضاً إرسال فرق طبية إلى القرى المتضررة.")
+    ministry, state = "وزارة الصحة", "الولاية"
+    first = extract_quotes("d", text, [_person(text, ministry, "ORG"), _person(text, state, "GPE")])
+    assert first[0].speaker.name == "وزارة الصحة في الولاية"
+    assert first[0].text == "تسجيل 47 حالة إسهال مائي حاد في مراكز الإيواء"
