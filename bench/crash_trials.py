@@ -23,19 +23,21 @@ MARSAD = [sys.executable, "-m", "marsad.cli"]
 
 
 def make_inputs(folder: Path, copies: int = 40) -> Path:
-    """A JSON Lines file of distinct articles built from the examples' texts."""
-    texts = []
+    """A JSON Lines file of distinct articles: each draws its own sentences, in its own
+    order, from the example articles, so that none is a near-copy of another."""
+    sentences = []
     for line in (EXAMPLES / "jsonl" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        if record.get("text"):
-            texts.append(record)
+        if record.get("text") and "ال" in record["text"]:
+            sentences += [s.strip() + "." for s in record["text"].split(".") if len(s) > 40]
+    rng = random.Random(copies)
     path = folder / "inputs.jsonl"
     with path.open("w", encoding="utf-8") as handle:
-        for copy in range(copies):
-            for n, record in enumerate(texts):
-                text = f"{record['text']}\n\nنسخة تجريبية رقم {copy} من المقال {n}."
-                handle.write(json.dumps({**record, "id": f"trial-{copy}-{n}", "text": text},
-                                        ensure_ascii=False) + "\n")
+        for n in range(copies):
+            text = " ".join(rng.sample(sentences, min(12, len(sentences))))
+            record = {"id": f"trial-{n}", "source": f"منفذ {n % 5}", "published": "2024-03-20",
+                      "text": text}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
 
 

@@ -9,7 +9,7 @@ from bench.crash_trials import analyze_trial, make_inputs
 
 
 def test_crash_safety_kill_during_analyze_then_rerun(tmp_path: Path) -> None:
-    inputs = make_inputs(tmp_path, copies=25)
+    inputs = make_inputs(tmp_path, copies=60)
     rng = random.Random(7)
     killed = 0
     for _ in range(4):
@@ -20,5 +20,5 @@ def test_crash_safety_kill_during_analyze_then_rerun(tmp_path: Path) -> None:
         assert result.get("unique_items", True)
         assert result["rerun_exit"] == 0
         assert result["final_integrity"] == "ok" and result["final_unique_items"]
-        assert result["documents"] == result["listed"] == 75
+        assert result["documents"] == result["listed"] == 60
     assert killed >= 1, "no trial was killed before the run ended; inputs too small"
