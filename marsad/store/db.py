@@ -13,6 +13,7 @@ from typing import Any
 from marsad.errors import StoreError
 from marsad.model import Document, Rejected
 from marsad.store.migrations import MIGRATIONS
+from marsad.store.search import Hit, add_to_index, search
 
 _DOC_COLUMNS = (
     "id", "content_hash", "title", "source", "url", "published", "published_origin",
@@ -58,7 +59,7 @@ class Store:
     # documents ---------------------------------------------------------------------------
 
     def add_document(self, doc: Document) -> bool:
-        """Store a document unless its id is already there; True when it was added."""
+        """Store and index a document unless its id is already there; True when added."""
         values = [getattr(doc, c) for c in _DOC_COLUMNS] + [_now()]
         with self.write():
             cur = self.conn.execute(
@@ -66,7 +67,14 @@ class Store:
                 f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 1))})",
                 values,
             )
-        return cur.rowcount == 1
+            added = cur.rowcount == 1
+            if added:
+                add_to_index(self.conn, doc.id, f"{doc.title or ''}\n{doc.text}")
+        return added
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[Hit]:
+        """Documents matching every word of `query`, Arabic-aware, best first."""
+        return search(self.conn, query, limit, offset)
 
     def get_document(self, doc_id: str) -> Document | None:
         row = self.conn.execute(

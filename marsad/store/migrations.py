@@ -54,4 +54,8 @@ MIGRATIONS: tuple[str, ...] = (
         analysed_at TEXT NOT NULL
     );
     """,
+    # 2: full-text search over clitic-free, folded word keys (see marsad/store/search.py).
+    """
+    CREATE VIRTUAL TABLE search USING fts5(doc_id UNINDEXED, body, tokenize = 'unicode61');
+    """,
 )
