@@ -248,7 +248,10 @@ def evaluate(gold: dict[str, Any], analysis: dict[str, Any]) -> dict[str, Any]:
     doc_ids = {d["id"] for d in analysis.get("documents", [])}
     texts = {d["id"]: d["text"] for d in analysis.get("documents", []) if "text" in d}
     unanchored = _anchor_all(gold, texts)
-    missing = sorted({i["doc"] for k in _ATTRIBUTES for i in gold.get(k, [])} - doc_ids)
+    gold_docs = {i["doc"] for k in ("times", "figures", "quotes") for i in gold.get(k, [])}
+    gold_docs |= {m["doc"] for k in ("events", "entities") for i in gold.get(k, [])
+                  for m in i.get("mentions", [])}
+    missing = sorted(gold_docs - doc_ids)
     results: dict[str, Any] = {"missing_documents": missing, "unanchored_spans": unanchored}
     for kind in ("times", "figures", "quotes", "events"):
         if kind in gold:

@@ -14,12 +14,38 @@ from marsad.extract.events import extract_events
 from marsad.extract.figures import extract_figures
 from marsad.extract.quotes import PersonMention, extract_quotes
 from marsad.extract.times import extract_times
-from marsad.model import Document
+from marsad.model import Document, Span
 from marsad.text.sentences import split_sentences
 
 Items = dict[str, list[dict[str, Any]]]
 # Kinds stored per document; entities are merged across documents from their mentions.
 PER_DOCUMENT_KINDS = ("mentions", "times", "figures", "quotes", "events")
+
+
+def _sentence_days(sentences: list[Span], times: list[dict[str, Any]]) -> dict[int, str]:
+    """Sentence index -> the day a sentence speaks about, when it names one (not a «since»)."""
+    days: dict[int, str] = {}
+    t = 0
+    ordered = sorted(times, key=lambda x: x["start"])
+    for index, sentence in enumerate(sentences):
+        while t < len(ordered) and ordered[t]["start"] < sentence.start:
+            t += 1
+        for item in ordered[t:]:
+            if item["start"] >= sentence.end:
+                break
+            value = item.get("value")
+            if value and item.get("granularity") == "day" and "/" not in value:
+                days[index] = value
+                break
+    return days
+
+
+def _since(phrase: str, published: str | None) -> str | None:
+    """The start of a «منذ ...» phrase, resolved by the time layer."""
+    for item in extract_times("", phrase, published):
+        if item.value:
+            return item.value.split("/")[0]
+    return None
 
 
 def extract_document(doc: Document) -> Items:
@@ -37,7 +63,14 @@ def extract_document(doc: Document) -> Items:
     for t in times:
         t["id"] = f"{doc.id}:time:{t['start']}:{t['end']}"
     sentences = split_sentences(text)
-    figures = [f.to_dict() for f in extract_figures(doc.id, text, doc.published, sentences)]
+    figures = [
+        f.to_dict()
+        for f in extract_figures(
+            doc.id, text, doc.published, sentences,
+            sentence_dates=_sentence_days(sentences, times),
+            since_resolver=lambda phrase: _since(phrase, doc.published),
+        )
+    ]
     persons = [PersonMention(m["start"], m["end"], m["type"]) for m in mentions]
     quotes = [q.to_dict() for q in extract_quotes(doc.id, text, persons, times)]
     events = [

@@ -189,3 +189,16 @@ def test_figures_vague_some_without_count_is_dropped() -> None:
 def test_figures_empty_text() -> None:
     assert extract_figures("d", "", PUBLISHED) == []
     assert extract_figures("d", "لا أرقام هنا", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("وأفاد «المرصد السوري لحقوق الإنسان» أمس، بمقتل سبعة", "المرصد السوري لحقوق الإنسان"),
+        ("وأكد المرصد السوري سقوط أكثر من 160 قذيفة", "المرصد السوري"),
+        ("قدرت الإعانة بحوالى 1.8 مليار ريال", None),
+        ("وقال للصحفيين إن 30 شخصا قتلوا", None),
+    ],
+)
+def test_figures_source_regressions(sentence: str, source: str | None) -> None:
+    assert extract_figures("d", sentence, PUBLISHED)[0].source_name == source

@@ -283,3 +283,19 @@ def test_times_regressions_seen_in_news(text: str, span: str, value: str, kind: 
 
 def test_times_smart_watch_is_no_clock() -> None:
     assert extract_times("t", "وتراجعت مبيعات الساعة الذكية", THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("مقارنة بالعام الماضي", "العام الماضي", "2018"),
+        ("بالنسبة للشهر الماضي", "للشهر الماضي", "2019-01"),
+        ("مقارنة بأرقام للعام 2014", "للعام 2014", "2014"),
+        ("والعام 2014 شهد", "العام 2014", "2014"),
+        ("وبالسبت الماضي", "السبت الماضي", "2019-02-09"),
+    ],
+)
+def test_times_clitics_stay_outside_the_span(text: str, span: str, value: str) -> None:
+    """و ف ب ل ك stay outside; ل before the article (للعام) cannot, and is kept."""
+    item = _one(text)
+    assert (item.text, item.value) == (span, value)

@@ -1,0 +1,211 @@
+"""Named entities with every spelling merged: people, organisations, places and groups.
+
+Per document (`extract_mentions`), rules tried in this order (entity_rules.py):
+1. `gazetteer_hits`: the longest known name over the clitic-free word keys (بالباغوز finds
+   الباغوز; variants and plural/dual forms of group names too).
+2. `trigger_hits`: the noun phrase after a trigger noun (وزارة الدفاع، بلدة الباغوز).
+   1 and 2 are resolved longest first, the gazetteer winning ties.
+3. Person rules, reading context: `title_hits` (titles and roles, the role kept as
+   description), `cue_hits` (after a reporting verb), `given_name_hits`, `kunya_hits`.
+   A person name may take over a structural match only by containing it (عدنان عفرين).
+4. Back references (`_short_forms`, `_org_descriptions`): a surname used alone in a person
+   context (ترامب after دونالد ترامب), and التنظيم (المتطرف) for the تنظيم named before.
+Across documents, `merge_entities` joins mentions by gazetteer canonical, name key and
+spelling-variant key (entity_merge.py).
+"""
+
+from __future__ import annotations
+
+from marsad.extract.entity_lexicon import (
+    ACCORDING,
+    ANAPHOR_ADJ,
+    CONTENT,
+    EPITHETS,
+    GIVEN_NAMES,
+    ORG_HEADS,
+    PLACE_PREPOSITIONS,
+    PLACE_TRIGGERS,
+    PLACE_TYPES,
+    SAY,
+    name_key,
+)
+from marsad.extract.entity_merge import merge_entities
+from marsad.extract.entity_records import Entity, EntityMention, Mention
+from marsad.extract.entity_rules import (
+    Cand,
+    cue_hits,
+    gazetteer_hits,
+    given_name_hits,
+    kunya_hits,
+    nationality_hits,
+    resolve,
+    title_hits,
+    trigger_hits,
+)
+from marsad.extract.entity_words import Word, words_of
+
+__all__ = [
+    "Entity",
+    "EntityMention",
+    "Mention",
+    "extract_entities",
+    "extract_mentions",
+    "merge_entities",
+]
+
+_PERSON_ORDER = ("title", "cue", "given_name", "kunya")
+
+
+def _cover(words: list[Word], cands: list[Cand]) -> list[Cand | None]:
+    cover: list[Cand | None] = [None] * len(words)
+    for c in cands:
+        for p in range(c.i, c.j):
+            cover[p] = c
+    return cover
+
+
+def _with_people(structural: list[Cand], people: list[Cand]) -> list[Cand]:
+    """Add person names; one replaces structural matches only when it contains them all."""
+    kept = list(structural)
+    taken: list[Cand] = []
+    rank = {how: n for n, how in enumerate(_PERSON_ORDER)}
+    for c in sorted(people, key=lambda c: (c.i - c.j, rank[c.how], c.i)):
+        if any(c.i < t.j and t.i < c.j for t in taken):
+            continue
+        overlapping = [s for s in kept if c.i < s.j and s.i < c.j]
+        if any(s.i < c.i or s.j > c.j for s in overlapping):
+            continue
+        if any(s.type == "PER" and s.i == c.i and s.j == c.j for s in overlapping):
+            # a known person: keep the gazetteer entry, add the role found in context
+            s = overlapping[0]
+            kept.remove(s)
+            c = Cand(s.i, s.j, "PER", s.how, s.entry, c.description or s.description, s.whole)
+        else:
+            for s in overlapping:
+                kept.remove(s)
+        taken.append(c)
+    return sorted(kept + taken)
+
+
+def _person_context(words: list[Word], p: int) -> tuple[bool, bool]:
+    """(reads as a person, reads as a place) for the word at `p`."""
+    w = words[p]
+    prev = words[p - 1] if p > 0 and not w.brk else None
+    nxt = words[p + 1] if p + 1 < len(words) and not words[p + 1].brk else None
+    place = w.pro.endswith("ب") or (
+        prev is not None and (prev.key in PLACE_PREPOSITIONS or prev.key in PLACE_TRIGGERS)
+    )
+    person = (prev is not None and (prev.key in SAY or prev.key in ACCORDING)) or (
+        nxt is not None and (nxt.key in CONTENT or nxt.key in SAY)
+    )
+    return person, place
+
+
+def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
+    """A surname used alone (ترامب after دونالد ترامب): a person unless the context is a place;
+    a known place only when the context reads as a person (وقال عفرين إن)."""
+    surnames: dict[str, str | None] = {}
+    for c in cands:
+        if c.type == "PER" and c.j - c.i >= 2:
+            last = words[c.j - 1].key
+            full = name_key(text[words[c.i].start : words[c.j - 1].end])
+            surnames[last] = full if surnames.get(last, full) == full else None
+    if not surnames:
+        return cands
+    cover = _cover(words, cands)
+    out = list(cands)
+    for p, w in enumerate(words):
+        if surnames.get(w.key) is None or len(w.key) < 4 or w.key in EPITHETS or w.enc:
+            continue
+        if w.definite and not w.key.endswith("ي"):
+            continue  # الدين، العناصر: common nouns more often than family names
+        c = cover[p]
+        if c is not None and (c.type == "PER" or c.j - c.i > 1):
+            continue
+        person, place = _person_context(words, p)
+        if place or (not person and (c is not None or w.key in GIVEN_NAMES)):
+            continue
+        if c is not None and c.type not in PLACE_TYPES:
+            continue
+        if c is not None:
+            out.remove(c)
+        out.append(Cand(p, p + 1, "PER", "coref", None, surnames[w.key]))
+    return sorted(out)
+
+
+def _org_descriptions(words: list[Word], cands: list[Cand]) -> list[Cand]:
+    """التنظيم، التنظيم المتطرف: the organisation headed تنظيم named before in the text."""
+    out = list(cands)
+    cover = _cover(words, cands)
+    for p, w in enumerate(words):
+        head = ORG_HEADS.get(w.key)
+        if head is None or cover[p] is not None:
+            continue
+        before = [c for c in cands if c.type == "ORG" and c.j <= p and words[c.i].key == head]
+        if not before:
+            continue
+        e = p + 1
+        if e < len(words) and not words[e].brk and words[e].key in ANAPHOR_ADJ:
+            e += 1
+        target = before[-1]
+        out.append(Cand(p, e, "ORG", "coref", target.entry, f"@{target.i}:{target.j}"))
+    return sorted(out)
+
+
+def _mention(doc_id: str, text: str, words: list[Word], c: Cand) -> EntityMention:
+    start = words[c.i].tstart if c.whole else words[c.i].start
+    end = words[c.j - 1].end
+    surface = text[start:end]
+    entry = c.entry
+    ref = description = None
+    if c.how == "coref" and c.description:
+        if c.description.startswith("@"):
+            i, j = map(int, c.description[1:].split(":"))
+            ref = name_key(text[words[i].start : words[j - 1].end])
+        else:
+            ref = c.description
+    else:
+        description = c.description or (entry.role if entry else None)
+    return EntityMention(
+        doc=doc_id,
+        start=start,
+        end=end,
+        text=surface,
+        type=entry.type if entry and c.how != "coref" else c.type,
+        key=name_key(" ".join(w.key for w in words[c.i : c.j])),
+        how=c.how,
+        canonical=entry.canonical if entry else None,
+        description=description,
+        ref=ref,
+        lat=entry.lat if entry else None,
+        lon=entry.lon if entry else None,
+    )
+
+
+def extract_mentions(doc_id: str, text: str) -> list[EntityMention]:
+    """Every entity name in one document, in text order (rules in the module docstring)."""
+    words = words_of(text)
+    if not words:
+        return []
+    known = gazetteer_hits(words)
+    structural = resolve(known + trigger_hits(words, known), ("gazetteer", "trigger"))
+    cover = _cover(words, structural)
+    people = (
+        title_hits(words, cover, text)
+        + cue_hits(words, cover)
+        + given_name_hits(words, cover)
+        + kunya_hits(words, cover)
+        + nationality_hits(words, cover)
+    )
+    cands = _with_people(structural, people)
+    cands = _short_forms(words, cands, text)
+    cands = _org_descriptions(words, cands)
+    return [_mention(doc_id, text, words, c) for c in cands]
+
+
+def extract_entities(docs: list[tuple[str, str]]) -> list[Entity]:
+    """Entities of several documents, merged within and across them: (doc_id, text) pairs."""
+    mentions: list[EntityMention] = []
+    for doc_id, text in docs:
+        mentions.extend(extract_mentions(doc_id, text))
+    return merge_entities(mentions)

@@ -1,0 +1,178 @@
+"""The entity finder's language data, loaded once: gazetteers, titles, triggers and cues.
+
+Every lexicon entry is indexed by matching keys (`fold`, with the kunya and عبد forms made
+one), so the finder only does dictionary look-ups per token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.lang import load_table
+from marsad.text.normalize import fold
+
+_KUNYA = {"ابو", "ابي", "ابا"}
+_ABD = "عبد"
+# Long vowels dropped by the spelling-variant key (الديموقراطية = الديمقراطية).
+_VOWELS_INSIDE = re.compile(r"(?<=[^\s])[اوي](?=[^\s])")
+# The narrower variant used to look names up: و between consonants (ديموقراطية).
+_WAW_INSIDE = re.compile(r"(?<=[^\sاوي])و(?=[^\sاوي])")
+
+
+def _table(name: str) -> tuple[tuple[str, ...], ...]:
+    """A lexicon table; an absent file is empty (the lexicons are still being written)."""
+    try:
+        return load_table(name)
+    except FileNotFoundError:
+        return ()
+
+
+def key_tokens(name: str, join_abd: bool = False) -> tuple[str, ...]:
+    """The matching keys of a name's words: folded, أبي/أبا → أبو (and عبد joined to the next
+    word when `join_abd`, for merge keys)."""
+    words = fold(name).split()
+    out: list[str] = []
+    skip = False
+    for i, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if word in _KUNYA and i + 1 < len(words):
+            word = "ابو"
+        if join_abd and word == _ABD and i + 1 < len(words):
+            word = _ABD + words[i + 1]
+            skip = True
+        out.append(word)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: `key_tokens` joined by spaces."""
+    return " ".join(key_tokens(name, join_abd=True))
+
+
+def variant_key(key: str) -> str:
+    """A looser key: long vowels inside words dropped (ديموقراطية/ديمقراطية, يوسف/يوسيف)."""
+    return _VOWELS_INSIDE.sub("", key)
+
+
+@lru_cache(maxsize=1 << 16)
+def spelling_key(word: str) -> str:
+    """A long word's key without a و between consonants, for gazetteer look-ups."""
+    return _WAW_INSIDE.sub("", word) if len(word) >= 7 else word
+
+
+def number_key(key: str) -> str:
+    """A group name's plural or dual made singular: الحوثيون/الحوثيين → الحوثي."""
+    if len(key) > 5 and key.endswith(("يون", "يين", "يان")):
+        return key[:-2]
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    canonical: str
+    type: str
+    lat: float | None = None
+    lon: float | None = None
+    role: str | None = None
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _gazetteer() -> dict[tuple[str, ...], GazEntry]:
+    """Every gazetteer surface's key tuple → its entry (the first file listing it wins)."""
+    entries: dict[tuple[str, ...], GazEntry] = {}
+    for name in ("gaz_places.tsv", "gaz_orgs.tsv", "gaz_norp.tsv", "gaz_people.tsv"):
+        for row in _table(name):
+            if len(row) < 3 or not row[0]:
+                continue
+            canonical = row[1] or row[0]
+            entry = GazEntry(canonical, row[2])
+            if name == "gaz_places.tsv" and len(row) >= 5:
+                entry = GazEntry(canonical, row[2], _float(row[3]), _float(row[4]))
+            elif name == "gaz_people.tsv" and len(row) >= 4 and row[3]:
+                entry = GazEntry(canonical, row[2], role=row[3])
+            for surface in (row[0], canonical):
+                entries.setdefault(key_tokens(surface), entry)
+    return entries
+
+
+def _first_index(keys: dict[tuple[str, ...], object]) -> dict[str, list[tuple[str, ...]]]:
+    """First word → the key tuples starting with it, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for tup in keys:
+        if tup:
+            index.setdefault(tup[0], []).append(tup)
+    for tuples in index.values():
+        tuples.sort(key=lambda t: (-len(t), t))
+    return index
+
+
+GAZ = _gazetteer()
+GAZ_INDEX = _first_index(GAZ)
+# Single-word group names by singular key, so الحوثيين finds الحوثيون.
+GAZ_SINGULAR = {
+    number_key(k[0]): e for k, e in GAZ.items() if len(k) == 1 and e.type in ("NORP", "ORG")
+}
+# Singular nationality and group adjectives (الإيطالي from الإيطاليون), for الإيطالي X.
+NATIONALITIES = frozenset(
+    number_key(k[0]) for k, e in GAZ.items()
+    if len(k) == 1 and e.type == "NORP" and number_key(k[0]) != k[0]
+)
+# Spelling keys of names with a long word, for a last-chance look-up (الديمقراطية).
+GAZ_VARIANT = {
+    tuple(spelling_key(w) for w in k): e
+    for k, e in GAZ.items()
+    if any(len(w) >= 7 for w in k)
+}
+GAZ_VARIANT_INDEX = _first_index(GAZ_VARIANT)
+
+TITLES: dict[tuple[str, ...], str] = {
+    key_tokens(row[0]): (row[1] if len(row) > 1 else "office") for row in _table("titles.tsv")
+}
+TITLE_INDEX = _first_index(TITLES)
+
+# trigger keys → (type, include): include = the trigger word belongs to the name.
+TRIGGERS: dict[tuple[str, ...], tuple[str, bool]] = {
+    key_tokens(row[0]): (row[1], len(row) > 2 and row[2] == "include")
+    for row in _table("entity_triggers.tsv")
+    if len(row) >= 2
+}
+TRIGGER_INDEX = _first_index(TRIGGERS)
+# Definite ORG triggers used alone refer back to a named organisation (التنظيم → تنظيم ...).
+ORG_HEADS = {fold("ال" + h): fold(h) for h in ("تنظيم", "حركة", "جبهة", "حزب", "جماعة", "منظمة")}
+
+GIVEN_NAMES = frozenset(fold(row[0]) for row in _table("given_names.tsv"))
+# Function words as written, to tell the preposition على from the name علي.
+FUNCTION_LIGHT = frozenset(row[0] for row in _table("function_words.tsv"))
+# Given names that are also a function word as often typed (علي for على).
+AMBIGUOUS_GIVEN = GIVEN_NAMES & frozenset(fold(w) for w in FUNCTION_LIGHT)
+
+_CUES: dict[str, str] = {fold(row[0]): row[1] for row in _table("entity_cues.tsv") if len(row) > 1}
+SAY = frozenset(k for k, v in _CUES.items() if v == "say")
+ACCORDING = frozenset(k for k, v in _CUES.items() if v == "according")
+CONTENT = frozenset(k for k, v in _CUES.items() if v == "content")
+MODIFIERS = frozenset(k for k, v in _CUES.items() if v == "modifier")
+ANAPHOR_ADJ = frozenset(k for k, v in _CUES.items() if v == "anaphor")
+EPITHETS = frozenset(k for k, v in _CUES.items() if v == "epithet")
+HOMOGRAPHS = frozenset(k for k, v in _CUES.items() if v == "homograph")
+# Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
+ENDERS = (
+    frozenset(k for k, v in _CUES.items() if v not in ("epithet", "homograph"))
+    | frozenset(fold(row[0]) for row in _table("function_words.tsv"))
+) - GIVEN_NAMES
+STOP = (ENDERS | frozenset(TITLE_INDEX) | frozenset(TRIGGER_INDEX)) - GIVEN_NAMES
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_TRIGGERS = frozenset(k[0] for k, (t, _) in TRIGGERS.items() if t in PLACE_TYPES)
+# Words that mark a place context for the word after them.
+PLACE_PREPOSITIONS = frozenset({"في", "الي", "من", "نحو", "قرب", "داخل", "شمال", "جنوب", "شرق",
+                                "غرب", "ريف"})

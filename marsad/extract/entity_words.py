@@ -1,0 +1,111 @@
+"""The words of one document as the entity rules see them: clitic-free spans and keys.
+
+Each word keeps where its name part starts (after و ب ل ...; the article ال stays), its
+matching key, its proclitics, and whether punctuation stands between it and the word before
+(a name never runs across punctuation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.entity_lexicon import GAZ_INDEX, GIVEN_NAMES, STOP
+from marsad.text.normalize import normalize
+from marsad.text.tokens import Token, tokenize
+
+_KUNYA = frozenset({"ابو", "ابي", "ابا"})
+
+
+@dataclass(slots=True)
+class Word:
+    start: int  # where the clitic-free part starts in the document text
+    end: int
+    key: str  # clitic-free folded form, أبي/أبا → ابو
+    folded: str  # the whole word folded
+    pro: str  # proclitics cut off before `start` (light form), "" when none
+    brk: bool  # punctuation or a line break between the previous word and this one
+    num: bool
+    light: str  # the whole word in light form
+    enc: bool  # a pronoun suffix was cut off (عليه، حكومته)
+    tstart: int  # where the whole word starts
+    soft: bool  # kept whole though it may start with ب/ك/ف/س: an unknown, maybe foreign, name
+    definite: bool  # the key starts with the article and is more than ال + two letters
+
+
+def _keep_whole(folded: str) -> bool:
+    """Names the segmenter might cut (بالي → ب + الي): a known first word is kept whole."""
+    return folded in GIVEN_NAMES or (folded in GAZ_INDEX and folded not in STOP)
+
+
+def _known_after_clitics(folded: str, cut: int) -> int:
+    """A shorter cut when it leaves a known name (وكريستوفر = و + كريستوفر, not و + ك + ...)."""
+    for n in (1, 2):
+        if n < cut:
+            rest = folded[n:]
+            if rest in GIVEN_NAMES or rest in GAZ_INDEX:
+                return n
+    return 0
+
+
+# (key, pro, cut, tail, soft, num) per light word; words repeat, so this is computed once.
+_Analysis = tuple[str, str, int, int, bool, bool]
+_CACHE: dict[str, _Analysis] = {}
+_CACHE_LIMIT = 1 << 18
+
+
+def _analyse(tok: Token) -> _Analysis:
+    folded = tok.folded
+    if folded[:1].isdigit():
+        return folded, "", 0, 0, False, True
+    seg = tok.seg
+    if folded in _KUNYA or _keep_whole(folded) or (not seg.proclitics and not seg.enclitics):
+        return ("ابو" if folded in _KUNYA else folded), "", 0, 0, False, False
+    procs = seg.proclitics
+    if procs and procs[-1] == "ال":
+        procs = procs[:-1]
+    cut = sum(map(len, procs))
+    tail = sum(map(len, seg.enclitics))
+    key = seg.key
+    known = _known_after_clitics(folded, cut)
+    if known:
+        cut, tail, key = known, 0, folded[known:]
+        procs = (tok.light[:known],)
+    if key in _KUNYA:
+        key = "ابو"
+    pro = "".join(procs)
+    if (
+        pro in ("ب", "ك", "ف", "س") and not tail and not key.startswith("ال")
+        and key not in GAZ_INDEX and key not in STOP
+    ):
+        return folded, "", 0, 0, True, False  # soft: kept whole, may be a foreign name
+    return key, pro, cut, tail, False, False
+
+
+def words_of(text: str) -> list[Word]:
+    """The document's words with clitic-free spans (see module docstring)."""
+    out: list[Word] = []
+    append = out.append
+    prev_end = 0
+    cache = _CACHE
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    for tok in tokenize(text):
+        start, end, light = tok.start, tok.end, tok.light
+        gap = text[prev_end:start]
+        brk = bool(gap) and (not gap.isspace() or "\n" in gap)
+        prev_end = end
+        info = cache.get(light)
+        if info is None:
+            info = cache[light] = _analyse(tok)
+        key, pro, cut, tail, soft, num = info
+        tstart = start
+        if cut or tail:
+            if len(tok.text) == len(light):
+                start, end = start + cut, end - tail
+            else:
+                o_start, o_end = normalize(tok.text).span_to_original(cut, len(light) - tail)
+                start, end = tstart + o_start, tstart + o_end
+        definite = len(key) > 3 and key.startswith("ال")
+        append(Word(start, end, key, tok.folded, pro, brk, num, light, tail > 0, tstart, soft,
+                    definite))
+    return out
