@@ -28,7 +28,9 @@ NO_TEXT = "no text left after decoding and stripping markup"
 BINARY = "binary data, not text (NUL bytes or control characters); is this the right file?"
 UNDECODABLE = "cannot decode as UTF-8, UTF-16, Windows-1256 or ISO-8859-6"
 HTML_NO_ARTICLE = "HTML page holds no article text"
-TOO_LARGE = "file is {size_mb:.1f} MB, over the {limit_mb} MB limit for {kind}; raise the limit or split it"
+TOO_LARGE = (
+    "file is {size_mb:.1f} MB, over the {limit_mb} MB limit for {kind}; raise the limit or split it"
+)
 RECORD_TOO_LARGE = "record text is {size_mb:.1f} MB, over the {limit_mb} MB limit for one article"
 UNREADABLE = "cannot read: {error}"
 BAD_JSON = "line {line}: not valid JSON ({error})"

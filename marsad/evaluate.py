@@ -243,6 +243,46 @@ def _anchor_all(gold: dict[str, Any], texts: dict[str, str]) -> int:
     return lost
 
 
+def score_clusters(gold: list[list[str]], predicted: list[list[str]]) -> dict[str, float]:
+    """Pairwise and B-cubed precision, recall and F1 of story clusters, over the gold's
+    documents (predicted clusters are cut down to them)."""
+    gold_of = {doc: n for n, docs in enumerate(gold) for doc in docs}
+    pred_of: dict[str, int] = {}
+    for n, docs in enumerate(predicted):
+        for doc in docs:
+            if doc in gold_of:
+                pred_of[doc] = n
+    docs = sorted(gold_of)
+    for doc in docs:  # a gold document the prediction lost is a cluster of its own
+        pred_of.setdefault(doc, -1 - len(pred_of))
+    same_gold = same_pred = both = 0
+    for a, b in combinations(docs, 2):
+        g, p = gold_of[a] == gold_of[b], pred_of[a] == pred_of[b]
+        same_gold += g
+        same_pred += p
+        both += g and p
+    b3_p = b3_r = 0.0
+    for doc in docs:
+        gold_mates = {d for d in docs if gold_of[d] == gold_of[doc]}
+        pred_mates = {d for d in docs if pred_of[d] == pred_of[doc]}
+        shared = len(gold_mates & pred_mates)
+        b3_p += shared / len(pred_mates)
+        b3_r += shared / len(gold_mates)
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    pair_p = both / same_pred if same_pred else 1.0
+    pair_r = both / same_gold if same_gold else 1.0
+    b3_p, b3_r = (b3_p / len(docs), b3_r / len(docs)) if docs else (0.0, 0.0)
+    return {
+        "pairwise_precision": round(pair_p, 4), "pairwise_recall": round(pair_r, 4),
+        "pairwise_f1": round(f1(pair_p, pair_r), 4),
+        "bcubed_precision": round(b3_p, 4), "bcubed_recall": round(b3_r, 4),
+        "bcubed_f1": round(f1(b3_p, b3_r), 4),
+    }
+
+
 def evaluate(gold: dict[str, Any], analysis: dict[str, Any]) -> dict[str, Any]:
     """Scores for every kind the gold file annotates, on the documents both files share."""
     doc_ids = {d["id"] for d in analysis.get("documents", [])}
@@ -263,6 +303,11 @@ def evaluate(gold: dict[str, Any], analysis: dict[str, Any]) -> dict[str, Any]:
             for e in analysis.get("entities", [])
         ]
         results["entities"] = score_entities(gold["entities"], predicted)
+    if "stories" in gold:
+        results["stories"] = score_clusters(
+            [s["documents"] for s in gold["stories"]],
+            [s["documents"] for s in analysis.get("stories", [])],
+        )
     return results
 
 
@@ -291,6 +336,11 @@ def format_scores(results: dict[str, Any]) -> str:
             f"{name:<12}{s['gold']:>6}{s['predicted']:>6}{s['precision']:>8.3f}"
             f"{s['recall']:>8.3f}{s['f1']:>8.3f}  {attrs}"
         )
+    if "stories" in results:
+        c = results["stories"]
+        lines.append(f"stories: pairwise F1={c['pairwise_f1']:.3f} "
+                     f"(P={c['pairwise_precision']:.3f} R={c['pairwise_recall']:.3f}), "
+                     f"B-cubed F1={c['bcubed_f1']:.3f}")
     if "entities" in results:
         m = results["entities"]["merge"]
         lines.append(f"entity merging (pairwise): P={m['precision']:.3f} R={m['recall']:.3f} "

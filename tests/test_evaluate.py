@@ -85,3 +85,26 @@ def test_evaluate_counts_gold_spans_that_cannot_be_found() -> None:
     gold = {"times": [{"doc": "d", "start": 0, "end": 3, "text": "أمس", "value": None}]}
     result = evaluate(gold, {"documents": [{"id": "d", "text": "لا شيء هنا"}]})
     assert result["unanchored_spans"] == 1
+
+
+def test_evaluate_story_clusters_pairwise_and_bcubed() -> None:
+    from marsad.evaluate import score_clusters
+
+    perfect = score_clusters([["a", "b", "c"], ["d"]], [["c", "b", "a"], ["d", "x"]])
+    assert perfect["pairwise_f1"] == 1.0 and perfect["bcubed_f1"] == 1.0
+    split = score_clusters([["a", "b", "c", "d"]], [["a", "b"], ["c", "d"]])
+    assert split["pairwise_precision"] == 1.0 and split["pairwise_recall"] == pytest.approx(1 / 3,
+                                                                                              abs=1e-3)
+    assert split["bcubed_recall"] == 0.5
+    lumped = score_clusters([["a"], ["b"]], [["a", "b"]])
+    assert lumped["bcubed_precision"] == 0.5 and lumped["pairwise_precision"] == 0.0
+
+
+def test_evaluate_stories_from_gold_file_shape() -> None:
+    gold = {"stories": [{"documents": ["a", "b"]}, {"documents": ["c"]}]}
+    analysis = {"documents": [{"id": x} for x in "abc"],
+                "stories": [{"documents": ["a", "b", "c"]}]}
+    result = evaluate(gold, analysis)["stories"]
+    assert result["pairwise_recall"] == 1.0 and result["pairwise_precision"] == pytest.approx(1 / 3,
+                                                                                              abs=1e-3)
+    assert "B-cubed" in format_scores(evaluate(gold, analysis))

@@ -14,4 +14,20 @@ def text_document(path: str, data: bytes) -> Document | Rejected:
         text, encoding = decode_bytes(data)
     except InputRejected as rejected:
         return Rejected(path, str(rejected))
-    return build_document(text, Source(path, "txt", encoding=encoding))
+    return build_document(text, Source(path, "txt", encoding=encoding), title=title_line(text))
+
+
+# A first line this short, followed by a blank line, is the article's title.
+_MAX_TITLE_CHARS = 200
+
+
+def title_line(text: str) -> str | None:
+    """The title of a plain-text article: a short first line set apart by a blank line.
+
+    The line stays in the text (offsets never shift); it is only also taken as the title.
+    """
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    if not first or len(first) > _MAX_TITLE_CHARS or not rest.startswith("\n"):
+        return None
+    return first if first[-1] not in ".؟?!" else None

@@ -31,6 +31,17 @@ _KINDS = (
     (stat.S_ISBLK, "a block device"),
 )
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+# Inside a folder, documentation, code and images beside the articles are not inputs (a
+# README.md, the script that built a WARC); anything else is read, so junk is reported.
+# A file given by name is read whatever its name.
+NOT_INPUT_SUFFIXES = (
+    ".md", ".rst", ".py", ".pyc", ".sh", ".js", ".css", ".yml", ".yaml", ".toml", ".cfg",
+    ".ini", ".lock", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp",
+)
+
+
+def _looks_like_input(name: str) -> bool:
+    return not name.lower().endswith(NOT_INPUT_SUFFIXES)
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[str]:
@@ -44,7 +55,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[str]:
 
 
 def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[str]:
-    """Files under `folder` in sorted path order; hidden names skipped, link loops cut."""
+    """Input files under `folder` in sorted path order; hidden names and documentation, code
+    and images (NOT_INPUT_SUFFIXES) skipped, link loops cut."""
     try:
         info = os.stat(folder)
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
@@ -63,7 +75,7 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[str]:
             is_dir = False
         if is_dir:
             yield from _walk(entry.path, seen)
-        else:
+        elif _looks_like_input(entry.name):
             yield entry.path
 
 

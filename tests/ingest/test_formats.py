@@ -216,3 +216,24 @@ def test_read_inputs_reads_every_format_in_a_folder(write, tmp_path: Path) -> No
     write("e.warc.gz", warc_bytes(PAGES[:1], compress=True))
     formats = [doc.format for doc in read_inputs([tmp_path])]
     assert formats == ["txt", "html", "jsonl", "feed", "feed", "warc"]
+
+
+def test_formats_plain_text_title_is_the_first_line_before_a_blank_line(tmp_path) -> None:
+    from marsad.ingest import read_file
+
+    path = tmp_path / "a.txt"
+    body = "نص الخبر يبدأ هنا ويتحدث عن أمطار غزيرة هطلت على المدينة.\n"
+    path.write_text("عنوان الخبر القصير\n\n" + body, encoding="utf-8")
+    [doc] = list(read_file(str(path)))
+    assert doc.title == "عنوان الخبر القصير"
+    assert doc.text.startswith("عنوان الخبر القصير")
+
+
+def test_formats_plain_text_without_a_title_line_has_none(tmp_path) -> None:
+    from marsad.ingest import read_file
+
+    path = tmp_path / "b.txt"
+    path.write_text("نص الخبر يبدأ مباشرة ويتحدث عن أمطار غزيرة هطلت على المدينة طوال الليل.\n"
+                    "وقال مسؤول إن فرق الإنقاذ تعمل.\n", encoding="utf-8")
+    [doc] = list(read_file(str(path)))
+    assert doc.title is None

@@ -257,3 +257,13 @@ def test_read_timeout_does_not_count_the_callers_time(write, monkeypatch) -> Non
         items.append(item)
         time.sleep(0.6)  # the caller is slow, not the reader
     assert [type(i).__name__ for i in items] == ["Document"] * 3
+
+
+def test_reader_folders_skip_documentation_and_code(tmp_path) -> None:
+    from marsad.ingest.reader import iter_files
+
+    for name in ("a.txt", "b.html", "c.jsonl", "d.warc.gz", "README.md", "build.py", "e.bin"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    names = sorted(p.rsplit("/", 1)[-1] for p in iter_files([tmp_path]))
+    assert names == ["a.txt", "b.html", "c.jsonl", "d.warc.gz", "e.bin"]
+    assert list(iter_files([tmp_path / "README.md"])) == [str(tmp_path / "README.md")]
