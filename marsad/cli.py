@@ -50,14 +50,16 @@ def main() -> None:
               help="SQLite database file [default: OUT/marsad.db].")
 @click.option("--lang", default="ar", show_default=True, help="Language of the extractors.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
+@click.option("--jobs", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Extraction processes (0: one per core).")
 def analyze_command(
-    paths: tuple[Path, ...], out_dir: Path, db_path: Path | None, lang: str, strict: bool
+    paths: tuple[Path, ...], out_dir: Path, db_path: Path | None, lang: str, strict: bool,
+    jobs: int,
 ) -> None:
     """Analyse files and folders of articles; write OUT/analysis.json and OUT/report.html."""
     try:
-        result = analyze(
-            paths, out_dir, db_path, AnalyzeOptions(lang=lang, strict=strict), StderrReporter()
-        )
+        options = AnalyzeOptions(lang=lang, strict=strict, jobs=jobs)
+        result = analyze(paths, out_dir, db_path, options, StderrReporter())
     except MarsadError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,9 @@ from marsad.story.entities import link_entities, merge_mentions
 
 # Bump when an extractor changes its output, so stored documents are analysed again.
 PIPELINE_VERSION = "1"
+# Below this many documents, starting worker processes costs more than it saves.
+_MIN_DOCUMENTS_FOR_PROCESSES = 64
+Items = dict[str, list[dict[str, Any]]]
 SUPPORTED_LANGUAGES = ("ar",)
 
 
@@ -28,11 +34,18 @@ class AnalyzeOptions:
 
     lang: str = "ar"
     strict: bool = False
+    jobs: int = 0  # extraction processes; 0 = one per core
     ingest: IngestOptions = field(default_factory=IngestOptions)
 
     def __post_init__(self) -> None:
         if self.lang not in SUPPORTED_LANGUAGES:
             raise OptionError("lang", self.lang, ", ".join(SUPPORTED_LANGUAGES))
+        if not isinstance(self.jobs, int) or self.jobs < 0:
+            raise OptionError("jobs", self.jobs, "a whole number >= 0 (0: one per core)")
+
+    @property
+    def processes(self) -> int:
+        return self.jobs or os.cpu_count() or 1
 
 
 @dataclass
@@ -155,9 +168,20 @@ def _extract_all(
         for doc in documents
         if needs_extraction(doc, options) and not store.is_analysed(doc.id, PIPELINE_VERSION)
     ]
-    for doc in reporter.progress(pending):
-        store.save_results(doc.id, extract_document(doc), PIPELINE_VERSION)
+    for doc, items in zip(reporter.progress(pending), _extracted(pending, options), strict=True):
+        store.save_results(doc.id, items, PIPELINE_VERSION)
     return len(pending)
+
+
+def _extracted(documents: list[Document], options: AnalyzeOptions) -> Iterator[Items]:
+    """Items of each document, in order; worker processes share the work of long runs
+    while this process alone writes to the store."""
+    if options.processes == 1 or len(documents) < _MIN_DOCUMENTS_FOR_PROCESSES:
+        yield from map(extract_document, documents)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(options.processes, mp_context=context) as pool:
+        yield from pool.map(extract_document, documents, chunksize=8)
 
 
 def _stored_items(store: Store, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:

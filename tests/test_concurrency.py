@@ -30,3 +30,24 @@ def test_concurrency_two_analyze_processes_share_a_database(tmp_path: Path) -> N
         "SELECT COUNT(*), COUNT(DISTINCT kind || item_id) FROM items").fetchone()
     assert items == distinct > 0
     assert conn.execute("SELECT COUNT(*) FROM analysed").fetchone()[0] == 30
+
+
+def test_concurrency_worker_processes_give_the_same_analysis(tmp_path: Path) -> None:
+    from marsad.pipeline import AnalyzeOptions, analyze
+
+    inputs = make_inputs(tmp_path, copies=70)
+    analyze([inputs], tmp_path / "one", options=AnalyzeOptions(jobs=1))
+    analyze([inputs], tmp_path / "two", options=AnalyzeOptions(jobs=2))
+    one = (tmp_path / "one" / "analysis.json").read_bytes()
+    assert one == (tmp_path / "two" / "analysis.json").read_bytes()
+    assert b'"quotes": []' not in one
+
+
+def test_concurrency_jobs_option_is_validated() -> None:
+    import pytest
+
+    from marsad.errors import OptionError
+    from marsad.pipeline import AnalyzeOptions
+
+    with pytest.raises(OptionError, match="jobs"):
+        AnalyzeOptions(jobs=-1)

@@ -67,6 +67,10 @@ def render_report(analysis: dict[str, Any]) -> str:
         analysis["documents"], key=lambda d: (d.get("published") or "9999", d["id"])
     )
     marks = _marks(analysis)
+    story_of = {d: s["id"] for s in analysis["stories"] for d in s["documents"]}
+    quotes_by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for quote in analysis["quotes"]:
+        quotes_by_story[story_of.get(quote["doc"], "")].append(quote)
     return _ENV.get_template("report.html.j2").render(
         analysis=analysis,
         documents=docs,
@@ -76,6 +80,7 @@ def render_report(analysis: dict[str, Any]) -> str:
         docs_by_id={d["id"]: d for d in docs},
         events_by_id={e["id"]: e for e in analysis["events"]},
         quote_anchor=_anchor,
+        quotes_by_story=quotes_by_story,
     )
 
 

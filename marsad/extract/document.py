@@ -15,11 +15,13 @@ from marsad.extract.figures import extract_figures
 from marsad.extract.quotes import PersonMention, extract_quotes
 from marsad.extract.times import extract_times
 from marsad.model import Document, Span
+from marsad.story.cluster import story_terms
 from marsad.text.sentences import split_sentences
 
 Items = dict[str, list[dict[str, Any]]]
-# Kinds stored per document; entities are merged across documents from their mentions.
-PER_DOCUMENT_KINDS = ("mentions", "times", "figures", "quotes", "events")
+# Kinds stored per document; entities are merged across documents from their mentions,
+# and stories are clustered from each document's terms.
+PER_DOCUMENT_KINDS = ("mentions", "times", "figures", "quotes", "events", "terms")
 
 
 def _sentence_days(sentences: list[Span], times: list[dict[str, Any]]) -> dict[int, str]:
@@ -77,5 +79,7 @@ def extract_document(doc: Document) -> Items:
         e.to_dict()
         for e in extract_events(doc.id, text, doc.published, mentions, times, figures)
     ]
+    terms = {"id": f"{doc.id}:terms", "doc": doc.id, "start": 0, "end": 0,
+             "terms": story_terms(text)}
     return {"mentions": mentions, "times": times, "figures": figures, "quotes": quotes,
-            "events": events}
+            "events": events, "terms": [terms]}

@@ -63,8 +63,10 @@ def build_stories(
         for mention in entity["mentions"]:
             docs_of_entity[entity["id"]].add(mention["doc"])
             entities_of_doc[mention["doc"]].append(entity["id"])
+    terms_of = {t["doc"]: t["terms"] for t in items.get("terms", [])}
     clusters = cluster_documents(
-        [StoryInput(d.id, d.text, d.published, entities_of_doc.get(d.id, []), d.duplicate_of)
+        [StoryInput(d.id, d.text, d.published, entities_of_doc.get(d.id, []), d.duplicate_of,
+                    terms_of.get(d.id))
          for d in arabic],
         options,
     )

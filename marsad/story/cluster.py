@@ -46,6 +46,7 @@ class StoryInput:
     published: str | None = None
     entities: list[str] = field(default_factory=list)
     duplicate_of: str | None = None
+    terms: dict[str, int] | None = None  # from `story_terms`, when the document has them
 
 
 _STOPWORDS = frozenset(fold(w) for w in load_words("function_words.tsv"))
@@ -55,7 +56,11 @@ _MIN_TERM_LENGTH = 3
 _PRIOR_DOCS = 20
 
 
-def _terms(text: str) -> Counter[str]:
+def story_terms(text: str) -> dict[str, int]:
+    """The content words of a document and their counts: what clustering compares.
+
+    Computed once per document by the per-document stage and stored with its items.
+    """
     counts: Counter[str] = Counter()
     for tok in tokenize(text):
         key = tok.key
@@ -63,13 +68,13 @@ def _terms(text: str) -> Counter[str]:
             key = key[2:]
         if len(key) >= _MIN_TERM_LENGTH and not key.isdigit() and key not in _STOPWORDS:
             counts[key] += 1
-    return counts
+    return dict(counts)
 
 
 def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
     raw: list[Counter[str]] = []
     for doc in docs:
-        feats = _terms(doc.text)
+        feats = Counter(doc.terms if doc.terms is not None else story_terms(doc.text))
         for entity in doc.entities:
             feats["e:" + entity] += 1
         raw.append(feats)

@@ -18,6 +18,7 @@ from marsad.text.tokens import Token
 _MIN_WORDS, _MAX_WORDS = 6, 70
 _EVENT_BONUS, _FIGURE_BONUS, _LEAD_BONUS, _RECENCY_BONUS = 0.15, 0.1, 0.1, 0.1
 _REDUNDANCY = 0.7
+_CANDIDATES = 150
 
 
 def _bag(tokens: list[Token]) -> Counter[str]:
@@ -62,21 +63,19 @@ def summarize(
         score += _LEAD_BONUS * (position < 2)
         score += _RECENCY_BONUS * (published is not None and published == latest)
         scores.append(score)
+    # Only the best-scored sentences compete; each one's overlap with the chosen ones is
+    # updated as sentences are picked, so picking costs O(size x candidates).
+    candidates = sorted(range(len(usable)), key=lambda i: -scores[i])[:_CANDIDATES]
+    overlap = dict.fromkeys(candidates, 0.0)
     chosen: list[int] = []
     while len(chosen) < min(size, len(usable)):
-        best, best_value = None, -1.0
-        for i, score in enumerate(scores):
-            if i in chosen:
-                continue
-            overlap = max((_cosine(bags[i], bags[j]) for j in chosen), default=0.0)
-            if overlap >= _REDUNDANCY:
-                continue
-            value = score - 0.5 * overlap
-            if value > best_value:
-                best, best_value = i, value
-        if best is None:
+        open_ = [i for i in candidates if i not in chosen and overlap[i] < _REDUNDANCY]
+        if not open_:
             break
+        best = max(open_, key=lambda i: (scores[i] - 0.5 * overlap[i], -i))
         chosen.append(best)
+        for i in open_:
+            overlap[i] = max(overlap[i], _cosine(bags[i], bags[best]))
     chosen.sort(key=lambda i: (usable[i][4] or "", usable[i][0], usable[i][1]))
     return [{"doc": usable[i][0], "start": usable[i][2].start, "end": usable[i][2].end}
             for i in chosen]

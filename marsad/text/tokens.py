@@ -45,6 +45,7 @@ from marsad.text.normalize import (
     fold,
     normalize,
 )
+from marsad.text.sentences import split_sentences
 
 ARTICLE = "ال"
 CONJUNCTIONS = ("و", "ف")
@@ -323,16 +324,27 @@ class Token:
 _WORD = re.compile(
     r"\d+(?:[.,/]\d+)*"
     "|[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06fc]+"
-    r"|[A-Za-z\u00c0-\u024f0-9]*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9]*"
+    r"|[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9]*"
 )
 
 
 def tokenize(text: str, norm: NormalizedText | None = None) -> list[Token]:
     """The words of `text` (Arabic, Latin, numbers), with spans into `text` itself.
 
-    `norm` may pass `normalize(text)` when the caller already has it.
+    `norm` may pass `normalize(text)` when the caller already has it. Several stages
+    tokenize the same document one after another, so the last few results are kept.
     """
-    norm = norm or normalize(text)
+    if norm is None:
+        return list(_recent_tokens(text))
+    return _tokenize(text, norm)
+
+
+@lru_cache(maxsize=8)
+def _recent_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(_tokenize(text, normalize(text)))
+
+
+def _tokenize(text: str, norm: NormalizedText) -> list[Token]:
     folded_text = norm.folded
     offsets = _original_offsets(norm) if norm._segments else None
     size = len(text)
@@ -391,8 +403,6 @@ _set_start, _set_end, _set_text, _set_light, _set_folded, _set_seg = (
 
 def tokenize_sentences(text: str) -> list[list[Token]]:
     """Tokens grouped by sentence (sentences from `split_sentences`)."""
-    from marsad.text.sentences import split_sentences
-
     norm = normalize(text)
     groups: list[list[Token]] = []
     tokens = tokenize(text, norm)
