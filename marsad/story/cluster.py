@@ -6,8 +6,8 @@ weigh more: two outlets rewrite sentences but keep the names). Candidate pairs c
 an inverted index that leaves out features too common to tell stories apart, so no
 all-pairs loop runs;
 pairs are scored by cosine damped by the gap between publication dates, and merged
-greedily, best first, while the merged clusters' centroids stay similar (average-link
-guard against chaining). Syndicated copies follow their original.
+greedily, best first, while the mean cosine over all pairs across the two clusters stays
+above a threshold (an average-link guard against chaining through loose members). Syndicated copies follow their original.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class ClusterOptions:
     """Thresholds of the clustering, with their defaults in one place."""
 
     threshold: float = 0.18  # pair similarity needed to join
-    centroid_threshold: float = 0.16  # merged clusters' centroids must stay this close
+    centroid_threshold: float = 0.16  # mean cosine over the pairs of two merging clusters
     entity_weight: float = 2.0
     terms_per_doc: int = 40  # strongest terms kept per document
     max_postings: int = 400  # features shared by more documents are too common to index
@@ -149,7 +149,10 @@ def cluster_documents(
             scored.append((-sim, i, j))
     scored.sort()
     parent = list(range(len(originals)))
+    # Per cluster root: the sum of its members' unit vectors and its size, so that
+    # dot(sum_i, sum_j) / (size_i * size_j) is the mean cosine over all cross pairs.
     centroid: dict[int, Vector] = {i: dict(v) for i, v in enumerate(vectors)}
+    size = [1] * len(originals)
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -162,11 +165,10 @@ def cluster_documents(
         if ri == rj:
             continue
         ci, cj = centroid[ri], centroid[rj]
-        norm_i = math.sqrt(sum(w * w for w in ci.values())) or 1.0
-        norm_j = math.sqrt(sum(w * w for w in cj.values())) or 1.0
-        if _cosine(ci, cj) / (norm_i * norm_j) < options.centroid_threshold:
+        if _cosine(ci, cj) / (size[ri] * size[rj]) < options.centroid_threshold:
             continue
         parent[rj] = ri
+        size[ri] += size[rj]
         for f, w in cj.items():
             ci[f] = ci.get(f, 0.0) + w
         del centroid[rj]

@@ -1,0 +1,220 @@
+"""Story clustering against hand-built gold stories on SaudiNewsNet.
+
+The gold is eval/saudinewsnet_stories.json.
+
+Reads the gold articles and distractors from ../shared (never copied), clusters them with
+marsad.story.cluster.cluster_documents (a) alone and (b) mixed into N random other articles of
+the same days (seeded), and prints pairwise and B-cubed precision/recall/F1 restricted to the
+gold and distractor articles (each distractor is a gold cluster of its own), plus how each gold
+story was split or merged.
+
+Usage: python -m bench.bench_story_gold [--noise 2000] [--seed 13] [--no-entities]
+       [--cluster-file /tmp/copy_of_cluster.py]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import importlib.util
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+from types import ModuleType
+
+from bench.corpus import iter_articles
+
+GOLD = Path(__file__).resolve().parents[1] / "eval" / "saudinewsnet_stories.json"
+
+
+def article_id(url: str) -> str:
+    """Same ids as eval/corpus_sample.article_id."""
+    return "snn-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:10]
+
+
+def load_cluster_module(path: str | None) -> ModuleType:
+    if not path:
+        import marsad.story.cluster as module
+
+        return module
+    spec = importlib.util.spec_from_file_location("cluster_under_test", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def entity_tagger():
+    """(doc_id, text) list -> {doc_id: [entity ids]}, or None when the extractors do not import."""
+    try:
+        from marsad.extract.entities import extract_mentions
+        from marsad.story.entities import merge_mentions
+    except Exception as exc:  # noqa: BLE001 - the bench must still run without entities
+        print(f"entities: unavailable ({type(exc).__name__}: {exc}); clustering with entities=[]")
+        return None
+
+    def tag(docs: list[tuple[str, str]]) -> dict[str, list[str]]:
+        mentions = []
+        for doc_id, text in docs:
+            for m in extract_mentions(doc_id, text):
+                mentions.append({f.name: getattr(m, f.name) for f in dataclasses.fields(m)})
+        by_doc: dict[str, list[str]] = defaultdict(list)
+        for entity in merge_mentions(mentions):
+            for mention in entity["mentions"]:
+                by_doc[mention["doc"]].append(entity["id"])
+        return by_doc
+
+    return tag
+
+
+def scores(gold_of: dict[str, str], clusters: list[list[str]]) -> dict[str, float]:
+    """Pairwise and B-cubed P/R/F1 over the documents in gold_of (other documents ignored)."""
+    pred_of = {d: k for k, ids in enumerate(clusters) for d in ids if d in gold_of}
+    docs = sorted(gold_of)
+    missing = [d for d in docs if d not in pred_of]
+    if missing:
+        raise SystemExit(f"clustering lost {len(missing)} documents")
+    tp = fp = fn = 0
+    for a, b in combinations(docs, 2):
+        same_gold, same_pred = gold_of[a] == gold_of[b], pred_of[a] == pred_of[b]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    gold_members: dict[str, set[str]] = defaultdict(set)
+    pred_members: dict[int, set[str]] = defaultdict(set)
+    for d in docs:
+        gold_members[gold_of[d]].add(d)
+        pred_members[pred_of[d]].add(d)
+    b_p = b_r = 0.0
+    for d in docs:
+        g, p = gold_members[gold_of[d]], pred_members[pred_of[d]]
+        both = len(g & p)
+        b_p += both / len(p)
+        b_r += both / len(g)
+    b_p, b_r = b_p / len(docs), b_r / len(docs)
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    pp = tp / (tp + fp) if tp + fp else 1.0
+    pr = tp / (tp + fn) if tp + fn else 1.0
+    return {"pair_p": pp, "pair_r": pr, "pair_f1": f1(pp, pr),
+            "b3_p": b_p, "b3_r": b_r, "b3_f1": f1(b_p, b_r), "tp": tp, "fp": fp, "fn": fn}
+
+
+def report(name: str, gold_of: dict[str, str], clusters: list[list[str]],
+           label: dict[str, str], seconds: float) -> dict[str, float]:
+    """Print the scores and, per gold story, whether it stayed whole and what joined it."""
+    s = scores(gold_of, clusters)
+    print(f"\n== {name}: {sum(len(c) for c in clusters)} docs, {len(clusters)} clusters, "
+          f"{seconds:.1f} s")
+    print(f"pairwise  P {s['pair_p']:.3f}  R {s['pair_r']:.3f}  F1 {s['pair_f1']:.3f}  "
+          f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+    print(f"B-cubed   P {s['b3_p']:.3f}  R {s['b3_r']:.3f}  F1 {s['b3_f1']:.3f}")
+    cluster_of = {d: k for k, ids in enumerate(clusters) for d in ids}
+    stories = sorted({g for g in gold_of.values() if not g.startswith("d:")},
+                     key=lambda g: int(g[1:]))
+    for story in stories:
+        members = [d for d in gold_of if gold_of[d] == story]
+        parts = Counter(cluster_of[d] for d in members)
+        notes = []
+        for k in parts:
+            intruders = [gold_of[d] for d in clusters[k] if d in gold_of and gold_of[d] != story]
+            others = sum(1 for d in clusters[k] if d not in gold_of)
+            if intruders:
+                notes.append(f"merged with {sorted(set(intruders))}")
+            if others:
+                notes.append(f"+{others} non-gold")
+        status = "whole" if len(parts) == 1 else f"split {sorted(parts.values(), reverse=True)}"
+        print(f"  {story:>4} ({len(members)}): {status}{'; ' + '; '.join(notes) if notes else ''}"
+              f"  {label[story][:60]}")
+    merged_distractors = sorted({gold_of[d] for ids in clusters for d in ids
+                                 if d in gold_of and gold_of[d].startswith("d:")
+                                 and sum(1 for x in ids if x in gold_of) > 1})
+    print(f"  distractors clustered with another gold/distractor article: "
+          f"{len(merged_distractors)}")
+    for d in merged_distractors:
+        print(f"    {d:>5}  {label[d][:70]}")
+    return s
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--noise", type=int, default=2000, help="other articles mixed in (b)")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--no-entities", action="store_true")
+    parser.add_argument("--cluster-file", help="cluster a copy of cluster.py instead")
+    args = parser.parse_args()
+
+    module = load_cluster_module(args.cluster_file)
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    wanted: dict[str, str] = {}  # url -> gold label
+    label: dict[str, str] = {}
+    for story in gold["stories"]:
+        label[story["id"]] = story["title"]
+        for url in story["urls"]:
+            wanted[url] = story["id"]
+    for k, url in enumerate(gold["distractors"]):
+        wanted[url] = f"d:{k}"
+    found: dict[str, dict] = {}
+    by_day: dict[str, list[dict]] = defaultdict(list)
+    seen: set[str] = set()
+    for article in iter_articles():
+        url = article["url"]
+        if url in seen:  # the corpus repeats a few URLs; keep the first copy
+            continue
+        seen.add(url)
+        if url in wanted:
+            found[url] = article
+        else:
+            by_day[article["date_extracted"][:10]].append(article)
+    for url, g in wanted.items():  # distractors are labelled by their corpus title
+        if g.startswith("d:") and url in found:
+            label[g] = found[url]["title"]
+    missing = [u for u in wanted if u not in found]
+    if missing:
+        raise SystemExit(f"not in the corpus: {missing}")
+    days = sorted({found[u]["date_extracted"][:10] for u in found})
+    pool = [a for day in days for a in by_day[day]]
+    noise = random.Random(args.seed).sample(pool, min(args.noise, len(pool)))
+    print(f"gold: {len(gold['stories'])} stories, "
+          f"{sum(not g.startswith('d:') for g in wanted.values())} articles, "
+          f"{len(gold['distractors'])} distractors; noise: {len(noise)} of {len(pool)} "
+          f"articles of the same {len(days)} days (seed {args.seed})")
+
+    tag = None if args.no_entities else entity_tagger()
+    if args.no_entities:
+        print("entities: off (--no-entities)")
+
+    def inputs(articles: list[dict]) -> list:
+        texts = [(article_id(a["url"]), a["content"]) for a in articles]
+        entities = tag(texts) if tag else {}
+        return [module.StoryInput(doc_id=doc_id, text=text,
+                                  published=a["date_extracted"][:10],
+                                  entities=list(entities.get(doc_id, [])))
+                for (doc_id, text), a in zip(texts, articles, strict=True)]
+
+    gold_of = {article_id(u): g for u, g in wanted.items()}
+    gold_articles = [found[u] for u in wanted]
+    results = {}
+    for name, articles in (("(a) gold + distractors", gold_articles),
+                           (f"(b) gold + distractors + {len(noise)} others",
+                            gold_articles + noise)):
+        docs = inputs(articles)
+        if tag:
+            with_entities = sum(1 for d in docs if d.entities)
+            print(f"entities: {with_entities}/{len(docs)} documents have entities")
+        start = time.perf_counter()
+        clusters = module.cluster_documents(docs)
+        results[name] = report(name, gold_of, clusters, label, time.perf_counter() - start)
+
+
+if __name__ == "__main__":
+    main()
