@@ -12,8 +12,7 @@ from marsad.story.series import build_series
 from marsad.story.summary import summarize
 from marsad.story.timeline import build_timeline
 from marsad.text.normalize import fold
-from marsad.text.sentences import split_sentences
-from marsad.text.tokens import tokenize
+from marsad.text.tokens import tokenize_sentences
 
 Items = dict[str, list[dict[str, Any]]]
 _TITLE_ENTITIES = 3
@@ -35,18 +34,11 @@ def _title(docs: list[Document], entity_names: list[str]) -> str:
 
 
 def _sentences(docs: list[Document]) -> list[tuple]:
-    rows = []
-    for doc in docs:
-        tokens = tokenize(doc.text)
-        t = 0
-        for position, span in enumerate(split_sentences(doc.text)):
-            while t < len(tokens) and tokens[t].start < span.start:
-                t += 1
-            first = t
-            while t < len(tokens) and tokens[t].end <= span.end:
-                t += 1
-            rows.append((doc.id, position, span, tokens[first:t], doc.published))
-    return rows
+    return [
+        (doc.id, position, span, tokens, doc.published)
+        for doc in docs
+        for position, (span, tokens) in enumerate(tokenize_sentences(doc.text))
+    ]
 
 
 def build_stories(

@@ -7,7 +7,8 @@ an inverted index that leaves out features too common to tell stories apart, so 
 all-pairs loop runs;
 pairs are scored by cosine damped by the gap between publication dates, and merged
 greedily, best first, while the mean cosine over all pairs across the two clusters stays
-above a threshold (an average-link guard against chaining through loose members). Syndicated copies follow their original.
+above a threshold (an average-link guard against chaining through loose members).
+Syndicated copies follow their original.
 """
 
 from __future__ import annotations

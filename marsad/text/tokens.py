@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.lang import load_table, load_words
+from marsad.model import Span
 from marsad.text.normalize import (
     _FOLD_TABLE,
     _MARKS,
@@ -401,16 +402,16 @@ _set_start, _set_end, _set_text, _set_light, _set_folded, _set_seg = (
 )
 
 
-def tokenize_sentences(text: str) -> list[list[Token]]:
-    """Tokens grouped by sentence (sentences from `split_sentences`)."""
-    norm = normalize(text)
-    groups: list[list[Token]] = []
-    tokens = tokenize(text, norm)
+def tokenize_sentences(text: str) -> list[tuple[Span, list[Token]]]:
+    """Each sentence (from `split_sentences`) with its tokens, in text order."""
+    tokens = tokenize(text)
+    groups: list[tuple[Span, list[Token]]] = []
     i = 0
-    for span in split_sentences(text, norm):
-        group = []
-        while i < len(tokens) and tokens[i].start < span.end:
-            group.append(tokens[i])
+    for span in split_sentences(text):
+        while i < len(tokens) and tokens[i].start < span.start:
             i += 1
-        groups.append(group)
+        first = i
+        while i < len(tokens) and tokens[i].start < span.end:
+            i += 1
+        groups.append((span, tokens[first:i]))
     return groups

@@ -152,8 +152,10 @@ def test_tokenize_random_mixes_spans_point_into_the_original() -> None:
 
 
 def test_tokenize_sentences_groups_tokens() -> None:
-    groups = tokenize_sentences("وصل الوفد. وبدأت المحادثات")
-    assert [[t.text for t in g] for g in groups] == [["وصل", "الوفد"], ["وبدأت", "المحادثات"]]
+    text = "وصل الوفد. وبدأت المحادثات"
+    groups = tokenize_sentences(text)
+    assert [[t.text for t in g] for _, g in groups] == [["وصل", "الوفد"], ["وبدأت", "المحادثات"]]
+    assert [text[s.start:s.end] for s, _ in groups] == ["وصل الوفد.", "وبدأت المحادثات"]
 
 
 @pytest.mark.parametrize("name", MY_FILES)
