@@ -4,6 +4,8 @@ ANERcorp tokens keep their clitics (بباريس is LOC), so each marsad mention
 leaves the clitic out, is widened to the whole tokens it touches. Types compared: PERS, LOC
 (marsad GPE, LOC, FAC) and ORG; MISC and NORP are left out.
 
+Prints the rules alone, then the rules with the CRF (`crf=True`, see bench/train_crf.py).
+
 Run: .venv/bin/python bench/anercorp.py [test.txt]
 """
 
@@ -56,7 +58,7 @@ def gold_chunks(tags: list[str]) -> set[Chunk]:
     return {c for c in chunks if c[2] in TYPES}
 
 
-def predicted_chunks(tokens: list[str]) -> set[Chunk]:
+def predicted_chunks(tokens: list[str], crf: bool = False) -> set[Chunk]:
     """marsad's mentions in the space-joined sentence, widened to whole tokens."""
     offsets, pos = [], 0
     for tok in tokens:
@@ -64,7 +66,7 @@ def predicted_chunks(tokens: list[str]) -> set[Chunk]:
         pos += len(tok) + 1
     text = " ".join(tokens)
     chunks: set[Chunk] = set()
-    for m in extract_mentions("s", text):
+    for m in extract_mentions("s", text, crf=crf):
         typ = TYPE_MAP.get(m.type)
         if typ is None:
             continue
@@ -74,11 +76,11 @@ def predicted_chunks(tokens: list[str]) -> set[Chunk]:
     return chunks
 
 
-def score(sentences: list[list[tuple[str, str]]]) -> dict[str, Counter]:
+def score(sentences: list[list[tuple[str, str]]], crf: bool = False) -> dict[str, Counter]:
     counts: dict[str, Counter] = {t: Counter() for t in TYPES}
     for sent in sentences:
         gold = gold_chunks([tag for _, tag in sent])
-        pred = predicted_chunks([tok for tok, _ in sent])
+        pred = predicted_chunks([tok for tok, _ in sent], crf)
         for c in pred & gold:
             counts[c[2]]["tp"] += 1
         for c in pred - gold:
@@ -95,15 +97,8 @@ def _prf(c: Counter) -> tuple[float, float, float]:
     return p, r, f
 
 
-def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
-    if not path.is_file():
-        sys.exit(f"ANERcorp file not found at {path}")
-    sentences = read_sentences(path)
-    began = time.perf_counter()
-    counts = score(sentences)
-    seconds = time.perf_counter() - began
-    total = Counter()
+def report(counts: dict[str, Counter]) -> None:
+    total: Counter = Counter()
     print(f"{'type':6} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for typ in TYPES:
         total.update(counts[typ])
@@ -112,8 +107,20 @@ def main() -> None:
         print(f"{typ:6} {p:6.3f} {r:6.3f} {f:6.3f} {c['tp']:5} {c['fp']:5} {c['fn']:5}")
     p, r, f = _prf(total)
     print(f"{'micro':6} {p:6.3f} {r:6.3f} {f:6.3f} {total['tp']:5} {total['fp']:5} {total['fn']:5}")
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    if not path.is_file():
+        sys.exit(f"ANERcorp file not found at {path}")
+    sentences = read_sentences(path)
     words = sum(len(s) for s in sentences)
-    print(f"{len(sentences)} sentences, {words} tokens in {seconds:.2f}s")
+    for name, crf in (("rules", False), ("rules + CRF", True)):
+        began = time.perf_counter()
+        counts = score(sentences, crf)
+        seconds = time.perf_counter() - began
+        print(f"{name}: {len(sentences)} sentences, {words} tokens in {seconds:.2f}s")
+        report(counts)
 
 
 if __name__ == "__main__":

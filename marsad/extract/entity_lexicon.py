@@ -21,14 +21,6 @@ _VOWELS_INSIDE = re.compile(r"(?<=[^\s])[اوي](?=[^\s])")
 _WAW_INSIDE = re.compile(r"(?<=[^\sاوي])و(?=[^\sاوي])")
 
 
-def _table(name: str) -> tuple[tuple[str, ...], ...]:
-    """A lexicon table; an absent file is empty (the lexicons are still being written)."""
-    try:
-        return load_table(name)
-    except FileNotFoundError:
-        return ()
-
-
 def key_tokens(name: str, join_abd: bool = False) -> tuple[str, ...]:
     """The matching keys of a name's words: folded, أبي/أبا → أبو (and عبد joined to the next
     word when `join_abd`, for merge keys)."""
@@ -92,7 +84,7 @@ def _gazetteer() -> dict[tuple[str, ...], GazEntry]:
     """Every gazetteer surface's key tuple → its entry (the first file listing it wins)."""
     entries: dict[tuple[str, ...], GazEntry] = {}
     for name in ("gaz_places.tsv", "gaz_orgs.tsv", "gaz_norp.tsv", "gaz_people.tsv"):
-        for row in _table(name):
+        for row in load_table(name):
             if len(row) < 3 or not row[0]:
                 continue
             canonical = row[1] or row[0]
@@ -137,27 +129,29 @@ GAZ_VARIANT = {
 GAZ_VARIANT_INDEX = _first_index(GAZ_VARIANT)
 
 TITLES: dict[tuple[str, ...], str] = {
-    key_tokens(row[0]): (row[1] if len(row) > 1 else "office") for row in _table("titles.tsv")
+    key_tokens(row[0]): (row[1] if len(row) > 1 else "office") for row in load_table("titles.tsv")
 }
 TITLE_INDEX = _first_index(TITLES)
 
 # trigger keys → (type, include): include = the trigger word belongs to the name.
 TRIGGERS: dict[tuple[str, ...], tuple[str, bool]] = {
     key_tokens(row[0]): (row[1], len(row) > 2 and row[2] == "include")
-    for row in _table("entity_triggers.tsv")
+    for row in load_table("entity_triggers.tsv")
     if len(row) >= 2
 }
 TRIGGER_INDEX = _first_index(TRIGGERS)
 # Definite ORG triggers used alone refer back to a named organisation (التنظيم → تنظيم ...).
 ORG_HEADS = {fold("ال" + h): fold(h) for h in ("تنظيم", "حركة", "جبهة", "حزب", "جماعة", "منظمة")}
 
-GIVEN_NAMES = frozenset(fold(row[0]) for row in _table("given_names.tsv"))
+GIVEN_NAMES = frozenset(fold(row[0]) for row in load_table("given_names.tsv"))
 # Function words as written, to tell the preposition على from the name علي.
-FUNCTION_LIGHT = frozenset(row[0] for row in _table("function_words.tsv"))
+FUNCTION_LIGHT = frozenset(row[0] for row in load_table("function_words.tsv"))
 # Given names that are also a function word as often typed (علي for على).
 AMBIGUOUS_GIVEN = GIVEN_NAMES & frozenset(fold(w) for w in FUNCTION_LIGHT)
 
-_CUES: dict[str, str] = {fold(row[0]): row[1] for row in _table("entity_cues.tsv") if len(row) > 1}
+_CUES: dict[str, str] = {
+    fold(row[0]): row[1] for row in load_table("entity_cues.tsv") if len(row) > 1
+}
 SAY = frozenset(k for k, v in _CUES.items() if v == "say")
 ACCORDING = frozenset(k for k, v in _CUES.items() if v == "according")
 CONTENT = frozenset(k for k, v in _CUES.items() if v == "content")
@@ -168,7 +162,7 @@ HOMOGRAPHS = frozenset(k for k, v in _CUES.items() if v == "homograph")
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (
     frozenset(k for k, v in _CUES.items() if v not in ("epithet", "homograph"))
-    | frozenset(fold(row[0]) for row in _table("function_words.tsv"))
+    | frozenset(fold(row[0]) for row in load_table("function_words.tsv"))
 ) - GIVEN_NAMES
 STOP = (ENDERS | frozenset(TITLE_INDEX) | frozenset(TRIGGER_INDEX)) - GIVEN_NAMES
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})

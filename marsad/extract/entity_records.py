@@ -26,7 +26,7 @@ class EntityMention:
     `key` is the matching key of the name as written (clitic-free, folded); `canonical` the
     gazetteer's name when known; `ref` the key of the fuller name in the same document a short
     form or description refers to; `how` the rule that found it: gazetteer, title, trigger,
-    cue, given_name, kunya or coref.
+    cue, given_name, kunya, crf or coref.
     """
 
     doc: str

@@ -77,6 +77,8 @@ TITLED = [
      "المتحدثة باسم الوزارة"),
     ("صرح وزير الخارجية الفرنسي جان إيف لودريان للصحفيين", "جان إيف لودريان", None),
     ("استقبل الشيخ منصور الزيداني الوفد", "منصور الزيداني", "الشيخ"),
+    ("وقال والي الولاية اللواء الصادق حمدان إن المياه انحسرت", "الصادق حمدان",
+     "والي الولاية اللواء"),
 ]
 
 
@@ -134,9 +136,45 @@ def test_entities_people_from_context(text: str, name: str, how: str) -> None:
     assert people[name] in (how, "cue", "given_name")
 
 
+MORE_PEOPLE = [
+    ("فاز الإيطالي ماركو بيلوتي على منافسه", "ماركو بيلوتي"),
+    ("وأشار فيلدنكامب إلى أن المحادثات متعثرة", "فيلدنكامب"),
+    ("وأشار الزيداني إلى أن المحادثات متعثرة", "الزيداني"),
+    ("وقال جوناثان فيلدنكامب، المتحدث باسم البعثة، إن الوضع صعب", "جوناثان فيلدنكامب"),
+    ("يتابع الأمير طلال بن عبد العزيز آل سعود أعماله", "طلال بن عبد العزيز آل سعود"),
+    ("استقبل السيد عبد الرحمن محمد الفاضل الوفد", "عبد الرحمن محمد الفاضل"),
+    ("وقال المدرب فولكمار هيرتسبرغ إن اللاعبين جاهزون", "فولكمار هيرتسبرغ"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MORE_PEOPLE)
+def test_entities_more_person_contexts(text: str, name: str) -> None:
+    assert ("PER", name) in _found(text)
+
+
+NOT_NAMES = [
+    # (text, a surface that must not be found as an entity of any type)
+    ("وافق علي تحمل الأعباء كلها", "علي تحمل"),
+    ("حصل الفريق عليه بعد جهد", "عليه"),
+    ("قال اللاعب طلب فيه حضوري", "طلب"),
+    ("تحدث خلال السنة الماضية عن الأزمة", "السنة"),
+    ("تعلم اللغة العربية في الجامعة", "العربية"),
+    ("أكد الرئيس الأميركي دونالد ترامب ذلك", "الأميركي"),
+    ("أكد مديرة قسم الشرق الأوسط أن التقرير جاهز", "قسم"),
+    ("وصل كريستوفر ميلر تكريما للجنود", "كريستوفر ميلر تكريما"),
+    ("وقال مصدر أمني إن الهجوم فشل", "مصدر أمني"),
+    ("قال المدرب إن فريقه جاهز للمباراة", "فريقه جاهز"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_NAMES)
+def test_entities_common_words_are_not_names(text: str, surface: str) -> None:
+    assert surface not in {found for _, found in _found(text)}
+
+
 def test_entities_kunya_case_forms_share_one_key() -> None:
-    keys = {m.key for m in extract_mentions("d", "تحدث أبو الحسن المهاجر ثم خطبة لأبي الحسن المهاجر")
-            if m.type == "PER"}
+    text = "تحدث أبو الحسن المهاجر ثم خطبة لأبي الحسن المهاجر"
+    keys = {m.key for m in extract_mentions("d", text) if m.type == "PER"}
     assert keys == {"ابو الحسن المهاجر"}
 
 
@@ -169,6 +207,14 @@ def test_entities_merge_variants_and_short_forms(docs: list[str], pair: tuple[st
     entities = extract_entities([(f"d{i}", t) for i, t in enumerate(docs)])
     first, second = (_entity_with(entities, s) for s in pair)
     assert first.id == second.id
+
+
+def test_entities_surname_alone_in_another_document_joins_the_full_name() -> None:
+    entities = extract_entities([
+        ("a", "وصل كريستوفر ميلر إلى بغداد"),
+        ("b", "وقال ميلر إن الزيارة ناجحة"),
+    ])
+    assert _entity_with(entities, "ميلر").id == _entity_with(entities, "كريستوفر ميلر").id
 
 
 def test_entities_group_plural_and_dual_forms_merge() -> None:
@@ -261,3 +307,13 @@ def test_entities_every_mention_offset_points_at_its_text(text: str) -> None:
 
 def test_entities_empty_text_has_none() -> None:
     assert extract_mentions("d", "") == [] and extract_entities([]) == []
+
+
+def test_entities_crf_only_adds_names_and_keeps_offsets() -> None:
+    pytest.importorskip("pycrfsuite")
+    text = ("وقال المدرب فولكمار هيرتسبرغ إن فريقه جاهز، بينما أكد رامي عبد الرحمن أن "
+            "القصف استمر في عفرين.")
+    rules = {(m.start, m.end, m.type) for m in extract_mentions("d", text) if m.how != "coref"}
+    with_crf = extract_mentions("d", text, crf=True)
+    assert rules <= {(m.start, m.end, m.type) for m in with_crf}
+    assert all(text[m.start : m.end] == m.text for m in with_crf)

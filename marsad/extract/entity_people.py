@@ -1,0 +1,296 @@
+"""The person rules: names read from the context around them, as candidate spans.
+
+Tried after the structural rules, in this order of preference when they overlap:
+`title_hits` (titles and roles, the role kept as description), `cue_hits` (after a
+reporting verb), `given_name_hits` (a given name and one or two more name words),
+`kunya_hits` (أبو/أبي/أبا + name), `nationality_hits` (الإيطالي + a given name).
+`_name_end` decides where every one of these names stops.
+"""
+
+from __future__ import annotations
+
+from marsad.extract.entity_lexicon import (
+    AMBIGUOUS_GIVEN,
+    CONTENT,
+    ENDERS,
+    FUNCTION_LIGHT,
+    GIVEN_NAMES,
+    MODIFIERS,
+    NATIONALITIES,
+    SAY,
+    STOP,
+    TITLE_INDEX,
+    TITLES,
+)
+from marsad.extract.entity_rules import Cand, adjective, longest, nameish, verbish
+from marsad.extract.entity_words import Word
+
+MAX_NAME_UNITS = 3
+_SPOKESPERSON_ROLE = 12
+_OTHER_ROLE = 6
+_NAME_JOINERS = frozenset({"ابو", "عبد", "ابن", "بن", "ام", "ال"})
+_ROLE_PREPOSITIONS = frozenset({"في", "اسم", "باسم"})
+
+
+def _not_a_name(w: Word) -> bool:
+    """Adverbs, verbs and verbal nouns that follow names: عسكريا، تكريما، سعت، اقترح."""
+    key = w.key
+    if key in GIVEN_NAMES:
+        return False
+    if len(key) >= 5 and (key.endswith("يا") or key[0] == "ت" or key.startswith("است")):
+        return True  # عسكريا، تكريما، ترتكب، تطوير، استطاع
+    if len(key) == 5 and key[0] == "ا" and key[2] == "ت":
+        return True  # اقترح، اعتبر، انتقد
+    return len(key) == 3 and key.endswith("ت")
+
+
+def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
+    """End of the person name starting at word `j`: up to three name units (أبو X, عبد X,
+    بن X, آل X count as one), stopping at punctuation, clitics, function words, verbs and
+    after a definite word; a known place is taken only as the last word right before
+    punctuation or إن (عدنان عفرين)."""
+    p, units, n = j, 0, len(words)
+    definite_seen = False
+    while p < n and units < MAX_NAME_UNITS:
+        w = words[p]
+        if p > j and (
+            w.brk or (w.pro and not w.soft) or w.enc or not nameish(w) or _not_a_name(w)
+            or w.light in FUNCTION_LIGHT or (units >= 2 and w.key in AMBIGUOUS_GIVEN)
+            or (definite_seen and w.key not in _NAME_JOINERS)
+            or (w.definite and units >= 2 and not _given(words[p - 1]))
+            or (w.soft and w.key.endswith(("ه", "ات")))
+        ):
+            break
+        c = cover[p]
+        if c is not None and c.type != "PER":
+            nxt = words[p + 1] if p + 1 < n else None
+            ends = nxt is None or nxt.brk or nxt.key in CONTENT or nxt.key in SAY
+            if p == j or c.j != p + 1 or not ends:
+                break
+        joined = False
+        while words[p].key in _NAME_JOINERS and p + 1 < n and not words[p + 1].brk:
+            p += 1  # a joiner takes the next word into the same unit
+            joined = True
+        definite_seen = words[p].definite and not joined and not (
+            p == j and _definite_given(words[p])
+        )
+        p += 1
+        units += 0 if joined and p - j > 2 else 1  # بن X بن Y آل Z: a lineage runs on
+    return p
+
+
+def _name_start_ok(w: Word, cover: Cand | None) -> bool:
+    if w.num or w.pro[:1] == "و" or (w.pro and not w.soft) or w.key in STOP or verbish(w):
+        return False
+    if cover is not None:
+        return cover.type == "PER"
+    if w.key in _NAME_JOINERS or _given(w):
+        return True
+    if w.light in FUNCTION_LIGHT:
+        return False
+    if w.definite or w.key.endswith("ه") or len(w.key) < 3 or _not_a_name(w):
+        return False
+    # verbal nouns (تحديد، تداول، استخدام) open idafa phrases, not names
+    return not ((w.key[0] == "ت" and len(w.key) >= 5) or w.key.startswith("است"))
+
+
+def _role_word(words: list[Word], j: int, kind: str, cover: list[Cand | None]) -> bool:
+    """May word `j` stand between a title and the name (part of the role)?"""
+    w = words[j]
+    if w.key in MODIFIERS or cover[j] is not None:
+        return True
+    if kind == "spokesperson" and w.key in _ROLE_PREPOSITIONS:
+        return True
+    if w.key in ENDERS or kind in ("honorific", "rank", "profession") and not adjective(w):
+        return False
+    nxt = words[j + 1] if j + 1 < len(words) else None
+    idafa_next = nxt is not None and not nxt.brk and (
+        nxt.definite or nxt.pro == "ل" or cover[j + 1] is not None
+    )
+    if w.definite or w.pro == "ل" or (w.key.endswith("ه") and idafa_next):
+        return True
+    # مديرة قسم الشرق، وزير دفاع أميركي: an indefinite noun heading an idafa or before an
+    # indefinite adjective (a definite nisba after it would rather be a family name)
+    if _given(w) or nxt is None or nxt.brk:
+        return False
+    if nxt.definite:
+        return not nxt.key.endswith("ي")
+    return nxt.key.endswith(("ي", "يه"))
+
+
+def _title_name_ok(words: list[Word], j: int, kind: str, cover: list[Cand | None]) -> bool:
+    """A name after a title starts with a given name, or has two words, or (after an office
+    or honorific: الرئيس أوباما) is one word that punctuation or a function word ends."""
+    w = words[j]
+    if _given(w):
+        return True
+    if w.pro or (w.definite and not _definite_given(w)):
+        return False
+    e = _name_end(words, j, cover)
+    if e - j >= 2:
+        return True
+    if w.soft:
+        return False  # وزير المالية بمنصبه: a clitic, not a name
+    if kind == "profession":
+        return False
+    nxt = words[e] if e < len(words) else None
+    return nxt is None or nxt.brk or nxt.key in ENDERS or nxt.light in FUNCTION_LIGHT
+
+
+def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[Cand]:
+    """الرئيس الأميركي X، المتحدث باسم ... X، اللواء X: the name after a title and its role.
+
+    Between them may stand the role (definite words, idafa, a ل-phrase; for spokespeople
+    also باسم and في + place); honorifics, ranks and professions allow only adjectives."""
+    out: list[Cand] = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if w.key not in TITLE_INDEX and w.folded not in TITLE_INDEX:
+            continue
+        tup = longest(words, i, TITLE_INDEX)
+        if tup is None:
+            continue
+        kind = TITLES[tup]
+        limit = _SPOKESPERSON_ROLE if kind == "spokesperson" else _OTHER_ROLE
+        k = j = i + len(tup)
+        while j < n and j - k < limit and not words[j].brk:
+            inner = longest(words, j, TITLE_INDEX) if j > k and words[j].key in STOP else None
+            if inner is not None:  # والي كسلا اللواء X: the last title leads to the name
+                kind = TITLES[inner]
+                j = k = j + len(inner)
+                continue
+            if kind != "spokesperson" and j == k and _definite_given(words[j]):
+                break
+            if _name_start_ok(words[j], cover[j]) and (j > k or kind != "spokesperson"):
+                break
+            if not _role_word(words, j, kind, cover):
+                j = n
+                break
+            j += 1
+        if j >= n or words[j].brk:
+            continue
+        if not _name_start_ok(words[j], cover[j]) and not (j == k and _definite_given(words[j])):
+            continue
+        if cover[j] is None and not _title_name_ok(words, j, kind, cover):
+            continue
+        description = text[words[i].start : words[j - 1].end]
+        c = cover[j]
+        if c is not None:  # a known person: keep the role for it
+            out.append(Cand(c.i, c.j, "PER", "title", c.entry, description))
+            continue
+        e = _name_end(words, j, cover)
+        out.append(Cand(j, e, "PER", "title", None, description, words[j].soft))
+    return out
+
+
+def cue_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
+    """وقال X Y إن: a name after a reporting verb when X is a given name or a role follows."""
+    out: list[Cand] = []
+    n = len(words)
+    for i in range(n - 1):
+        if words[i].key not in SAY:
+            continue
+        j = i + 1
+        w = words[j]
+        if w.brk or cover[j] is not None:
+            continue
+        if w.definite and not w.pro and _lone_speaker(words, j, j + 1):
+            out.append(Cand(j, j + 1, "PER", "cue"))  # وأشار الربيعي إلى
+            continue
+        if not _name_start_ok(w, None):
+            continue
+        e = _name_end(words, j, cover)
+        role_follows = e < n and longest(words, e, TITLE_INDEX) is not None
+        if e > j and (_given(w) or role_follows or _lone_speaker(words, j, e)):
+            out.append(Cand(j, e, "PER", "cue", None, None, w.soft))
+    return out
+
+
+def _lone_speaker(words: list[Word], j: int, e: int) -> bool:
+    """قال سافيولا "...، وأشار فينزك إلى، قال البارزاني: one word after a reporting verb (or
+    a nationality), unknown and indefinite or a definite family nisba, then punctuation, a
+    preposition, a clitic word or إن."""
+    w = words[j]
+    if e != j + 1 or len(w.key) < 4 or w.key in NATIONALITIES:
+        return False
+    if w.definite:
+        if not w.key.endswith("ي") or w.key in STOP:
+            return False
+    elif w.key.endswith(("ه", "ات")) or (w.key.endswith("ون") and len(w.key) <= 7):
+        return False
+    nxt = words[e] if e < len(words) else None
+    return (
+        nxt is None or nxt.brk or nxt.key in CONTENT or nxt.light in FUNCTION_LIGHT
+        or (bool(nxt.pro) and not nxt.soft) or nxt.num
+    )
+
+
+def nationality_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
+    """الإيطالي أندريا ...، الألماني ديتريش فيشر: a nationality used as a noun, then a name
+    that starts with a given name."""
+    out: list[Cand] = []
+    n = len(words)
+    for i in range(n - 1):
+        w = words[i]
+        if not w.definite or (w.key not in NATIONALITIES and not (
+            w.key.endswith("ه") and w.key[:-1] in NATIONALITIES
+        )):
+            continue
+        j = i + 1
+        if words[j].brk or cover[j] is not None or not _name_start_ok(words[j], None):
+            continue
+        e = _name_end(words, j, cover)
+        if e > j and _given(words[j]):
+            out.append(Cand(j, e, "PER", "cue", None, None, words[j].soft))
+    return out
+
+
+def _definite_given(w: Word) -> bool:
+    """A given name with the article (الصادق، الطيب، الوليد) right after a title."""
+    return w.definite and not w.pro and w.key[2:] in GIVEN_NAMES
+
+
+def _given(w: Word) -> bool:
+    """A given name as written (not the preposition على, not عليه with a suffix)."""
+    return w.key in GIVEN_NAMES and not w.enc and w.light not in FUNCTION_LIGHT
+
+
+def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
+    """A given name (given_names.tsv) and one or two more name words: كريستوفر ميلر.
+
+    With no title or cue to vouch for it, a definite second word must read as a family
+    name (a nisba: الزيداني), not a noun (نجم المباراة)."""
+    out: list[Cand] = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if not _given(w) or cover[i] is not None or w.pro not in ("", "و") or i + 1 >= n:
+            continue
+        if w.key in AMBIGUOUS_GIVEN or (i > 0 and longest(words, i - 1, TITLE_INDEX)):
+            continue  # علي typed for على; باسم in المتحدث باسم
+        second = words[i + 1]
+        if second.definite and not second.key.endswith("ي") and cover[i + 1] is None:
+            continue
+        e = _name_end(words, i, cover)
+        if e - i >= 2:
+            out.append(Cand(i, e, "PER", "given_name"))
+    return out
+
+
+def kunya_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
+    """أبو/أبي/أبا + a name (+ a nisba): أبو الحسن المهاجر."""
+    out: list[Cand] = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if w.key != "ابو" or cover[i] is not None or i + 1 >= n:
+            continue
+        nxt = words[i + 1]
+        if nxt.brk or nxt.pro or not nameish(nxt) or cover[i + 1] is not None:
+            continue
+        e = i + 2
+        if e < n:
+            last = words[e]
+            if (not last.brk and not last.pro and last.definite and nameish(last)
+                    and cover[e] is None):
+                e += 1
+        out.append(Cand(i, e, "PER", "kunya"))
+    return out
