@@ -123,5 +123,56 @@ def eval_command(gold_path: Path, analysis_path: Path, as_json: bool) -> None:
         click.echo(format_scores(results))
 
 
+@main.command("serve")
+@click.option("--db", "db_path", default="out/marsad.db", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="SQLite database file.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+@click.option("--token", default=None, envvar="MARSAD_TOKEN", show_envvar=True,
+              help="Bearer token for POST /api/documents; without one, uploads are disabled.")
+@click.option("--max-upload-mb", default=None, type=click.FloatRange(min=0, min_open=True),
+              help="Largest upload accepted [default: 20].")
+def serve_command(db_path: Path, host: str, port: int, token: str | None,
+                  max_upload_mb: float | None) -> None:
+    """Serve the pages and the REST API over the database at --db."""
+    import uvicorn  # the web stack is imported only by this command
+
+    from marsad.web.app import create_app
+    from marsad.web.settings import Settings
+
+    options = {"max_upload_mb": max_upload_mb} if max_upload_mb else {}
+    try:
+        app = create_app(db_path, Settings.from_env(token, **options))
+    except MarsadError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    click.echo(f"marsad: serving {db_path} on http://{host}:{port}/ "
+               f"(uploads {'on' if app.state.settings.token else 'off: no --token'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command("export")
+@click.option("--db", "db_path", default="out/marsad.db", show_default=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="SQLite database file.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the tables.")
+@click.option("--format", "fmt", default="csv", show_default=True,
+              type=click.Choice(["csv", "parquet"]), help="Table format.")
+def export_command(db_path: Path, out_dir: Path, fmt: str) -> None:
+    """Write one table per kind (documents, entities, mentions, quotes, figures, times,
+    events, stories), plus events_acled.csv and figures_tidy.csv."""
+    from marsad.export.tables import export_store
+
+    try:
+        written = export_store(db_path, out_dir, fmt)
+    except MarsadError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    for path, rows in written.items():
+        click.echo(f"{path}\t{rows}")
+
+
 if __name__ == "__main__":
     main()

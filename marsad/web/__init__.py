@@ -1,0 +1,1 @@
+"""The web face of marsad: pages for people and the REST API (`marsad serve`)."""

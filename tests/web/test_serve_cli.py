@@ -1,0 +1,61 @@
+"""`marsad serve` as a user runs it: a real server on a free loopback port, with a token."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from click.testing import CliRunner
+
+from marsad.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_help_lists_the_options() -> None:
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--db", "--host", "--port", "--token", "MARSAD_TOKEN"):
+        assert option in result.output
+
+
+def test_serve_runs_and_accepts_uploads_with_its_token(fresh_db: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "marsad.cli", "serve", "--db", str(fresh_db), "--port", str(port),
+         "--token", "s3cret"], cwd=REPO, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(base + "/api/stories", timeout=1).is_success:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline and server.poll() is None, "server did not start"
+            time.sleep(0.1)
+        assert "<html" in httpx.get(base + "/").text
+        body = json.dumps({"id": "cli-1", "text": "أعلنت السلطات في مدينة عدن إغلاق الميناء "
+                           "يوم الأحد بسبب العاصفة."}, ensure_ascii=False).encode()
+        headers = {"Content-Type": "application/x-ndjson"}
+        assert httpx.post(base + "/api/documents", content=body,
+                          headers=headers).status_code == 401
+        ok = httpx.post(base + "/api/documents", content=body, timeout=60,
+                        headers={**headers, "Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200 and ok.json()["added"] == 1
+        assert httpx.get(base + "/api/documents/cli-1").json()["id"] == "cli-1"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
