@@ -41,8 +41,14 @@ class Hit:
 
 
 def add_to_index(conn: sqlite3.Connection, doc_id: str, text: str) -> None:
-    conn.execute("DELETE FROM search WHERE doc_id = ?", (doc_id,))
-    conn.execute("INSERT INTO search (doc_id, body) VALUES (?, ?)", (doc_id, index_text(text)))
+    """Index (or re-index) one stored document; the index row shares the document's rowid,
+    so replacing it is a lookup, not a scan of the index."""
+    rowid = conn.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
+    conn.execute(
+        "INSERT INTO search (rowid, doc_id, body) VALUES (?, ?, ?)",
+        (rowid, doc_id, index_text(text)),
+    )
 
 
 def _quoted(key: str) -> str:
