@@ -8,8 +8,14 @@ the same days (seeded), and prints pairwise and B-cubed precision/recall/F1 rest
 gold and distractor articles (each distractor is a gold cluster of its own), plus how each gold
 story was split or merged.
 
-Usage: python -m bench.bench_story_gold [--noise 2000] [--seed 13] [--no-entities]
-       [--cluster-file /tmp/copy_of_cluster.py]
+--split dev|test|all scores half of the gold: dev is the odd stories (s1, s3, ...) and the
+distractors at even 0-based index (d:0, d:2, ...: the 1st, 3rd, ... as s1, s3 are); test is
+the rest. Develop on dev, measure test at the end. The articles of the other half are left
+out of both runs; the noise of (b) is the same for every split.
+
+Usage: python -m bench.bench_story_gold [--split all] [--noise 2000] [--seed 13]
+       [--no-entities] [--cluster-file /tmp/copy_of_cluster.py]
+       [--entity-cache /tmp/story_entities]
 """
 
 from __future__ import annotations
@@ -47,6 +53,14 @@ def load_cluster_module(path: str | None) -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
+
+
+def in_split(gold_id: str, split: str) -> bool:
+    """Whether a gold story (s1, s2, ...) or distractor (d:0, d:1, ...) is in the split."""
+    if split == "all":
+        return True
+    odd = int(gold_id[1:]) % 2 == 1 if gold_id.startswith("s") else int(gold_id[2:]) % 2 == 0
+    return odd == (split == "dev")
 
 
 def entity_tagger():
@@ -151,18 +165,27 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--no-entities", action="store_true")
     parser.add_argument("--cluster-file", help="cluster a copy of cluster.py instead")
+    parser.add_argument("--entity-cache", help="directory keeping the tagged entities of "
+                        "each run between invocations (entities stay fixed while tuning)")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                        help="dev: odd stories and even-index distractors; test: the rest")
     args = parser.parse_args()
 
     module = load_cluster_module(args.cluster_file)
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     wanted: dict[str, str] = {}  # url -> gold label
     label: dict[str, str] = {}
+    all_urls: set[str] = set()  # every gold and distractor URL, whatever the split
     for story in gold["stories"]:
-        label[story["id"]] = story["title"]
-        for url in story["urls"]:
-            wanted[url] = story["id"]
+        all_urls.update(story["urls"])
+        if in_split(story["id"], args.split):
+            label[story["id"]] = story["title"]
+            for url in story["urls"]:
+                wanted[url] = story["id"]
     for k, url in enumerate(gold["distractors"]):
-        wanted[url] = f"d:{k}"
+        all_urls.add(url)
+        if in_split(f"d:{k}", args.split):
+            wanted[url] = f"d:{k}"
     found: dict[str, dict] = {}
     by_day: dict[str, list[dict]] = defaultdict(list)
     seen: set[str] = set()
@@ -171,34 +194,54 @@ def main() -> None:
         if url in seen:  # the corpus repeats a few URLs; keep the first copy
             continue
         seen.add(url)
-        if url in wanted:
+        if url in all_urls:
             found[url] = article
         else:
             by_day[article["date_extracted"][:10]].append(article)
     for url, g in wanted.items():  # distractors are labelled by their corpus title
         if g.startswith("d:") and url in found:
             label[g] = found[url]["title"]
-    missing = [u for u in wanted if u not in found]
+    missing = [u for u in all_urls if u not in found]
     if missing:
         raise SystemExit(f"not in the corpus: {missing}")
-    days = sorted({found[u]["date_extracted"][:10] for u in found})
+    days = sorted({found[u]["date_extracted"][:10] for u in found})  # same noise every split
     pool = [a for day in days for a in by_day[day]]
     noise = random.Random(args.seed).sample(pool, min(args.noise, len(pool)))
-    print(f"gold: {len(gold['stories'])} stories, "
+    print(f"split {args.split}: {sum(1 for g in label if not g.startswith('d:'))} of "
+          f"{len(gold['stories'])} stories, "
           f"{sum(not g.startswith('d:') for g in wanted.values())} articles, "
-          f"{len(gold['distractors'])} distractors; noise: {len(noise)} of {len(pool)} "
-          f"articles of the same {len(days)} days (seed {args.seed})")
+          f"{sum(g.startswith('d:') for g in wanted.values())} distractors; "
+          f"noise: {len(noise)} of {len(pool)} articles of the same {len(days)} days "
+          f"(seed {args.seed})")
 
     tag = None if args.no_entities else entity_tagger()
     if args.no_entities:
         print("entities: off (--no-entities)")
 
+    has_title = "title" in {f.name for f in dataclasses.fields(module.StoryInput)}
+
+    def tagged(texts: list[tuple[str, str]]) -> dict[str, list[str]]:
+        """Entities per document, read from --entity-cache when these texts were tagged before."""
+        if not tag:
+            return {}
+        if not args.entity_cache:
+            return tag(texts)
+        key = hashlib.sha1("\n".join(f"{i}\t{t}" for i, t in texts).encode()).hexdigest()[:16]
+        path = Path(args.entity_cache) / f"entities-{key}.json"
+        if path.exists():
+            return json.loads(path.read_text(encoding="utf-8"))
+        entities = tag(texts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(entities, ensure_ascii=False), encoding="utf-8")
+        return entities
+
     def inputs(articles: list[dict]) -> list:
         texts = [(article_id(a["url"]), a["content"]) for a in articles]
-        entities = tag(texts) if tag else {}
+        entities = tagged(texts)
         return [module.StoryInput(doc_id=doc_id, text=text,
                                   published=a["date_extracted"][:10],
-                                  entities=list(entities.get(doc_id, [])))
+                                  entities=list(entities.get(doc_id, [])),
+                                  **({"title": a.get("title") or ""} if has_title else {}))
                 for (doc_id, text), a in zip(texts, articles, strict=True)]
 
     gold_of = {article_id(u): g for u, g in wanted.items()}

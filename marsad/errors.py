@@ -31,6 +31,10 @@ HTML_NO_ARTICLE = "HTML page holds no article text"
 TOO_LARGE = (
     "file is {size_mb:.1f} MB, over the {limit_mb} MB limit for {kind}; raise the limit or split it"
 )
+DECOMPRESSED_TOO_LARGE = (
+    "compressed file inflates to over the {limit_mb} MB limit (max_decompressed_mb); "
+    "a decompression bomb, or raise the limit"
+)
 RECORD_TOO_LARGE = "record text is {size_mb:.1f} MB, over the {limit_mb} MB limit for one article"
 UNREADABLE = "cannot read: {error}"
 BAD_JSON = "line {line}: not valid JSON ({error})"

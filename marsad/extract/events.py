@@ -1,44 +1,38 @@
-"""What happened: typed events from trigger words, with actors, places, date and figures.
+"""What happened: one typed event per body sentence, with actors, places, date and figures.
 
-One event per sentence that holds a trigger (event_triggers.tsv); when triggers of several
-types meet, `_TYPE_PRIORITY` decides (a strike that killed people is a strike whose
-figures say how many). The date is the sentence's own time expression when it has one
-(so a background sentence about 2014 is an event of 2014), else the publication date
-with precision `reported` (it happened on or before that day).
+Rules, in this order:
+1. `_body_sentence`: titles and datelines report nothing; a line with no final punctuation
+   (a headline) and a sentence of fewer than `_MIN_WORDS` words are skipped. Every other
+   sentence of an article reports something happening and gives one event.
+2. The type is the sentence's main happening (`marsad.extract.event_types`): the first
+   trigger of the main clause (in a report, of what was reported), `statement` for a report
+   of words alone, `other` when no trigger names the happening (background, damage, deals).
+3. The date is the sentence's own time expression when it has one (so a background
+   sentence about 2014 is an event of 2014), else the publication date with precision
+   `reported` (it happened on or before that day); a «منذ ...» interval dates nothing, nor
+   does the time that ends a «منذ <event>» phrase (منذ بدء الهجوم الثلاثاء).
+4. Actors and places are the sentence's entity mentions; the main actor, the subject
+   right after the main verb, comes first.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.lang import load_table
+from marsad.extract.event_types import sentence_type
 from marsad.model import Span
 from marsad.text.normalize import fold
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
 
-_TYPE_PRIORITY = (
-    "surrender", "capture", "withdrawal", "strike", "attack", "arrest", "displacement",
-    "casualties", "threat", "humanitarian", "statement",
-)
 _ACTOR_TYPES = {"PER", "ORG", "NORP"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
-
-
-def _load_triggers() -> dict[tuple[str, ...], tuple[str, str]]:
-    rows = load_table("event_triggers.tsv")
-    return {tuple(map(_bare, fold(row[0]).split())): (row[1], row[2]) for row in rows}
-
-
-def _bare(key: str) -> str:
-    """A word's key without the article: triggers match with or without it."""
-    return key[2:] if key.startswith("ال") and len(key) > 4 else key
-
-
-_TRIGGERS = _load_triggers()
-_TRIGGER_FIRST_WORDS = {words[0] for words in _TRIGGERS}
-_LONGEST_TRIGGER = max(len(words) for words in _TRIGGERS)
+_MIN_WORDS = 4
+_SINCE = re.compile(r"(?<![\w])و?منذ\s")
+_FINAL_PUNCTUATION = '.!?؟…"»”\''
 
 
 @dataclass(slots=True)
@@ -47,7 +41,7 @@ class Event:
     doc: str
     type: str
     sub_event: str
-    trigger: str
+    trigger: str | None
     date: str | None
     date_precision: str | None
     start: int
@@ -70,18 +64,17 @@ class Event:
         }
 
 
-def _find_triggers(tokens: list[Token]) -> list[tuple[str, str, Token]]:
-    """(type, sub_event, first token) of every trigger among the sentence's tokens."""
-    found = []
-    for i, tok in enumerate(tokens):
-        if _bare(tok.key) not in _TRIGGER_FIRST_WORDS:
-            continue
-        for size in range(min(_LONGEST_TRIGGER, len(tokens) - i), 0, -1):
-            words = tuple(_bare(t.key) for t in tokens[i : i + size])
-            if words in _TRIGGERS:
-                found.append((*_TRIGGERS[words], tok))
-                break
-    return found
+def _body_sentence(text: str, sentence: Span, tokens: list[Token]) -> bool:
+    """A sentence of the article's body: not a headline line, not a dateline."""
+    if len(tokens) < _MIN_WORDS:
+        return False
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    whole_line = not text[line_start:sentence.start].strip() and not text[
+        sentence.end:line_end].strip()
+    return not whole_line or text[sentence.start:sentence.end].rstrip()[-1:] in \
+        _FINAL_PUNCTUATION
 
 
 _PREFERRED = ("day", "month", "year", "interval", "unknown")
@@ -93,13 +86,19 @@ def _precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(value), "unknown")
 
 
+def _within(items: list[dict[str, Any]], starts: list[int], span: Span) -> list[dict]:
+    """The items (sorted by start, with `starts` their starts) that start inside span."""
+    return items[bisect_left(starts, span.start):bisect_left(starts, span.end)]
+
+
 def _sentence_date(
-    sentence: Span, times: list[dict[str, Any]], published: str | None
+    text: str, sentence: Span, times: list[dict[str, Any]], published: str | None
 ) -> tuple[str | None, str | None]:
     inside = [
         str(t["value"]) for t in times
-        if sentence.start <= t["start"] < sentence.end and t.get("value")
+        if t.get("value")
         and "/" not in str(t["value"])  # «منذ ...» spans a period, it does not date an event
+        and not _since_phrase(text, sentence.start, t["start"])
     ]
     if inside:
         value = min(inside, key=lambda v: _PREFERRED.index(_precision(v)))
@@ -107,17 +106,38 @@ def _sentence_date(
     return (published, "reported") if published else (None, None)
 
 
-def _entity_refs(mentions: list[dict[str, Any]], sentence: Span, types: set[str]) -> list[dict]:
+def _since_phrase(text: str, start: int, at: int) -> bool:
+    """The time at `at` ends a «منذ <event>» phrase (منذ اندلاع الحرب في نيسان 2023، منذ
+    بدء الهجوم الثلاثاء): it dates the background's onset, not what the sentence reports."""
+    clause = max(text.rfind("،", start, at), text.rfind(",", start, at), start)
+    return _SINCE.search(text, clause, at) is not None
+
+
+def _entity_refs(mentions: list[dict[str, Any]], types: set[str],
+                 first_after: int | None = None) -> list[dict]:
+    """Mentions of these types in the sentence, one per entity; with `first_after`, the
+    first one from that offset on leads: the subject after the main verb (قصفت طائرات
+    التحالف); in a report, the subject of what was reported (قال الجيش إن حماس أطلقت)."""
     refs: list[dict[str, Any]] = []
     seen: set[str] = set()
     for m in mentions:
-        if m["type"] in types and sentence.start <= m["start"] < sentence.end:
+        if m["type"] in types:
             key = m.get("entity") or fold(m["text"])
             if key not in seen:
                 seen.add(key)
                 refs.append({"entity": m.get("entity"), "name": m["text"], "type": m["type"],
                              "start": m["start"], "end": m["end"]})
+    if first_after is not None:
+        lead = next((r for r in refs if r["start"] >= first_after), None)
+        if lead is not None:
+            refs.remove(lead)
+            refs.insert(0, lead)
     return refs
+
+
+def _sorted_by_start(*groups: list[dict[str, Any]]) -> list[tuple[list[dict], list[int]]]:
+    ordered = [sorted(group, key=lambda item: item["start"]) for group in groups]
+    return [(items, [item["start"] for item in items]) for items in ordered]
 
 
 def extract_events(
@@ -128,8 +148,9 @@ def extract_events(
     times: list[dict[str, Any]] | None = None,
     figures: list[dict[str, Any]] | None = None,
 ) -> list[Event]:
-    """Events of one document, one per sentence with a trigger, in text order."""
-    mentions, times, figures = mentions or [], times or [], figures or []
+    """Events of one document, one per body sentence, in text order."""
+    by_start = _sorted_by_start(mentions or [], times or [], figures or [])
+    (mentions, mention_starts), (times, time_starts), (figures, figure_starts) = by_start
     tokens = tokenize(text)
     events = []
     t0 = 0
@@ -139,21 +160,25 @@ def extract_events(
         t1 = t0
         while t1 < len(tokens) and tokens[t1].end <= sentence.end:
             t1 += 1
-        triggers = _find_triggers(tokens[t0:t1])
+        sent_tokens = tokens[t0:t1]
         t0 = t1
-        if not triggers:
+        if not _body_sentence(text, sentence, sent_tokens):
             continue
-        event_type, sub_event, trigger = min(triggers, key=lambda t: _TYPE_PRIORITY.index(t[0]))
-        date, precision = _sentence_date(sentence, times, published)
-        sentence_figures = [f for f in figures if sentence.start <= f["start"] < sentence.end]
+        happening = sentence_type(sent_tokens)
+        trigger = happening.trigger
+        date, precision = _sentence_date(text, sentence, _within(times, time_starts, sentence),
+                                         published)
+        sentence_figures = _within(figures, figure_starts, sentence)
+        sentence_mentions = _within(mentions, mention_starts, sentence)
         killed = [f["value"] for f in sentence_figures
                   if f.get("category") == "killed" and f.get("value") is not None]
         events.append(Event(
-            id=f"{doc_id}:event:{sentence.start}", doc=doc_id, type=event_type,
-            sub_event=sub_event, trigger=trigger.text, date=date, date_precision=precision,
-            start=sentence.start, end=sentence.end, text=text[sentence.start:sentence.end],
-            actors=_entity_refs(mentions, sentence, _ACTOR_TYPES),
-            places=_entity_refs(mentions, sentence, _PLACE_TYPES),
+            id=f"{doc_id}:event:{sentence.start}", doc=doc_id, type=happening.type,
+            sub_event=happening.sub_event, trigger=trigger.text if trigger else None, date=date,
+            date_precision=precision, start=sentence.start, end=sentence.end,
+            text=text[sentence.start:sentence.end],
+            actors=_entity_refs(sentence_mentions, _ACTOR_TYPES, happening.clause_start),
+            places=_entity_refs(sentence_mentions, _PLACE_TYPES),
             figures=[f["id"] for f in sentence_figures],
             fatalities=int(max(killed)) if killed else None,
         ))

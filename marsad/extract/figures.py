@@ -120,7 +120,7 @@ def extract_figures(
         sentences = _sentences(text, norm)
     starts = [s.start for s in sentences]
     figures: list[Figure] = []
-    cache: dict[int, tuple[list[Tok], list[int], list[int]]] = {}
+    cache: dict[int, tuple[list[Tok], list[int], list[_Cue], bool, str | None]] = {}
     for f in found:
         e = f.expr
         vague_some = f.kind == "vague" and e.text.startswith("عدد")
@@ -136,27 +136,35 @@ def extract_figures(
                 Tok(m.start(), m.end(), m.group(), "")
                 for m in TOKEN.finditer(norm.folded, lo, max(hi, f.norm_end))
             ]
-            cues = [i for i, t in enumerate(toks) if _cue(t.text) in ("prep", "verb")]
-            cached = cache[idx] = (toks, [t.start for t in toks], cues)
-        toks, tok_starts, cues = cached
+            # Each cue's noun phrase once per sentence, not once per figure (see _source).
+            cues = [
+                (i, got)
+                for i, t in enumerate(toks)
+                if _cue(t.text) in ("prep", "verb") and (got := _noun_phrase(norm, toks, i))
+            ]
+            # Once per sentence, not per figure: a sentence of many numbers stays linear.
+            yesterday = bool(published) and _says_yesterday(toks)
+            since = _since(norm, toks, published, since_resolver)
+            cached = cache[idx] = (toks, [t.start for t in toks], cues, yesterday, since)
+        toks, tok_starts, cues, yesterday, since = cached
         a = bisect_left(tok_starts, f.norm_start)
         b = bisect_left(tok_starts, f.norm_end)
         unit, unit_cat, strength, unit_end = _unit(toks, b, f)
         category = _category(toks, a, b, f, unit_cat, strength)
         if vague_some and unit is None and category == "other":
             continue  # «عدد من الدول»: not a count anyone reports
-        source = _source(norm, toks, cues, a)
+        source = _source(cues, a)
         as_of = published
         if sentence_dates and idx in sentence_dates:
             as_of = sentence_dates[idx]
-        elif published and _says_yesterday(toks):
+        elif yesterday and published:
             as_of = _shift(published, -1)
         figures.append(
             Figure(
                 f"{doc_id}:fig:{e.start}", doc_id, e.start, e.end, e.text, e.value, e.low,
                 e.high, e.qualifier, unit, category,
                 _subject(norm, toks, unit, unit_end), source[0] if source else None,
-                source[1] if source else None, as_of, _since(norm, toks, published, since_resolver),
+                source[1] if source else None, as_of, since,
             )
         )
     return figures
@@ -274,19 +282,16 @@ def _subject(norm: NormalizedText, toks: list[Tok], unit: str | None, j: int) ->
     return " ".join(words)
 
 
-def _source(
-    norm: NormalizedText, toks: list[Tok], cues: list[int], a: int
-) -> tuple[str, tuple[int, int]] | None:
-    """Who the sentence says reported it: the noun phrase after the nearest attribution cue."""
+_Cue = tuple[int, tuple[str, tuple[int, int]]]  # cue token index, (name, original span)
+
+
+def _source(cues: list[_Cue], a: int) -> tuple[str, tuple[int, int]] | None:
+    """Who the sentence says reported it: the noun phrase after the nearest attribution cue
+    before the number, else after the first cue following it (`cues`: those with a phrase)."""
     if not cues:
         return None
-    before = [i for i in cues if i < a]
-    order = sorted(before, reverse=True) + [i for i in cues if i >= a]
-    for i in order:
-        got = _noun_phrase(norm, toks, i)
-        if got:
-            return got
-    return None
+    k = bisect_left(cues, a, key=lambda cue: cue[0])
+    return cues[k - 1][1] if k else cues[0][1]
 
 
 def _cue(word: str) -> str | None:

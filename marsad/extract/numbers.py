@@ -10,8 +10,9 @@ hit; spans are mapped back to the original text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
-from math import inf
+from math import inf, isfinite
 
 from marsad.extract.number_context import (
     after_to,
@@ -132,10 +133,12 @@ def _scan_tokens(
     out: list[Found] = []
     n = len(toks)
     i = 0
+    block_starts = [a for a, _ in blocked]  # sorted, disjoint: bisect, never a scan per digit
     while i < n:
         t = toks[i]
         if t.kind == "d" or (t.kind == "w" and (lookup(t.text) or t.text == "عدد")):
-            if t.kind == "d" and any(a <= t.start < b for a, b in blocked):
+            k = bisect_right(block_starts, t.start) - 1 if t.kind == "d" else -1
+            if k >= 0 and t.start < blocked[k][1]:
                 i += 1
                 continue
             core = _core_at(toks, i)
@@ -292,6 +295,8 @@ def _core_at(toks: list[Tok], i: int) -> Core | None:  # noqa: C901 - one gramma
     if last == "frac" and last_mult:
         total += group * last_mult
         group = 0.0
+    if not isfinite(total + group):
+        return None  # 1,000,000,... past float range: no value a reader means
     return Core(i, j, total + group, last_mult, kind, offset)
 
 

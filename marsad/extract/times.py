@@ -11,6 +11,7 @@ words يوم and شهر, and include منذ, بين, من and modifiers (الم�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -102,11 +103,14 @@ def _candidates(folded: str, pub: date | None) -> list[Found]:
 def _select(items: list[Found]) -> list[Found]:
     """Keep the longest of overlapping finds (the earlier rule on a tie)."""
     kept: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept spans, disjoint and sorted: bisect, never a full scan
+    ends: list[int] = []
     for item in sorted(items, key=lambda f: f.start - f.end):
-        if all(item.end <= s or item.start >= e for s, e in taken):
+        k = bisect_left(starts, item.end)
+        if k == 0 or ends[k - 1] <= item.start:
             kept.append(item)
-            taken.append((item.start, item.end))
+            starts.insert(k, item.start)
+            ends.insert(k, item.end)
     return sorted(kept, key=lambda f: f.start)
 
 

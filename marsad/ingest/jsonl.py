@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import IO
 
@@ -12,6 +13,7 @@ from marsad.ingest.options import IngestOptions
 from marsad.model import Document, Rejected
 
 _CHUNK = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _KINDS = {
     bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object",
     type(None): "null", str: "a string",
@@ -61,11 +63,12 @@ def _record(line: bytes, number: int, label: str, path: str) -> Document | Rejec
         value = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as error:
         return Rejected(label, errors.RECORD_NOT_UTF8.format(line=number, error=error.reason))
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:  # RecursionError: nesting too deep
         return Rejected(label, errors.BAD_JSON.format(line=number, error=error))
     if not isinstance(value, dict):
         kind = _KINDS.get(type(value), "a value")
         return Rejected(label, errors.RECORD_NOT_OBJECT.format(line=number, kind=kind))
+    value = {key: _valid_unicode(field) for key, field in value.items()}
     if "text" not in value:
         return Rejected(label, errors.NO_RECORD_TEXT.format(line=number))
     text = value["text"]
@@ -84,3 +87,11 @@ def _record(line: bytes, number: int, label: str, path: str) -> Document | Rejec
         url=value.get("url"),
         published=iso_date(value.get("published")),
     )
+
+
+def _valid_unicode(field: object) -> object:
+    """A string with lone surrogates (a JSON escape like \\ud800) made U+FFFD: they cannot be
+    encoded, hashed or stored."""
+    if isinstance(field, str) and _SURROGATE.search(field):
+        return _SURROGATE.sub("\ufffd", field)
+    return field

@@ -15,6 +15,8 @@ class IngestOptions:
     max_article_mb: one plain-text or HTML article file.
     max_container_mb: one JSON Lines, RSS/Atom or WARC file holding many articles.
     max_record_mb: the text of one record inside a container.
+    max_decompressed_mb: what one gzip file (.gz, .warc.gz) may inflate to; checked before
+        it is read, so a decompression bomb is rejected whole.
     read_timeout_s: the longest reading one file, or one record of a container, may take;
         checked between records (best effort: a running parser is not interrupted), and the
         time the caller spends on a yielded document does not count.
@@ -23,6 +25,7 @@ class IngestOptions:
     max_article_mb: float = 20
     max_container_mb: float = 1024
     max_record_mb: float = 5
+    max_decompressed_mb: float = 4096
     read_timeout_s: float = 30
 
     def __post_init__(self) -> None:

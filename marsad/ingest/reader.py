@@ -31,6 +31,7 @@ _KINDS = (
     (stat.S_ISBLK, "a block device"),
 )
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+_INFLATE_CHUNK = 1 << 20
 # Inside a folder, documentation, code and images beside the articles are not inputs (a
 # README.md, the script that built a WARC); anything else is read, so junk is reported.
 # A file given by name is read whatever its name.
@@ -148,6 +149,12 @@ def _read_file(path: str, options: IngestOptions) -> Iterator[Item]:
             head = stream.read(HEAD_BYTES)
             fmt = sniff(head, path)
             if fmt == "gzip":
+                if _inflates_past(stream, options.bytes_of("max_decompressed_mb")):
+                    reason = errors.DECOMPRESSED_TOO_LARGE.format(
+                        limit_mb=options.max_decompressed_mb
+                    )
+                    yield Rejected(path, reason)
+                    return
                 fmt = _gzip_format(stream, path)
                 if fmt != "warc":
                     with gzip.GzipFile(fileobj=stream) as inner:
@@ -160,6 +167,28 @@ def _read_file(path: str, options: IngestOptions) -> Iterator[Item]:
         yield Rejected(path, errors.UNREADABLE.format(error=error.strerror or error))
         return
     yield from read_warc(path, options)
+
+
+def _inflates_past(stream: IO[bytes], limit: int) -> bool:
+    """True when the gzip members of `stream` inflate to over `limit` bytes (a decompression
+    bomb); counted chunk by chunk in constant memory, a corrupt tail left to the reader."""
+    stream.seek(0)
+    inflater = zlib.decompressobj(wbits=31)
+    total = 0
+    try:
+        while chunk := stream.read(1 << 16):
+            while chunk:
+                total += len(inflater.decompress(chunk, _INFLATE_CHUNK))
+                if total > limit:
+                    return True
+                chunk = inflater.unconsumed_tail
+                if inflater.eof:
+                    chunk, inflater = inflater.unused_data + chunk, zlib.decompressobj(wbits=31)
+    except zlib.error:
+        pass
+    finally:
+        stream.seek(0)
+    return False
 
 
 def _gzip_format(stream: IO[bytes], path: str) -> str:

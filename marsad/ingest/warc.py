@@ -77,10 +77,10 @@ def read_warc(path: str, options: IngestOptions) -> Iterator[Document | Rejected
                         yield pending
                     pending = _page(path, number, record, limit, options)
                 last_offset = records.get_record_offset()  # reads the record to its end
-        except (EOFError, zlib.error, ArchiveLoadFailed, OSError, ValueError) as error:
+        except Exception as error:  # warcio raises many kinds on broken archives
             if pending is not None:
                 yield pending
-            detail = f"{type(error).__name__}: {error}".strip()
+            detail = " ".join(f"{type(error).__name__}: {error}".split())  # one line
             truncated = compressed and (pages or not isinstance(error, ArchiveLoadFailed))
             reason = errors.TRUNCATED_GZIP if truncated else errors.BAD_WARC
             yield Rejected(path, reason.format(error=detail))

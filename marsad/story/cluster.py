@@ -1,19 +1,29 @@
 """Group articles that tell the same story, in near-linear time.
 
-A story is made of who and where (entities), what (key terms, event types) and when. Each
-document becomes a sparse TF-IDF vector over clitic-free term keys and entity ids (entities
-weigh more: two outlets rewrite sentences but keep the names). Candidate pairs come from
-an inverted index that leaves out features too common to tell stories apart, so no
-all-pairs loop runs;
-pairs are scored by cosine damped by the gap between publication dates, and merged
-greedily, best first, while the mean cosine over all pairs across the two clusters stays
-above a threshold (an average-link guard against chaining through loose members).
-Syndicated copies follow their original.
+A story is one event: what happened (its key words and the pairs of adjacent words that
+name it), who and where (entities), and when. Each document becomes a sparse TF-IDF vector
+over clitic-free terms, adjacent-term pairs and entity ids. Entities weigh more (outlets
+rewrite sentences but keep the names), and so do the words of the title, the densest
+summary of the event: two stories on one topic (one city, one leader) share the names of
+the topic, their titles tell the events apart. Rare features weigh more than common ones
+through the IDF: a country name shared by half the news counts for little, a person or a
+place named by one story for much.
+
+News of one event is told within a few days: beyond a day of grace, similarity halves
+every `days_scale` days apart, so pairs further apart than the gap that damps a perfect
+cosine below the threshold (eleven days with the defaults) cannot join, and are never even
+compared. Candidate
+pairs come from an inverted index, walked in date order, that leaves out features too
+common to tell stories apart, so no all-pairs loop runs. Pairs are merged greedily, best
+first, while the mean cosine over all pairs across the two clusters stays above a threshold
+(an average-link guard against chaining through loose members). Syndicated copies follow
+their original.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,12 +40,16 @@ Vector = dict[str, float]
 class ClusterOptions:
     """Thresholds of the clustering, with their defaults in one place."""
 
-    threshold: float = 0.18  # pair similarity needed to join
-    centroid_threshold: float = 0.16  # mean cosine over the pairs of two merging clusters
+    threshold: float = 0.16  # date-damped pair similarity needed to join
+    centroid_threshold: float = 0.18  # mean cosine over the pairs of two merging clusters
     entity_weight: float = 2.0
-    terms_per_doc: int = 40  # strongest terms kept per document
+    cohesion_ratio: float = 0.0
+    title_weight: float = 2.0  # features of the title weigh this many times more
+    bigram_weight: float = 0.5  # pairs of adjacent content words, relative to single words
+    terms_per_doc: int = 80  # strongest features kept per document
     max_postings: int = 400  # features shared by more documents are too common to index
-    days_scale: float = 14.0  # similarity halves about every this many days apart
+    days_grace: int = 1  # days apart that cost nothing (dates of print and web differ)
+    days_scale: float = 4.0  # beyond the grace, similarity halves every this many days
 
 
 @dataclass
@@ -48,6 +62,7 @@ class StoryInput:
     entities: list[str] = field(default_factory=list)
     duplicate_of: str | None = None
     terms: dict[str, int] | None = None  # from `story_terms`, when the document has them
+    title: str | None = None
 
 
 _STOPWORDS = frozenset(fold(w) for w in load_words("function_words.tsv"))
@@ -58,42 +73,61 @@ _PRIOR_DOCS = 20
 
 
 def story_terms(text: str) -> dict[str, int]:
-    """The content words of a document and their counts: what clustering compares.
+    """The content words of a document and the pairs of adjacent ones ("word word"), with
+    their counts: what clustering compares. Pairs name events and things ("قوات الطوارئ",
+    "مبايعة الزعيم") better than their words alone; punctuation and function words break them.
 
     Computed once per document by the per-document stage and stored with its items.
     """
     counts: Counter[str] = Counter()
+    previous, previous_end = None, -1
     for tok in tokenize(text):
         key = tok.key
         if key.startswith("ال"):
             key = key[2:]
         if len(key) >= _MIN_TERM_LENGTH and not key.isdigit() and key not in _STOPWORDS:
             counts[key] += 1
+            if previous and text[previous_end:tok.start].isspace():
+                counts[previous + " " + key] += 1
+            previous, previous_end = key, tok.end
+        else:
+            previous = None
     return dict(counts)
 
 
 def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
     raw: list[Counter[str]] = []
+    titles: list[set[str]] = []
     for doc in docs:
         feats = Counter(doc.terms if doc.terms is not None else story_terms(doc.text))
+        title = set(story_terms(doc.title)) if doc.title else set()
+        for term in title - feats.keys():  # a title word the body does not repeat
+            feats[term] = 1
         for entity in doc.entities:
             feats["e:" + entity] += 1
         raw.append(feats)
+        titles.append(title)
     df: Counter[str] = Counter()
     for feats in raw:
         df.update(feats.keys())
     n = len(docs)
     vectors = []
-    for feats in raw:
+    for feats, title in zip(raw, titles, strict=True):
         weighted = {
             f: (1 + math.log(c)) * math.log((n + _PRIOR_DOCS) / (df[f] + 1))
-            * (options.entity_weight if f.startswith("e:") else 1.0)
+            * _kind_weight(f, options) * (options.title_weight if f in title else 1.0)
             for f, c in feats.items()
         }
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: options.terms_per_doc]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors.append({f: w / norm for f, w in top if w > 0})
     return vectors
+
+
+def _kind_weight(feature: str, options: ClusterOptions) -> float:
+    if feature.startswith("e:"):
+        return options.entity_weight
+    return options.bigram_weight if " " in feature else 1.0
 
 
 def _cosine(a: Vector, b: Vector) -> float:
@@ -109,27 +143,55 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _similar_pairs(vectors: list[Vector], options: ClusterOptions) -> dict[tuple[int, int], float]:
-    """Cosine of every pair that shares a feature, through an inverted index.
+def _similar_pairs(
+    vectors: list[Vector], days: list[date | None], options: ClusterOptions
+) -> list[tuple[float, int, int]]:
+    """(-similarity, i, j) of every pair, i < j, whose date-damped cosine reaches the threshold.
 
-    Features held by more than `max_postings` documents are left out of the index: they
-    are too common to tell stories apart, and skipping them keeps the cost near-linear.
+    Through an inverted index walked in date order: a pair further apart than the cosine
+    of 1 damped down to the threshold is never compared. Features held by more than
+    `max_postings` documents are left out of the index: they are too common to tell
+    stories apart, and skipping them keeps the cost near-linear. Undated documents are
+    compared with every document and not damped.
     """
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for feature, weight in vec.items():
-            postings[feature].append((i, weight))
+    max_gap = options.days_grace + options.days_scale * math.log2(1 / options.threshold) \
+        if options.threshold > 0 else math.inf
+    undated = math.inf
+    ordinal = [d.toordinal() if d else undated for d in days]
+    order = sorted(range(len(vectors)), key=lambda i: (ordinal[i], i))
+    rank_ordinal = [ordinal[i] for i in order]
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)  # by rank, ascending
+    for rank, i in enumerate(order):
+        for feature, weight in vectors[i].items():
+            postings[feature].append((rank, weight))
     postings = {f: p for f, p in postings.items() if 1 < len(p) <= options.max_postings}
-    sims: dict[tuple[int, int], float] = {}
-    for i, vec in enumerate(vectors):
+    scored = []
+    for rank, i in enumerate(order):
+        day = rank_ordinal[rank]
         acc: dict[int, float] = defaultdict(float)
-        for feature, weight in vec.items():
-            for j, other in postings.get(feature, ()):
-                if j > i:
-                    acc[j] += weight * other
-        for j, sim in acc.items():
-            sims[(i, j)] = sim
-    return sims
+        for feature, weight in vectors[i].items():
+            plist = postings.get(feature)
+            if not plist:
+                continue
+            if day == undated:  # every document ranked before it
+                for other_rank, other in plist:
+                    if other_rank >= rank:
+                        break
+                    acc[other_rank] += weight * other
+                continue
+            for k in range(bisect_right(plist, (rank, math.inf)), len(plist)):
+                other_rank, other = plist[k]
+                if rank_ordinal[other_rank] - day > max_gap:
+                    break  # later ones are later still (undated ones come from their side)
+                acc[other_rank] += weight * other
+        for other_rank, sim in acc.items():
+            other_day = rank_ordinal[other_rank]
+            if day != undated and other_day != undated:
+                sim *= 0.5 ** (max(0, other_day - day - options.days_grace) / options.days_scale)
+            if sim >= options.threshold:
+                j = order[other_rank]
+                scored.append((-sim, min(i, j), max(i, j)))
+    return scored
 
 
 def cluster_documents(
@@ -142,18 +204,14 @@ def cluster_documents(
     originals = [d for d in docs if not (d.duplicate_of and d.duplicate_of in known)]
     vectors = _vectors(originals, options)
     days = [_day(d.published) for d in originals]
-    scored = []
-    for (i, j), sim in _similar_pairs(vectors, options).items():
-        if days[i] and days[j]:
-            sim *= 0.5 ** (abs((days[i] - days[j]).days) / options.days_scale)
-        if sim >= options.threshold:
-            scored.append((-sim, i, j))
+    scored = _similar_pairs(vectors, days, options)
     scored.sort()
     parent = list(range(len(originals)))
     # Per cluster root: the sum of its members' unit vectors and its size, so that
     # dot(sum_i, sum_j) / (size_i * size_j) is the mean cosine over all cross pairs.
     centroid: dict[int, Vector] = {i: dict(v) for i, v in enumerate(vectors)}
     size = [1] * len(originals)
+    selfdot = [1.0] * len(originals)  # per root: dot(sum, sum) = size + 2 * sum of inner cosines
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -166,9 +224,17 @@ def cluster_documents(
         if ri == rj:
             continue
         ci, cj = centroid[ri], centroid[rj]
-        if _cosine(ci, cj) / (size[ri] * size[rj]) < options.centroid_threshold:
+        cross = _cosine(ci, cj)
+        mean = cross / (size[ri] * size[rj])
+        if mean < options.centroid_threshold:
             continue
+        if options.cohesion_ratio:
+            inner = [(selfdot[r] - size[r]) / (size[r] * (size[r] - 1)) for r in (ri, rj)
+                     if size[r] > 1]
+            if inner and mean < options.cohesion_ratio * min(inner):
+                continue
         parent[rj] = ri
+        selfdot[ri] += selfdot[rj] + 2 * cross
         size[ri] += size[rj]
         for f, w in cj.items():
             ci[f] = ci.get(f, 0.0) + w

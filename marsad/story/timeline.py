@@ -51,6 +51,7 @@ def _merge(into: dict[str, Any], other: dict[str, Any]) -> None:
 def build_timeline(events: list[dict[str, Any]], outlets: dict[str, str]) -> list[dict[str, Any]]:
     """Merged events in date order; `outlets` maps a document id to its outlet's name."""
     merged: list[dict[str, Any]] = []
+    by_day: dict[tuple[str, str], list[dict[str, Any]]] = {}  # only same type+date can merge
     for event in sorted(events, key=lambda e: (e["doc"], e["start"])):
         candidate = {
             **event,
@@ -60,10 +61,12 @@ def build_timeline(events: list[dict[str, Any]], outlets: dict[str, str]) -> lis
             "actors": list(event.get("actors", [])),
             "places": list(event.get("places", [])),
         }
-        twin = next((m for m in merged if m["doc"] != event["doc"] and _same_event(m, event)
-                     and event["doc"] not in m["documents"]), None)
+        peers = by_day.setdefault((event["type"], event.get("date") or ""), [])
+        twin = next((m for m in peers if event["doc"] not in m["documents"]
+                     and _same_event(m, event)), None)
         if twin is None:
             merged.append(candidate)
+            peers.append(candidate)
         else:
             _merge(twin, candidate)
     merged.sort(key=lambda e: (e.get("date") or "9999",

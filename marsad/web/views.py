@@ -136,7 +136,10 @@ class Views:
                                              q["doc"], q["start"]))
 
     def events_of_story(self, story: Item) -> list[Item]:
-        events = [self.snap.events[e] for e in story.get("events") or [] if e in self.snap.events]
+        """The story's timeline as people read it: typed events (background sentences, of
+        type `other`, stay in the API and the document page)."""
+        events = [self.snap.events[e] for e in story.get("events") or []
+                  if e in self.snap.events and self.snap.events[e]["type"] != "other"]
         return sorted(events, key=lambda e: (e.get("date") or "9999", e["id"]))
 
     # the document page -------------------------------------------------------------------

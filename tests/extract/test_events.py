@@ -33,8 +33,24 @@ def test_events_type_from_triggers(sentence: str, expected: str) -> None:
     assert event.type == expected
 
 
-def test_events_sentences_without_triggers_give_no_event() -> None:
-    assert extract_events("d", "ويبلغ عدد سكان المدينة نحو نصف مليون نسمة.", "2024-03-07") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline: a line of its own with no final punctuation
+        "آلاف المدنيين يفرون من البلدة مع اشتداد القصف\n",
+        # a dateline
+        "الثلاثاء 2024/03/19\n",
+    ],
+)
+def test_events_titles_and_datelines_give_no_event(text: str) -> None:
+    assert extract_events("d", text, "2024-03-07") == []
+
+
+def test_events_every_body_sentence_is_an_event_other_without_a_trigger() -> None:
+    text = "عنوان الخبر هنا بلا نقطة\nويبلغ عدد سكان المدينة نحو نصف مليون نسمة."
+    [event] = extract_events("d", text, "2024-03-07")
+    assert (event.type, event.trigger) == ("other", None)
+    assert event.text == "ويبلغ عدد سكان المدينة نحو نصف مليون نسمة."
 
 
 def test_events_date_from_the_sentence_else_reported_on_publication() -> None:
@@ -72,5 +88,53 @@ def test_events_a_since_interval_does_not_date_the_event() -> None:
     text = "ونزح آلاف المدنيين منذ مطلع الشهر من القرى الواقعة على الضفة الشرقية."
     since = text.index("منذ")
     times = [{"start": since, "end": since + 14, "value": "2024-03-01/2024-03-07"}]
+    [event] = extract_events("d", text, "2024-03-07", times=times)
+    assert (event.date, event.date_precision) == ("2024-03-07", "reported")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a report: what was reported decides, the speaker phrase does not (مستشفى)
+        ("وقال مصدر طبي في المستشفى إن القوات سيطرت على الحي الشرقي.", "capture"),
+        ("وقال مدير المستشفى إن الوضع صعب ويتطلب تضافر الجهود.", "statement"),
+        ("وأعلنت اللجنة انتهاء عملية تبادل الأسرى بين الطرفين.", "other"),
+        # «وفق ما أعلن» names a source; it does not make the sentence a statement
+        ("ولقي 12 شخصا حتفهم جراء السيول، وفق ما أعلن الدفاع المدني.", "casualties"),
+        # a trigger in a background phrase is not the main happening
+        ("وفر آلاف المدنيين من البلدة منذ بدء الهجوم عليها.", "displacement"),
+        ("وسيطرت الفصائل على التلة بعد أسبوع من المعارك.", "capture"),
+        # a weak trigger gives way to a strong one later in the sentence
+        ("وتلقى المحتجزون في السجن علاجاً طبياً عاجلاً بعد تفشي المرض.", "humanitarian"),
+        # a purpose and an appeal have not happened yet
+        ("وتوجهت تعزيزات عسكرية إلى الحدود للسيطرة على المعابر.", "other"),
+        ('ودعا القائد المسلحين إلى "الاستسلام فوراً قبل فوات الأوان".', "statement"),
+        ("وما زال آلاف المحتجزين في السجون منذ سنوات.", "arrest"),
+        # a weak word counted (tamyiz) is no happening; a strong one in tanwin still is
+        ("ونقلت الطائرات 140 محتجزاً إلى العاصمة في الرحلة الأولى.", "other"),
+        ("وشن المسلحون هجوماً على نقطة التفتيش ليلاً.", "attack"),
+        # deaths give way to the strike that caused them
+        ("وقتل أربعة مدنيين بقذائف هاون سقطت على السوق.", "strike"),
+        # a trigger written with a pronoun suffix
+        ("ولقي ثلاثة أشخاص حتفهم غرقا في الوادي.", "casualties"),
+        ("وأفاد المتحدث بأن 150 مقاتلا سلموا أنفسهم خلال الأسبوع.", "surrender"),
+    ],
+)
+def test_events_main_happening(sentence: str, expected: str) -> None:
+    [event] = extract_events("d", sentence, "2024-03-07")
+    assert event.type == expected
+
+
+def test_events_main_actor_is_the_subject_after_the_verb() -> None:
+    text = "وقال الجيش إن حماس أطلقت صواريخ على البلدة."
+    mentions = [_mention(text, "الجيش", "ORG", "e-army"), _mention(text, "حماس", "ORG", "e-h")]
+    [event] = extract_events("d", text, "2024-03-07", mentions=mentions)
+    assert [a["entity"] for a in event.actors] == ["e-h", "e-army"]
+
+
+def test_events_time_ending_a_since_phrase_dates_nothing() -> None:
+    text = "وارتفع عدد الفارين منذ بدء الهجوم على البلدة الثلاثاء الماضي إلى سبعة آلاف."
+    tuesday = text.index("الثلاثاء")
+    times = [{"start": tuesday, "end": tuesday + 15, "value": "2024-03-05"}]
     [event] = extract_events("d", text, "2024-03-07", times=times)
     assert (event.date, event.date_precision) == ("2024-03-07", "reported")

@@ -75,3 +75,63 @@ def test_cluster_shared_entities_pull_rewritten_reports_together() -> None:
 def test_cluster_is_deterministic() -> None:
     docs = _inputs(FLOOD + TRUCE + OTHER)
     assert cluster_documents(docs) == cluster_documents(list(reversed(docs)))
+
+
+# Two events in one city on the same days: the city, its governor and its people are shared,
+# the events are not.
+FIRE = [
+    ("fire-1", "2024-06-10", "حريق يلتهم مصنعاً لزيت الزيتون في المنطقة الصناعية بصفاقس",
+     "اندلع حريق ضخم فجر الاثنين في مصنع لتعليب زيت الزيتون بالمنطقة الصناعية في صفاقس، "
+     "وقال والي صفاقس إن الحماية المدنية سيطرت على النيران بعد خمس ساعات دون إصابات بشرية."),
+    ("fire-2", "2024-06-10", "الحماية المدنية تخمد حريق مصنع الزيت في صفاقس",
+     "أخمدت فرق الحماية المدنية حريقاً أتى على مخازن مصنع لزيت الزيتون في المنطقة الصناعية "
+     "بصفاقس، وفتحت النيابة تحقيقاً في أسباب الحريق الذي دمر آلاف الصفائح المعدة للتصدير."),
+    ("fire-3", "2024-06-11", "خسائر بالملايين في حريق مصنع زيت الزيتون بصفاقس",
+     "قدر صاحب مصنع زيت الزيتون الذي احترق في صفاقس خسائره بملايين الدنانير، فيما رجحت "
+     "الحماية المدنية أن يكون تماس كهربائي في المخازن وراء اندلاع الحريق."),
+]
+FESTIVAL = [
+    ("fest-1", "2024-06-10", "انطلاق مهرجان صفاقس الدولي للفنون بحضور الوالي",
+     "افتتح والي صفاقس مساء الاثنين الدورة الجديدة من مهرجان صفاقس الدولي للفنون على المسرح "
+     "الصيفي، بعرض موسيقي لفرقة المدينة وسط حضور جماهيري كبير."),
+    ("fest-2", "2024-06-11", "عروض موسيقية ومسرحية في افتتاح مهرجان صفاقس الدولي",
+     "شهد المسرح الصيفي في صفاقس افتتاح المهرجان الدولي للفنون بعروض موسيقية ومسرحية، وقالت "
+     "مديرة المهرجان إن البرنامج يضم ثلاثين عرضاً على مدى أسبوعين."),
+    ("fest-3", "2024-06-11", "مهرجان صفاقس الدولي للفنون يفتتح دورته بحضور جماهيري",
+     "توافد الجمهور على المسرح الصيفي بصفاقس لحضور حفل افتتاح مهرجان صفاقس الدولي للفنون، "
+     "وتتواصل عروض المهرجان الموسيقية والمسرحية حتى نهاية الشهر."),
+]
+
+
+def _titled(rows: list[tuple[str, str, str, str]]) -> list[StoryInput]:
+    return [StoryInput(doc_id, text, published, title=title)
+            for doc_id, published, title, text in rows]
+
+
+def test_cluster_two_events_in_one_city_on_the_same_days_stay_apart() -> None:
+    clusters = {frozenset(c) for c in cluster_documents(_titled(FIRE + FESTIVAL))}
+    assert frozenset(d for d, *_ in FIRE) in clusters
+    assert frozenset(d for d, *_ in FESTIVAL) in clusters
+
+
+def test_cluster_same_topic_weeks_apart_stays_apart() -> None:
+    # The same kind of news about the same factory, three weeks later, is another story.
+    later = [(d + "-later", "2024-07-01", title, text) for d, _, title, text in FIRE[:2]]
+    clusters = {frozenset(c) for c in cluster_documents(_titled(FIRE[:2] + later))}
+    assert frozenset({"fire-1", "fire-2"}) in clusters
+    assert frozenset({"fire-1-later", "fire-2-later"}) in clusters
+
+
+def test_cluster_undated_documents_still_cluster() -> None:
+    docs = [StoryInput(d, text, None) for d, _, text in TRUCE] + _inputs(OTHER)
+    clusters = {frozenset(c) for c in cluster_documents(docs)}
+    assert frozenset(d for d, _, _ in TRUCE) in clusters
+    assert frozenset({"market"}) in clusters and frozenset({"football"}) in clusters
+
+
+def test_story_terms_pairs_adjacent_content_words_only() -> None:
+    from marsad.story.cluster import story_terms
+
+    terms = story_terms("أعلنت قوات الطوارئ، في بيان، انتهاء العملية.")
+    assert terms["قوات طوارئ"] == 1  # the article is dropped from the pair as from the word
+    assert not any(" " in t and "بيان" in t for t in terms)  # punctuation breaks pairs

@@ -1,0 +1,194 @@
+"""Cue clauses: a reporting verb, the speaker phrase after it, channel, time and content.
+
+Used by `marsad.extract.quotes`. `parse_clause` reads the words after a cue, in order:
+1. a quotation mark (speech) or a colon ends the head; a quoted name («قسد») does not;
+2. إن/أن (and the cue's own preposition: أشار إلى أن، شدد على أن; an appeal's content
+   follows its preposition directly: دعا إلى وقف) opens the content; «قبل أن» does not;
+3. a comma, a pronoun or relative (quote_speaker_words.tsv), a preposition, ل + an outlet
+   (لوكالة الأنباء، لـ«الشرق الأوسط») or a channel (في بيان) or time word (أمس) ends the
+   speaker phrase; a present-tense verb (يشتبه) ends the whole head: its أن-clause is its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.extract.quote_speakers import ACCORDING, MEDIA, STOPS, word_of
+from marsad.lang import load_table, load_words
+from marsad.model import Span
+from marsad.text.normalize import fold
+from marsad.text.tokens import Token
+
+CUES = {fold(row[0]): (row[1], row[2] == "yes") for row in load_table("quote_cues.tsv")}
+_CUE_PREPOSITIONS = {fold(row[0]): row[3] for row in load_table("quote_cues.tsv")
+                     if row[3] != "-"}
+_CHANNELS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _label in sorted(
+    ((tuple(fold(row[0]).split()), row[1]) for row in load_table("quote_channels.tsv")),
+    key=lambda c: -len(c[0]),
+):
+    _CHANNELS.setdefault(_words[0], []).append((_words, _label))
+_WEEKDAYS = {fold(row[0]) for row in load_table("weekdays.tsv")}
+TIME_WORDS = _WEEKDAYS | {fold(w) for w in ("اليوم", "أمس", "الأمس", "مساء", "صباح", "ليل",
+                                              "ظهر", "فجر", "مساءً", "يوم", "الليلة", "غدا")}
+CONTENT_MARKERS = {fold(w) for w in ("إن", "أن", "بأن", "إنه", "إنها", "إنهم", "أنه", "أنها",
+                                      "أنهم", "بأنه", "بأنها", "بأنهم", "إننا", "أننا")}
+# A speaker phrase never starts with a preposition: «أعلن في العام ...» has no subject.
+_PREPOSITIONS_LIGHT = frozenset(("في", "من", "على", "عن", "إلى", "مع", "منذ", "خلال"))
+_PREPOSITIONS = {fold(w) for w in _PREPOSITIONS_LIGHT}
+MAX_SPEAKER_TOKENS = 14
+QUOTE_MARKS = '"«»“”„'
+_APPEALS = frozenset({"call", "call_participle"})  # content after إلى/ب is nominal
+PARTICIPLES = frozenset({"participle", "call_participle"})  # never a subject of their own
+_CONJUNCTIONS = frozenset(fold(w) for w in ("قبل", "بعد", "دون", "بدون", "منذ", "حتى", "بمجرد"))
+_AS_WORDS = frozenset(fold(w) for w in ("حسبما", "كما", "وفقما"))
+_NISBA = ("ي", "ية", "يون", "يين", "يات")  # يمنية، يونانيون: adjectives, not verbs
+_GIVEN = frozenset(fold(w) for w in load_words("given_names.tsv"))
+
+
+def cue_key(tok: Token) -> str | None:
+    """The cue a token is, if any; a leading و/ف counts as a conjunction even where the
+    segmenter kept it (ودعا is read as ودّع "bade farewell" out of context). A verb with an
+    object pronoun (ما قاله العلماء، أكده) refers to words, it does not introduce them."""
+    if tok.seg.enclitics:
+        return None
+    key = tok.seg.key
+    if key in CUES:
+        return key
+    folded = tok.folded
+    if folded[:1] in ("و", "ف") and folded[1:] in CUES:
+        return folded[1:]
+    return None
+
+
+@dataclass(slots=True)
+class Clause:
+    cue: Token
+    kind: str
+    speaker_tokens: list[Token] = field(default_factory=list)
+    channel: str | None = None
+    channel_words: tuple[str, ...] = ()
+    time_span: tuple[int, int] | None = None
+    content_start: int | None = None  # offset where the reported words begin
+    end: int = 0  # offset where the clause's head (speaker, channel, time) ends
+
+
+def _channel_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """A channel phrase starting at token i (its first word may carry ل): (length, label)."""
+    first = tokens[i]
+    for words, label in _CHANNELS.get(first.key, []) + _CHANNELS.get(first.folded, []):
+        if i + len(words) > len(tokens):
+            continue
+        if all(
+            tokens[i + k].key == w for k, w in enumerate(words[1:], start=1)
+        ):
+            return len(words), label
+    return None
+
+
+def present_verb(tok: Token) -> bool:
+    """A word that reads as a present-tense verb (يشتبه، يطالب): ي + stem, no article, no
+    given name; it ends a speaker phrase."""
+    return (tok.light[:1] == "ي" and not tok.seg.proclitics and len(tok.light) >= 4
+            and not tok.light.endswith(_NISBA) and tok.key not in _GIVEN
+            and tok.key not in TIME_WORDS)
+
+
+def _marker_next(tokens: list[Token], i: int, stop: int) -> bool:
+    return i + 1 < stop and (tokens[i + 1].key in CONTENT_MARKERS
+                             or tokens[i + 1].folded in CONTENT_MARKERS)
+
+
+def _press(tok: Token) -> bool:
+    """«لـ» (before a quoted outlet) or ل + an outlet noun: whom the words were said to."""
+    if tok.folded in ("ل", "لـ"):
+        return True
+    return "ل" in tok.seg.proclitics and fold(tok.seg.stem) in MEDIA
+
+
+def _content_after(tokens: list[Token], i: int, stop: int) -> int | None:
+    """Where the content begins after the token at i: past a following إن/أن too."""
+    if _marker_next(tokens, i, stop):
+        i += 1
+    return tokens[i + 1].start if i + 1 < stop else None
+
+
+def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: list[Span],
+                  names: set[Span], name_starts: set[int], cue_kind: str) -> Clause:
+    """Read speaker, channel, time and the start of the content after the cue at token ci."""
+    clause = Clause(tokens[ci], cue_kind)
+    preposition = _CUE_PREPOSITIONS.get(cue_key(tokens[ci]) or "")
+    i = ci + 1
+    in_tail = False  # past the speaker: only channel and time words may follow
+    while i < stop and i - ci <= MAX_SPEAKER_TOKENS + 6:
+        tok = tokens[i]
+        clause.end = tok.start
+        gap = text[tokens[i - 1].end : tok.start]
+        quote = next((q for q in quotes if q.start <= tok.start < q.end), None)
+        if quote is not None and quote not in names:
+            break
+        if quote is None and any(c in gap for c in QUOTE_MARKS) and not any(
+                q.end <= tok.start and q.end >= tokens[i - 1].end for q in quotes):
+            break
+        if ":" in gap:  # «قالت الوزارة: إن ...»: the words after the colon, past إن
+            marker = tok.seg.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS
+            clause.content_start = tokens[i + 1].start if marker and i + 1 < stop else tok.start
+            return clause
+        if "،" in gap or "," in gap:
+            in_tail = in_tail or bool(clause.speaker_tokens)
+        key = tok.key
+        if (key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS) \
+                and tokens[i - 1].folded in _CONJUNCTIONS:
+            break  # «قبل أن يخسرها»: a time clause, not what was said
+        if key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:
+            clause.content_start = tokens[i + 1].start if i + 1 < stop else None
+            return clause
+        if tok.light == preposition:  # the light form: على is no علي
+            if cue_kind in _APPEALS or _marker_next(tokens, i, stop):
+                clause.content_start = _content_after(tokens, i, stop)
+                return clause
+            in_tail = True  # «حذر من استمرار ...»: a topic, not reported words
+        elif tok.light in _PREPOSITIONS_LIGHT and _marker_next(tokens, i, stop):
+            clause.content_start = _content_after(tokens, i, stop)  # «كشف مصدر إلى أن»
+            return clause
+        if preposition == "ب" and tok.seg.proclitics[-1:] in (("ب",), ("ال",)) \
+                and "ب" in tok.seg.proclitics and clause.speaker_tokens:
+            in_tail = True  # «رحب المبعوث بالاتفاق»: the object, no more speaker
+        if not clause.speaker_tokens and (tok.folded in _PREPOSITIONS
+                                          or tok.seg.enclitics and tok.key in _PREPOSITIONS
+                                          or set(tok.seg.proclitics) & {"ب", "ل", "ك"}
+                                          and tok.start not in name_starts):
+            in_tail = True  # «أعلن في العام»، «أعلنت فيه»، «دعت لإنشاء»: no subject follows
+        if _press(tok):
+            clause.channel = clause.channel or "press"
+            in_tail = True
+        if word_of(tok) in STOPS or key in STOPS:
+            in_tail = True
+        if not in_tail and clause.speaker_tokens and present_verb(tok):
+            break  # another verb: what follows is its own clause
+        channel = _channel_at(tokens, i)
+        if channel:
+            clause.channel = clause.channel or channel[1]
+            clause.channel_words = tuple(t.key for t in tokens[i:i + channel[0]])
+            in_tail = True
+            i += channel[0]
+            continue
+        if key in TIME_WORDS or tok.folded in TIME_WORDS:
+            clause.time_span = clause.time_span or (tok.start, tok.end)
+            in_tail = True
+            i += 1
+            continue
+        if cue_key(tok):
+            break
+        if not in_tail:
+            clause.speaker_tokens.append(tok)
+        i += 1
+    return clause
+
+
+def attribution_cue(tokens: list[Token], i: int) -> bool:
+    """«بحسب ما أعلنت الوزارة»، «وفق ما أفاد»: a source for the sentence, not a quote."""
+    if i >= 2 and tokens[i - 1].folded == "ما":
+        before = tokens[i - 2]
+        return word_of(before) in ACCORDING or before.key in ACCORDING
+    return i >= 1 and word_of(tokens[i - 1]) in _AS_WORDS

@@ -1,0 +1,234 @@
+"""Who a speaker phrase names: role and name, back-references and subjects before the cue.
+
+Used by `marsad.extract.quotes`. Rules, each a small function:
+1. `split_speaker`: the last person mention in the phrase is the name, the words before it
+   the role; else a given name starts the name; else an institution (with «في <place>»)
+   is the whole speaker; else the phrase stays as written (مصدر أمني، شهود عيان).
+2. `is_object`: words after a verb that cannot be its subject (a pronoun-suffixed word,
+   a noun in the oblique plural or dual: دعا الطرفين إلى) leave the cue without a subject.
+3. `back_reference`: «المسؤول»، «المصادر ذاتها»، «هذه المنظمات»، «التقرير» point to the
+   latest speaker whose phrase (or channel) holds that noun.
+4. `preposed_subject`: «أما X فقال»، «غير أن X أكد»، «وكان X قد دعا»: a subject with a
+   name before its cue.
+5. `by_gender`: a cue with no subject of its own continues the latest speaker whose
+   gender agrees with the verb (وقالت → المتحدثة, وأضاف → المدير).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.lang import load_table, load_words
+from marsad.text.normalize import fold
+from marsad.text.tokens import Token
+
+_ROLES: dict[str, set[str]] = {}
+for _word, _role in load_table("quote_speaker_words.tsv"):
+    _ROLES.setdefault(_role, set()).add(fold(_word))
+STOPS = frozenset(_ROLES["stop"])
+ANAPHORS = frozenset(_ROLES["anaphor"])
+OPENERS = frozenset(_ROLES["opener"])
+ACCORDING = frozenset(_ROLES["according"])
+MEDIA = frozenset(_ROLES["medium"])
+# معاليه، سموها، فضيلته: an honorific with a pronoun suffix (ة written ت before it)
+_HONORIFIC_FORMS = frozenset(
+    (word[:-1] + "ت" if word.endswith("ه") else word) + suffix
+    for word in _ROLES["honorific"] for suffix in ("ه", "ها")
+)
+_FUNCTION_LIGHT = load_words("function_words.tsv")
+_HISTORY = 12  # how many earlier speakers a back-reference may reach
+
+
+def _given_names() -> frozenset[str]:
+    try:
+        return frozenset(fold(w) for w in load_words("given_names.tsv"))
+    except FileNotFoundError:
+        return frozenset()
+
+
+_GIVEN_NAMES = _given_names()
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    title: str | None = None
+    entity: str | None = None
+    start: int | None = None
+    end: int | None = None
+    channel_words: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity, "name": self.name, "title": self.title,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class PersonMention:
+    """A mention the entity layer found, used to split speaker phrases into role and name."""
+
+    start: int
+    end: int
+    type: str
+    entity: str | None = None
+
+
+def word_of(tok: Token) -> str:
+    """The folded word without a leading conjunction (وهو → هو, ذاتها stays ذاتها)."""
+    if tok.seg.proclitics[:1] in (("و",), ("ف",)) and len(tok.folded) > 2:
+        return tok.folded[1:]
+    return tok.folded
+
+
+def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) -> Speaker:
+    """Role and name of a speaker phrase: the person mention is the name, the rest the role."""
+    start, end = toks[0].start, toks[-1].end
+    inside = [p for p in persons if start <= p.start and p.end <= end]
+    people = [p for p in inside if p.type == "PER"]
+    if people:  # a full name; else a title comes first and the last name is the speaker
+        multiword = [p for p in people if " " in text[p.start:p.end].strip()]
+        person = multiword[0] if multiword else people[-1]
+        title = text[start:person.start].strip() or None
+        return Speaker(text[person.start:person.end], title, person.entity, person.start,
+                       person.end)
+    named = next((k for k, t in enumerate(toks) if k > 0 and t.key in _GIVEN_NAMES
+                  and t.light not in _FUNCTION_LIGHT and not t.seg.proclitics), None)
+    if named is not None:
+        name_start = toks[named].start
+        return Speaker(text[name_start:end], text[start:name_start].strip() or None, None,
+                       name_start, end)
+    org = next((p for p in inside if p.start == start and p.type != "PER"), None)
+    if org is not None:
+        org_end = _close_quote(text, start, _extend_with_place(text, org.end, inside))
+        return Speaker(text[start:org_end], None, org.entity, start, org_end)
+    end = _close_quote(text, start, end)
+    phrase = text[start:end]
+    return Speaker(phrase, phrase if len(toks) > 1 else None, None, start, end)
+
+
+def _close_quote(text: str, start: int, end: int) -> int:
+    """Past the closing mark of a quoted name the phrase opened (وكالة «سانا»)."""
+    opened = sum(text.count(c, start, end) for c in "«“")
+    closed = sum(text.count(c, start, end) for c in "»”")
+    return end + 1 if opened > closed and text[end:end + 1] in ("»", "”") else end
+
+
+def _extend_with_place(text: str, end: int, mentions: list[PersonMention]) -> int:
+    """An institution's name goes on over «في <place>» (وزارة الصحة في ولاية كسلا)."""
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start > end and text[end:m.start].strip() in ("في", "ب"):
+            return m.end
+    return end
+
+
+def is_object(toks: list[Token], persons: list[PersonMention]) -> bool:
+    """The words after a cue are no subject: its object («دعا أنصاره إلى»: a pronoun
+    suffix; «دعا الطرفين إلى»، «حث المواطنين على»: an oblique plural or dual), an
+    honorific with a pronoun suffix that points back («وأكد معاليه»), or an adverbial
+    accusative («وتابع مدافعاً عن موقفه»، «وقال رداً على سؤال»)."""
+    first = toks[0]
+    if len(toks) == 1 and first.seg.enclitics or word_of(first) in _HONORIFIC_FORMS:
+        return True  # «دعا أنصاره»، «ودعا معاليه العاملين»: nobody new speaks
+    if _adverbial(first) and not any(p.start == first.start for p in persons):
+        return True
+    if not first.key.startswith("ال") or not first.key.endswith("ين") or len(first.key) < 7:
+        return False
+    return not any(p.start == first.start and p.type in ("PER", "ORG", "GPE")
+                   for p in persons)  # البحرين names a state
+
+
+def _adverbial(tok: Token) -> bool:
+    """An indefinite accusative (ending in the alif of tanwin): مدافعا، ردا، تعليقا."""
+    word = tok.light
+    return (word.endswith("ا") and len(word) >= 4 and not tok.seg.proclitics
+            and tok.key not in _GIVEN_NAMES and not word.endswith(("اا", "ىا")))
+
+
+def _gender(speaker: Speaker) -> str | None:
+    """f or m from the head word of the role (or name): المتحدثة، وزارة → f; المدير → m."""
+    head = (speaker.title or speaker.name or "").split()
+    if not head:
+        return None
+    word = fold(head[0])
+    if word.endswith(("ه", "ات")):
+        return "f"
+    return "m" if speaker.title else None
+
+
+def cue_gender(cue: Token) -> str | None:
+    """The gender a past or present reporting verb agrees with (قالت، تقول → f)."""
+    word = cue.seg.stem
+    if word.endswith("ت") and len(word) >= 4 or word.startswith("ت") and len(word) == 4:
+        return "f"
+    if word.endswith(("ا", "ة")):  # participles: مضيفا / مضيفة
+        return "f" if word.endswith("ة") else "m"
+    return "m"
+
+
+def by_gender(history: list[Speaker], gender: str | None) -> Speaker | None:
+    """The latest speaker a subjectless cue of this gender can continue."""
+    if not history:
+        return None
+    if gender is None:
+        return history[-1]
+    for speaker in reversed(history[-_HISTORY:]):
+        if _gender(speaker) in (None, gender):
+            return speaker
+    return history[-1]
+
+
+def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:
+    """The earlier speaker a definite description points to, if the phrase is one:
+    «المسؤول»، «المصدر»، «المصادر ذاتها»، «هذه المنظمات»، «التقرير» (a channel word)."""
+    words = [word_of(t) for t in toks]
+    if len(words) == 2 and words[1] in ANAPHORS or len(words) == 2 and words[1][:5] in (
+            "ذات", "نفس"):
+        noun = words[0]
+    elif len(words) == 2 and words[0] in ANAPHORS:
+        noun = words[1]
+    elif len(words) == 1:
+        noun = words[0]
+    else:
+        return None
+    if not noun.startswith("ال") or len(noun) < 5:
+        return None
+    bare = noun[2:]
+    for speaker in reversed(history[-_HISTORY:]):
+        if _head(speaker) in (bare, noun) or bare in speaker.channel_words:
+            return speaker
+    return None
+
+
+def _head(speaker: Speaker) -> str:
+    """The first word of the speaker's role, else of the name: «مسؤول» of «مسؤول محلي في
+    البلدية», «مدير» (not «المرصد») of «مدير المرصد سامر الحلبي»."""
+    words = fold(speaker.title or speaker.name or "").split()
+    return words[0] if words else ""
+
+
+def preposed_subject(tokens: list[Token], ci: int, lower: int,
+                     persons: list[PersonMention]) -> list[Token]:
+    """Tokens of a subject that stands before the cue at ci (back to token `lower`):
+    «أما X فقال»، «غير أن X أكد»، «وكان X قد دعا». Empty when there is none."""
+    end = ci
+    if end - 1 >= lower and word_of(tokens[end - 1]) in ("قد", "فقد"):
+        end -= 1
+    begin = end
+    while begin - 1 >= lower and end - begin < 10:
+        word = word_of(tokens[begin - 1])
+        if word in OPENERS or word in ("ان", "إن"):
+            break
+        begin -= 1
+    if begin in (end, lower):
+        return []
+    opener = word_of(tokens[begin - 1])
+    if opener not in OPENERS and not (opener in ("ان", "إن") and begin >= 2
+                                      and word_of(tokens[begin - 2]) in OPENERS):
+        return []
+    if opener == "اما" and tokens[ci].seg.proclitics[:1] != ("ف",):
+        return []
+    span = tokens[begin:end]
+    named = any(p.type in ("PER", "ORG") and span[0].start <= p.start and p.end <= span[-1].end
+                for p in persons)
+    return span if named else []

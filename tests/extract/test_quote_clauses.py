@@ -1,0 +1,109 @@
+"""Quotes: what a cue clause reports, and when it is no quote at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.quotes import extract_quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source for the sentence, not a quote
+        "وارتفع عدد القتلى إلى 30 شخصا، بحسب ما أعلنت وزارة الصحة مساء الأحد.",
+        "وتضرر نحو ألف منزل، وفق ما أفاد الدفاع المدني في المحافظة.",
+        # a warning about something (a noun), not reported words
+        "وحذرت الأرصاد الجوية من استمرار هطول الأمطار الغزيرة خلال الأيام المقبلة.",
+        # «قبل أن» opens a time clause, not what was announced
+        "وكانت الجماعة قد أعلنت في العام الماضي سيطرتها على المدينة قبل أن تخسرها تدريجيا.",
+        # a welcome with a noun object says nothing in words
+        "ورحب الأمين العام للجامعة العربية بالاتفاق الموقع بين الطرفين.",
+    ],
+)
+def test_quote_clauses_no_quote(text: str) -> None:
+    assert extract_quotes("d", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وحذر المسؤول من أن المياه لا تكفي سوى لأيام قليلة.",
+         "المياه لا تكفي سوى لأيام قليلة"),
+        ("وأشارت تقديرات منظمات إنسانية إلى أن المخيم قد يستقبل مئة عائلة يوميا.",
+         "المخيم قد يستقبل مئة عائلة يوميا"),
+        ('واتهم رئيس الوفد المفاوض الطرف الآخر بـ"المماطلة في الكشف عن مصير المفقودين".',
+         "المماطلة في الكشف عن مصير المفقودين"),
+    ],
+)
+def test_quote_clauses_content_after_a_preposition(text: str, expected: str) -> None:
+    [quote] = extract_quotes("d", text)
+    assert quote.text == expected
+
+
+def test_quote_clauses_indirect_clause_before_a_later_quotation() -> None:
+    text = ('وأفاد مصدر طبي في المستشفى بأن أغلب الجرحى من الأطفال والنساء، وأن "المستشفى '
+            'يعمل فوق طاقته منذ ثلاثة أيام".')
+    quotes = extract_quotes("d", text)
+    assert [(q.text, q.direct) for q in quotes] == [
+        ("أغلب الجرحى من الأطفال والنساء", False),
+        ("المستشفى يعمل فوق طاقته منذ ثلاثة أيام", True),
+    ]
+    assert {q.speaker.name for q in quotes} == {"مصدر طبي في المستشفى"}
+
+
+def test_quote_clauses_fragment_inside_the_clause_is_one_direct_item() -> None:
+    text = 'وقال المتحدث إن عدد الخارجين "لا يتجاوز تسعة آلاف شخص حتى اليوم".'
+    [quote] = extract_quotes("d", text)
+    assert (quote.text, quote.direct) == ("لا يتجاوز تسعة آلاف شخص حتى اليوم", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("وقال الوزير أمس الأربعاء إن الحكومة ستفتح المعابر قريبا.", "أمس الأربعاء"),
+        ("وأعلن الجيش مساء الإثنين أن قواته استعادت السيطرة على التلة.", "مساء الإثنين"),
+    ],
+)
+def test_quote_clauses_said_on_from_a_time_in_the_head(text: str, when: str) -> None:
+    start = text.index(when)
+    times = [{"start": start, "end": start + len(when), "value": "2024-05-01"}]
+    [quote] = extract_quotes("d", text, times=times)
+    assert quote.said_on == "2024-05-01"
+
+
+def test_quote_clauses_time_inside_the_content_is_no_said_on() -> None:
+    text = "وقال الوزير إن القوات دخلت المدينة يوم الأحد."
+    start = text.index("الأحد")
+    times = [{"start": start, "end": start + 5, "value": "2024-04-28"}]
+    [quote] = extract_quotes("d", text, times=times)
+    assert quote.said_on is None
+
+
+def test_quote_clauses_colon_then_inna_starts_after_inna() -> None:
+    [quote] = extract_quotes("d", "وقالت الشرطة: إن المشتبه به سلم نفسه صباح اليوم.")
+    assert quote.text == "المشتبه به سلم نفسه صباح اليوم"
+
+
+def test_quote_clauses_cue_with_an_object_pronoun_introduces_nothing() -> None:
+    text = "ووفق ما قاله العلماء في المؤتمر فإن الكوكب أكبر من الأرض بنحو الثلثين."
+    assert extract_quotes("d", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # any preposition followed by أن opens the content, whatever the cue
+        ("وكشف مصدر إلى أن الإدارة أعدت خطة بديلة للمدارس الحدودية.", "مصدر",
+         "الإدارة أعدت خطة بديلة للمدارس الحدودية"),
+    ],
+)
+def test_quote_clauses_preposition_then_an(text: str, speaker: str, content: str) -> None:
+    [quote] = extract_quotes("d", text)
+    assert (quote.speaker.name, quote.text) == (speaker, content)
+
+
+def test_quote_clauses_a_verb_of_continuing_is_no_cue() -> None:
+    text = "وواصل الفريق تدريباته استعدادا للمباراة، بينما أعلن المدرب أن اللاعب سيغيب."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "المدرب"

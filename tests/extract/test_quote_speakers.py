@@ -1,0 +1,149 @@
+"""Quotes: where speaker phrases end, who a subjectless or anaphoric cue points to."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.quotes import PersonMention, extract_quotes
+
+
+def _people(text: str, *names: str, type_: str = "PER") -> list[PersonMention]:
+    found = []
+    for name in names:
+        start = text.index(name)
+        found.append(PersonMention(start, start + len(name), type_))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        # a comma ends the phrase: the parenthetical is no part of the speaker
+        ("وقال مصدر مطلع على المحادثات، طلب عدم الكشف عن اسمه، إن الجولة المقبلة ستعقد "
+         "في جنيف.", (), "مصدر مطلع على المحادثات"),
+        # a quoted name stays inside the phrase, the person after it is the speaker
+        ("وقال المتحدث باسم حركة «الجبهة» في المدينة سامي الأحمد إن \"المعركة لم تنته "
+         "بعد\".", ("سامي الأحمد",), "سامي الأحمد"),
+        # an institution's name in quotation marks is the subject, not a quotation
+        ("وأفاد «المرصد الوطني للحقوق» أمس بأن القصف استهدف ثلاثة أحياء في المدينة.",
+         ("المرصد الوطني للحقوق",), "المرصد الوطني للحقوق"),
+        # the outlet the words were said to ends the phrase
+        ("وقال مسؤول عسكري لوكالة الأنباء إن القوات أحكمت سيطرتها على الطريق.", (),
+         "مسؤول عسكري"),
+        ("وقال قائد ميداني لـ«الصحيفة» إن الهجوم سيبدأ خلال ساعات.", (), "قائد ميداني"),
+        # a full name beats a one-word mention inside the title (المتحدث باسم)
+        ("وقال المتحدث باسم التحالف العقيد جون ميلر إن الطائرات نفذت ست ضربات.",
+         ("باسم", "جون ميلر"), "جون ميلر"),
+        # a name that starts like a preposition (ب) is still the subject
+        ("واعتبر باسل بدران أن الاتفاق لن يصمد طويلا أمام الخلافات.", ("باسل بدران",),
+         "باسل بدران"),
+    ],
+)
+def test_quote_speakers_phrase_ends_where_the_subject_does(
+    text: str, people: tuple[str, ...], speaker: str
+) -> None:
+    persons = [p for name in people for p in _people(text, name,
+                                                      type_="ORG" if "المرصد" in name else "PER")]
+    quotes = extract_quotes("d", text, persons)
+    assert quotes, text
+    assert quotes[0].speaker.name == speaker
+
+
+FIRST = "وقال وزير الخارجية خالد المصري إن المفاوضات ستستأنف الأسبوع المقبل. "
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a pronoun opens a circumstantial clause: no subject of its own
+        'وأضاف وهو يغادر القاعة: "لن نتراجع عن مطالبنا مهما طال الوقت".',
+        # an oblique plural after an appeal is its object, not its subject
+        'ودعا الطرفين إلى "الالتزام الكامل بوقف إطلاق النار".',
+        # an adverbial accusative is no subject either
+        'وتابع مدافعاً عن موقفه: "لقد قدمنا كل ما نستطيع من أجل الاتفاق".',
+    ],
+)
+def test_quote_speakers_cue_without_subject_continues_the_last_speaker(second: str) -> None:
+    text = FIRST + second
+    quotes = extract_quotes("d", text, _people(text, "خالد المصري"))
+    assert len(quotes) == 2
+    assert quotes[1].speaker.name == "خالد المصري"
+
+
+def test_quote_speakers_participle_never_takes_the_words_after_it() -> None:
+    text = ('وحذرت هيئة الأرصاد من أن الأمطار ستستمر حتى نهاية الأسبوع، داعية المواطنين '
+            'القاطنين قرب الأودية إلى "توخي الحذر والابتعاد عن مجاري السيول".')
+    quotes = extract_quotes("d", text, _people(text, "هيئة الأرصاد", type_="ORG"))
+    assert [q.speaker.name for q in quotes] == ["هيئة الأرصاد", "هيئة الأرصاد"]
+
+
+def test_quote_speakers_stance_verb_names_the_speaker_of_a_participle() -> None:
+    text = ("ورحب المبعوث الأممي إلى المنطقة بالاتفاق، معتبراً في بيان أنه \"خطوة مهمة نحو "
+            "سلام دائم\".")
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "المبعوث الأممي إلى المنطقة"
+    assert quote.cue == "معتبراً"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "antecedent"),
+    [
+        ("وبلغ عدد الجرحى 40 بحسب مسؤول محلي في البلدية طلب عدم الكشف عن اسمه. ",
+         "وقال المسؤول إن المستشفى يعمل فوق طاقته.", "مسؤول محلي في البلدية"),
+        ("وقالت مصادر محلية إن الطريق أغلق منذ الصباح. ",
+         "وذكرت المصادر ذاتها أن القوافل عادت أدراجها.", "مصادر محلية"),
+        ("وتقدر منظمات حقوقية أن مئات المعتقلين ما زالوا في السجون. ",
+         "وتقول هذه المنظمات إن بعضهم اعتقل قبل سنوات.", "منظمات حقوقية"),
+        ("وقال المكتب الأممي في تقرير إن الفيضانات أثرت على آلاف الأسر. ",
+         "وأوضح التقرير أن الأرقام أولية وقابلة للارتفاع.", "المكتب الأممي"),
+    ],
+)
+def test_quote_speakers_definite_description_points_back(
+    first: str, second: str, antecedent: str
+) -> None:
+    quotes = extract_quotes("d", first + second)
+    assert quotes[-1].speaker.name.startswith(antecedent)
+
+
+def test_quote_speakers_back_reference_takes_the_head_of_the_role() -> None:
+    text = ("وقال مدير المرصد سامر الحلبي إن القتال تواصل طوال الليل. "
+            "ويقدر المرصد أن ألفي مدني ما زالوا داخل البلدة.")
+    quotes = extract_quotes("d", text, _people(text, "سامر الحلبي"))
+    assert quotes[-1].speaker.name == "المرصد"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أما رئيس الوفد الحكومي نبيل الحسني فقال للصحافيين إن الحكومة قدمت تنازلات كبيرة.",
+        "غير أن رئيس الوفد الحكومي نبيل الحسني أكد في مؤتمر صحافي أن الحكومة قدمت تنازلات.",
+        'وكان رئيس الوفد الحكومي نبيل الحسني قد دعا الوسطاء إلى "الضغط على الطرف الآخر".',
+    ],
+)
+def test_quote_speakers_subject_before_the_cue(text: str) -> None:
+    earlier = "وقال الوسيط الدولي مارك جونز إن الجولة كانت صعبة. "
+    quotes = extract_quotes("d", earlier + text,
+                            _people(earlier + text, "مارك جونز", "نبيل الحسني"))
+    assert quotes[-1].speaker.name == "نبيل الحسني"
+
+
+def test_quote_speakers_subjectless_cue_agrees_in_gender() -> None:
+    text = ("وقالت المتحدثة باسم المنظمة ليلى حداد إن المخيمات ممتلئة. "
+            "وقال مدير المخيم أحمد سالم إن المياه لا تكفي الجميع. "
+            "وأضافت أن الأمطار زادت الوضع سوءا في الأيام الأخيرة.")
+    quotes = extract_quotes("d", text, _people(text, "ليلى حداد", "أحمد سالم"))
+    assert quotes[-1].speaker.name == "ليلى حداد"
+
+
+def test_quote_speakers_honorific_with_a_suffix_points_back() -> None:
+    text = ("وقال وزير الإسكان ماجد الحقيل إن المشاريع ستنجز في موعدها. "
+            "ودعا معاليه العاملين في الهيئة إلى تقديم المقترحات لتطوير القطاع.")
+    quotes = extract_quotes("d", text, _people(text, "ماجد الحقيل"))
+    assert [q.speaker.name for q in quotes] == ["ماجد الحقيل", "ماجد الحقيل"]
+
+
+def test_quote_speakers_a_name_spelled_like_a_preposition_is_no_preposition() -> None:
+    text = "وحث الدكتور علي الحمود الباحثين على المشاركة في الملتقى المقبل."
+    [quote] = extract_quotes("d", text, _people(text, "علي الحمود"))
+    assert quote.speaker.name == "علي الحمود"
+    assert quote.text == "المشاركة في الملتقى المقبل"
