@@ -136,14 +136,16 @@ def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
 
 
 def _org_descriptions(words: list[Word], cands: list[Cand]) -> list[Cand]:
-    """التنظيم، التنظيم المتطرف: the organisation headed تنظيم named before in the text."""
+    """التنظيم المتطرف، الوزارة، الشركة: the organisation with that head noun named last
+    before it in the text."""
     out = list(cands)
     cover = _cover(words, cands)
     for p, w in enumerate(words):
         head = ORG_HEADS.get(w.key)
         if head is None or cover[p] is not None:
             continue
-        before = [c for c in cands if c.type == "ORG" and c.j <= p and words[c.i].key == head]
+        before = [c for c in cands
+                  if c.type == "ORG" and c.j <= p and words[c.i].key == head]
         if not before:
             continue
         e = p + 1

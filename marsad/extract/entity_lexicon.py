@@ -141,7 +141,14 @@ TRIGGERS: dict[tuple[str, ...], tuple[str, bool]] = {
 }
 TRIGGER_INDEX = _first_index(TRIGGERS)
 # Definite ORG triggers used alone refer back to a named organisation (التنظيم → تنظيم ...).
-ORG_HEADS = {fold("ال" + h): fold(h) for h in ("تنظيم", "حركة", "جبهة", "حزب", "جماعة", "منظمة")}
+# «الوزارة» after «وزارة الداخلية», «الحركة» after «حركة حماس»: a definite head noun of an
+# organisation's name refers back to the last such name (entity_triggers.tsv, ORG with
+# scope include, plus تنظيم whose names the gazetteer spells without the trigger table).
+ORG_HEADS = {
+    fold("ال" + trigger): fold(trigger)
+    for trigger, etype, scope in (row[:3] for row in load_table("entity_triggers.tsv"))
+    if scope == "include" and etype == "ORG"
+} | {fold("التنظيم"): fold("تنظيم")}
 
 GIVEN_NAMES = frozenset(fold(row[0]) for row in load_table("given_names.tsv"))
 # Function words as written, to tell the preposition على from the name علي.

@@ -317,3 +317,17 @@ def test_entities_crf_only_adds_names_and_keeps_offsets() -> None:
     with_crf = extract_mentions("d", text, crf=True)
     assert rules <= {(m.start, m.end, m.type) for m in with_crf}
     assert all(text[m.start : m.end] == m.text for m in with_crf)
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "back"),
+    [
+        ("وقالت وزارة الداخلية إن الوزارة ستعلن النتائج قريباً.", "وزارة الداخلية", "الوزارة"),
+        ("ورحبت حركة حماس بالاتفاق وقالت الحركة إنها ستلتزم به.", "حركة حماس", "الحركة"),
+    ],
+)
+def test_entities_definite_head_noun_refers_back_to_the_organisation(
+    text: str, named: str, back: str
+) -> None:
+    [entity] = [e for e in extract_entities([("d", text)]) if e.name == named or named in e.aliases]
+    assert back in {m.text for m in entity.mentions}
