@@ -1,0 +1,37 @@
+"""The story layer alone (entity merging, clustering, series, timeline, summaries) on the
+seeds in ../shared/seeds, or on any folder of articles: analyse once, then time the layer."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import peak_memory_mb
+from marsad.extract.document import PER_DOCUMENT_KINDS
+from marsad.pipeline import across_documents, analyze
+from marsad.store import open_store
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else SEEDS
+    runs = 20
+    with tempfile.TemporaryDirectory() as tmp:
+        analyze([folder], tmp)
+        with open_store(Path(tmp) / "marsad.db") as store:
+            documents = list(store.documents())
+            items = {kind: store.items(kind) for kind in PER_DOCUMENT_KINDS}
+    start = time.perf_counter()
+    for _ in range(runs):
+        layer = across_documents(documents, {k: [dict(i) for i in v] for k, v in items.items()})
+    seconds = (time.perf_counter() - start) / runs
+    print(f"story layer on {len(documents)} documents from {folder}: {seconds * 1000:.0f} ms "
+          f"per run ({len(layer['stories'])} stories, {len(layer['entities'])} entities, "
+          f"{len(layer['events'])} events), peak memory {peak_memory_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
