@@ -58,7 +58,7 @@ def build_stories(
     terms_of = {t["doc"]: t["terms"] for t in items.get("terms", [])}
     clusters = cluster_documents(
         [StoryInput(d.id, d.text, d.published, entities_of_doc.get(d.id, []), d.duplicate_of,
-                    terms_of.get(d.id))
+                    terms_of.get(d.id), d.title)
          for d in arabic],
         options,
     )

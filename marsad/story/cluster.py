@@ -23,7 +23,7 @@ their original.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,7 +43,6 @@ class ClusterOptions:
     threshold: float = 0.16  # date-damped pair similarity needed to join
     centroid_threshold: float = 0.18  # mean cosine over the pairs of two merging clusters
     entity_weight: float = 2.0
-    cohesion_ratio: float = 0.0
     title_weight: float = 2.0  # features of the title weigh this many times more
     bigram_weight: float = 0.5  # pairs of adjacent content words, relative to single words
     terms_per_doc: int = 80  # strongest features kept per document
@@ -111,13 +110,13 @@ def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
     for feats in raw:
         df.update(feats.keys())
     n = len(docs)
+    idf = {f: math.log((n + _PRIOR_DOCS) / (k + 1)) * _kind_weight(f, options)
+           for f, k in df.items()}  # with the weight of the feature's kind
     vectors = []
     for feats, title in zip(raw, titles, strict=True):
-        weighted = {
-            f: (1 + math.log(c)) * math.log((n + _PRIOR_DOCS) / (df[f] + 1))
-            * _kind_weight(f, options) * (options.title_weight if f in title else 1.0)
-            for f, c in feats.items()
-        }
+        weighted = {f: (1 + math.log(c)) * idf[f] if c > 1 else idf[f] for f, c in feats.items()}
+        for f in title:
+            weighted[f] *= options.title_weight
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: options.terms_per_doc]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors.append({f: w / norm for f, w in top if w > 0})
@@ -160,31 +159,34 @@ def _similar_pairs(
     ordinal = [d.toordinal() if d else undated for d in days]
     order = sorted(range(len(vectors)), key=lambda i: (ordinal[i], i))
     rank_ordinal = [ordinal[i] for i in order]
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)  # by rank, ascending
+    ranks: dict[str, list[int]] = defaultdict(list)  # postings by rank, ascending
+    weights: dict[str, list[float]] = defaultdict(list)
     for rank, i in enumerate(order):
         for feature, weight in vectors[i].items():
-            postings[feature].append((rank, weight))
-    postings = {f: p for f, p in postings.items() if 1 < len(p) <= options.max_postings}
+            ranks[feature].append(rank)
+            weights[feature].append(weight)
+    indexed = {f for f, r in ranks.items() if 1 < len(r) <= options.max_postings}
     scored = []
     for rank, i in enumerate(order):
         day = rank_ordinal[rank]
+        # Ranks this document is compared with: later ones within max_gap days; an undated
+        # one (ranked last) with every one before it, since dated ones stop short of it.
+        last = bisect_right(rank_ordinal, day + max_gap) - 1 if day != undated else rank - 1
         acc: dict[int, float] = defaultdict(float)
         for feature, weight in vectors[i].items():
-            plist = postings.get(feature)
-            if not plist:
+            if feature not in indexed:
                 continue
-            if day == undated:  # every document ranked before it
-                for other_rank, other in plist:
-                    if other_rank >= rank:
-                        break
-                    acc[other_rank] += weight * other
-                continue
-            for k in range(bisect_right(plist, (rank, math.inf)), len(plist)):
-                other_rank, other = plist[k]
-                if rank_ordinal[other_rank] - day > max_gap:
-                    break  # later ones are later still (undated ones come from their side)
+            plist = ranks[feature]
+            if day == undated:
+                start, stop = 0, bisect_left(plist, rank)
+            else:
+                start, stop = bisect_right(plist, rank), bisect_right(plist, last)
+            for other_rank, other in zip(plist[start:stop], weights[feature][start:stop],
+                                         strict=True):
                 acc[other_rank] += weight * other
         for other_rank, sim in acc.items():
+            if sim < options.threshold:  # damping only lowers it
+                continue
             other_day = rank_ordinal[other_rank]
             if day != undated and other_day != undated:
                 sim *= 0.5 ** (max(0, other_day - day - options.days_grace) / options.days_scale)
@@ -211,7 +213,6 @@ def cluster_documents(
     # dot(sum_i, sum_j) / (size_i * size_j) is the mean cosine over all cross pairs.
     centroid: dict[int, Vector] = {i: dict(v) for i, v in enumerate(vectors)}
     size = [1] * len(originals)
-    selfdot = [1.0] * len(originals)  # per root: dot(sum, sum) = size + 2 * sum of inner cosines
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -224,17 +225,9 @@ def cluster_documents(
         if ri == rj:
             continue
         ci, cj = centroid[ri], centroid[rj]
-        cross = _cosine(ci, cj)
-        mean = cross / (size[ri] * size[rj])
-        if mean < options.centroid_threshold:
+        if _cosine(ci, cj) / (size[ri] * size[rj]) < options.centroid_threshold:
             continue
-        if options.cohesion_ratio:
-            inner = [(selfdot[r] - size[r]) / (size[r] * (size[r] - 1)) for r in (ri, rj)
-                     if size[r] > 1]
-            if inner and mean < options.cohesion_ratio * min(inner):
-                continue
         parent[rj] = ri
-        selfdot[ri] += selfdot[rj] + 2 * cross
         size[ri] += size[rj]
         for f, w in cj.items():
             ci[f] = ci.get(f, 0.0) + w
