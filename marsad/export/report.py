@@ -9,6 +9,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from marsad.export.charts import series_svg, timeline_svg
+
 _ENV = Environment(
     loader=PackageLoader("marsad.export", "templates"),
     autoescape=select_autoescape(["html", "j2"]),
@@ -61,6 +63,23 @@ def highlight(text: str, marks: list[tuple[int, int, str, str]]) -> list[tuple[s
     return pieces
 
 
+# Charts cost tens of milliseconds each: draw them for the largest multi-outlet stories.
+_CHARTED_STORIES = 50
+
+
+def _charts(analysis: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per story id: the timeline SVG and one SVG per figure series (None where too few)."""
+    events = {e["id"]: e for e in analysis["events"]}
+    charted = [s for s in analysis["stories"] if len(s["documents"]) > 1][:_CHARTED_STORIES]
+    return {
+        story["id"]: {
+            "timeline": timeline_svg([events[e] for e in story["events"] if e in events]),
+            "series": [series_svg(series) for series in story["series"]],
+        }
+        for story in charted
+    }
+
+
 def render_report(analysis: dict[str, Any]) -> str:
     """The report's HTML; all article text is escaped, nothing from an article executes."""
     docs = sorted(
@@ -81,6 +100,7 @@ def render_report(analysis: dict[str, Any]) -> str:
         events_by_id={e["id"]: e for e in analysis["events"]},
         quote_anchor=_anchor,
         quotes_by_story=quotes_by_story,
+        charts=_charts(analysis),
     )
 
 

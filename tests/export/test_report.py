@@ -71,3 +71,26 @@ def test_report_highlight_pieces_cover_the_text_once_even_when_marks_overlap() -
     classes_at_35 = next(c for p, c, _ in pieces if text.index(p) <= 35 < text.index(p) + len(p))
     assert "fig" in classes_at_35 and "time" in classes_at_35
     assert pieces[0][2] == "q-1"
+
+
+def test_report_charts_are_inline_svg_with_escaped_text() -> None:
+    from marsad.export.charts import series_svg, timeline_svg
+
+    points = [
+        {"figure": "a", "doc": "d1", "value": 3000, "source": "<script>alert(1)</script>",
+         "as_of": "2024-03-14"},
+        {"figure": "b", "doc": "d2", "value": 7500, "source": "المرصد $x$", "as_of": "2024-03-17"},
+        {"figure": "c", "doc": "d3", "value": 9000, "source": "قسد", "as_of": "2024-03-17"},
+    ]
+    svg = series_svg({"points": points, "conflicts": [["b", "c"]]})
+    assert svg is not None and svg.startswith("<svg")
+    assert "<script" not in svg and "&lt;script&gt;" in svg
+    assert "المرصد $x$" in svg  # kept as text: the browser shapes Arabic, no math parsing
+    events = [{"type": "strike", "date": "2024-03-12", "sources": ["a", "b"]},
+              {"type": "capture", "date": "2024-03-19", "sources": ["a"]},
+              {"type": "other", "date": "2024-03-20", "sources": ["a"]}]
+    timeline = timeline_svg(events)
+    assert timeline is not None and "capture" in timeline and "other" not in timeline
+    assert timeline_svg(events[:1]) is None
+    assert series_svg({"points": points, "conflicts": []}) == series_svg(
+        {"points": points, "conflicts": []})
