@@ -14,6 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
+from marsad.export.charts import series_svg, timeline_svg
 from marsad.web.views import Views
 
 ENV = Environment(
@@ -94,6 +95,8 @@ def make_router(get_views: Any) -> APIRouter:
             events=[e for e in views.events_of_story(story) if e.get("doc") in docs],
             quotes=views.quotes_of_docs(story["documents"]),
             figures=views.figures,
+            timeline_chart=timeline_svg(views.events_of_story(story)),
+            series_charts=[series_svg(series) for series in story.get("series") or []],
         )
 
     @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)

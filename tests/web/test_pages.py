@@ -25,6 +25,7 @@ def test_pages_story_shows_summary_timeline_series_quotes_and_chips(client, anal
     for line in shaafa_story["summary"]:
         assert f'href="/documents/{quote(line["doc"], safe="")}#s-{line["start"]}"' in page
     assert "الخط الزمني" in page and "سلاسل الأرقام" in page
+    assert page.count('<figure class="chart"><svg') >= 2  # the timeline and a series chart
     if any(s["disagreement"] for s in shaafa_story["series"]):
         assert "تعارض بين المصادر" in page and 'class="series disagree"' in page
     docs = set(shaafa_story["documents"])
