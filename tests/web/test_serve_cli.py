@@ -59,3 +59,42 @@ def test_serve_runs_and_accepts_uploads_with_its_token(fresh_db: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_keeps_answering_while_an_analysis_writes(fresh_db: Path, tmp_path: Path) -> None:
+    from bench.crash_trials import make_inputs
+
+    inputs = make_inputs(tmp_path, copies=70)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "marsad.cli", "serve", "--db", str(fresh_db), "--port", str(port)],
+        cwd=REPO, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(base + "/api/stories", timeout=1).is_success:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline and server.poll() is None, "server did not start"
+            time.sleep(0.1)
+        before = httpx.get(base + "/api/documents?limit=1").json()["total"]
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "marsad.cli", "analyze", str(inputs), "--out",
+             str(tmp_path / "out"), "--db", str(fresh_db)],
+            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        statuses = []
+        while writer.poll() is None and len(statuses) < 2000:
+            for path in ("/", "/api/stories", "/search?q=" + "الشعفة"):
+                statuses.append(httpx.get(base + path, timeout=30).status_code)
+        assert writer.wait(timeout=600) == 0
+        assert statuses and set(statuses) == {200}
+        deadline = time.monotonic() + 10
+        while httpx.get(base + "/api/documents?limit=1").json()["total"] < before + 70:
+            assert time.monotonic() < deadline, "the server never showed the new documents"
+            time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
