@@ -104,8 +104,8 @@ def test_cli_eval_prints_scores(tmp_path: Path) -> None:
     gold = tmp_path / "gold.json"
     gold.write_text(json.dumps({"times": [{"doc": "d", "start": 0, "end": 3, "value": "2024"}]}))
     analysis = tmp_path / "analysis.json"
-    analysis.write_text(json.dumps({"documents": [{"id": "d"}],
-                                    "times": [{"doc": "d", "start": 0, "end": 3, "value": "2024"}]}))
+    times = [{"doc": "d", "start": 0, "end": 3, "value": "2024"}]
+    analysis.write_text(json.dumps({"documents": [{"id": "d"}], "times": times}))
     code, out, _ = _run(["eval", str(gold), str(analysis)])
     assert code == 0
     assert "times" in out and "1.000" in out

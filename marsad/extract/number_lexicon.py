@@ -67,6 +67,7 @@ _KNOWN = frozenset(CUES) | MONTHS1 | QUAL_VERB_NOUNS | {"بين", "من", "يو�
 _RISKY_SHORT = frozenset({"ست", "سبع", "تسع", "عشر", "خمس"})
 _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _lookup_cache: dict[str, tuple[Entry, int] | None] = {}
+_LOOKUP_CACHE_MAX = 1 << 17  # words remembered; past it, looked up afresh (memory stays bounded)
 
 TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[\u0621-\u063a\u0641-\u064a]+|[a-z]+|\S")
 CLOCK_OR_DATE = re.compile(
@@ -125,7 +126,8 @@ def lookup(word: str) -> tuple[Entry, int] | None:
                 continue
             result = (ent, len(p))
             break
-    _lookup_cache[word] = result
+    if len(_lookup_cache) < _LOOKUP_CACHE_MAX:
+        _lookup_cache[word] = result
     return result
 
 

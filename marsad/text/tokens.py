@@ -336,8 +336,16 @@ def tokenize(text: str, norm: NormalizedText | None = None) -> list[Token]:
     tokenize the same document one after another, so the last few results are kept.
     """
     if norm is None:
+        if len(text) > _RECENT_MAX_CHARS:  # too big to keep: ~70 bytes of tokens a character
+            return _tokenize(text, normalize(text))
         return list(_recent_tokens(text))
     return _tokenize(text, norm)
+
+
+_RECENT_MAX_CHARS = 200_000
+# Longer "words" (a run of letters with no space, junk or an attack) are segmented but never
+# cached: the caches would keep them for the life of the process.
+_CACHED_MAX_CHARS = 64
 
 
 @lru_cache(maxsize=8)
@@ -357,9 +365,12 @@ def _tokenize(text: str, norm: NormalizedText) -> list[Token]:
         word = m.group()
         seg = hot_get(word)
         if seg is None:
-            seg = segment(word)
-            if len(_HOT) < _HOT_SIZE:
-                _HOT[word] = seg
+            if len(word) > _CACHED_MAX_CHARS:
+                seg = segment.__wrapped__(word)
+            else:
+                seg = segment(word)
+                if len(_HOT) < _HOT_SIZE:
+                    _HOT[word] = seg
         if offsets is None:
             o_start, o_end = start, end
         else:
