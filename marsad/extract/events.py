@@ -25,8 +25,7 @@ from typing import Any
 from marsad.extract.event_types import sentence_type
 from marsad.model import Span
 from marsad.text.normalize import fold
-from marsad.text.sentences import split_sentences
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import Token, tokenize_sentences
 
 _ACTOR_TYPES = {"PER", "ORG", "NORP"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -151,17 +150,8 @@ def extract_events(
     """Events of one document, one per body sentence, in text order."""
     by_start = _sorted_by_start(mentions or [], times or [], figures or [])
     (mentions, mention_starts), (times, time_starts), (figures, figure_starts) = by_start
-    tokens = tokenize(text)
     events = []
-    t0 = 0
-    for sentence in split_sentences(text):
-        while t0 < len(tokens) and tokens[t0].start < sentence.start:
-            t0 += 1
-        t1 = t0
-        while t1 < len(tokens) and tokens[t1].end <= sentence.end:
-            t1 += 1
-        sent_tokens = tokens[t0:t1]
-        t0 = t1
+    for sentence, sent_tokens in tokenize_sentences(text):
         if not _body_sentence(text, sentence, sent_tokens):
             continue
         happening = sentence_type(sent_tokens)

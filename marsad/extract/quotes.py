@@ -53,8 +53,7 @@ from marsad.extract.quote_speakers import (
 from marsad.lang import load_words
 from marsad.model import Span
 from marsad.text.normalize import fold
-from marsad.text.sentences import split_sentences
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import Token, tokenize_sentences
 
 __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 
@@ -210,17 +209,11 @@ def extract_quotes(
         if t.get("value") and len(str(t["value"])) == 10
     )
     direct = _direct_spans(text)
-    tokens = tokenize(text)
     doc = _Doc(doc_id, text, persons, day_times, _name_quotes(text, direct, persons),
                {p.start for p in persons})
     quotes: list[Quote] = []
-    t0 = q0 = 0
-    for sentence in split_sentences(text):
-        while t0 < len(tokens) and tokens[t0].start < sentence.start:
-            t0 += 1
-        t1 = t0
-        while t1 < len(tokens) and tokens[t1].end <= sentence.end:
-            t1 += 1
+    q0 = 0
+    for sentence, sent_tokens in tokenize_sentences(text):
         while q0 < len(direct) and direct[q0].end <= sentence.start:
             q0 += 1
         around = []
@@ -229,8 +222,7 @@ def extract_quotes(
                 break
             around.append(q)
         own = [q for q in around if q.start >= sentence.start]
-        quotes.extend(_sentence_quotes(doc, sentence, tokens[t0:t1], own, around))
-        t0 = t1
+        quotes.extend(_sentence_quotes(doc, sentence, sent_tokens, own, around))
     return quotes
 
 
