@@ -43,7 +43,13 @@ from marsad.extract.entity_people import (
     title_hits,
 )
 from marsad.extract.entity_records import Entity, EntityMention, Mention
-from marsad.extract.entity_rules import Cand, gazetteer_hits, resolve, trigger_hits
+from marsad.extract.entity_rules import (
+    Cand,
+    gazetteer_hits,
+    national_body_hits,
+    resolve,
+    trigger_hits,
+)
 from marsad.extract.entity_words import Word, words_of
 
 __all__ = [
@@ -195,7 +201,9 @@ def _mention(doc_id: str, text: str, words: list[Word], c: Cand) -> EntityMentio
 def rule_candidates(words: list[Word], text: str) -> list[Cand]:
     """Rules 1-3 (module docstring): structural matches, then person names."""
     known = gazetteer_hits(words)
-    structural = resolve(known + trigger_hits(words, known), ("gazetteer", "trigger"))
+    structural = resolve(
+        known + trigger_hits(words, known) + national_body_hits(words), ("gazetteer", "trigger")
+    )
     cover = _cover(words, structural)
     people = (
         title_hits(words, cover, text)

@@ -140,6 +140,18 @@ TRIGGERS: dict[tuple[str, ...], tuple[str, bool]] = {
     if len(row) >= 2
 }
 TRIGGER_INDEX = _first_index(TRIGGERS)
+# «الحكومة اليمنية»، «القوات المسلحة الأميركية»: the definite head nouns of organisations
+# (ORG triggers, scope include) and the stems of nationalities (from the NORP gazetteer's
+# plurals: السوريون → سور) that together name a country's body.
+DEFINITE_ORG_HEADS = frozenset(
+    "ال" + words[0] for words, (typ, include) in TRIGGERS.items()
+    if len(words) == 1 and typ == "ORG" and include
+)
+NATIONALITY_STEMS = frozenset(
+    key[2:-3]
+    for key in (fold(row[0]) for row in load_table("gaz_norp.tsv"))
+    if key.startswith("ال") and key.endswith(("يون", "يين")) and len(key) > 6
+)
 # Definite ORG triggers used alone refer back to a named organisation (التنظيم → تنظيم ...).
 # «الوزارة» after «وزارة الداخلية», «الحركة» after «حركة حماس»: a definite head noun of an
 # organisation's name refers back to the last such name (entity_triggers.tsv, ORG with

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from marsad.extract.entity_lexicon import (
+    DEFINITE_ORG_HEADS,
     GAZ,
     GAZ_INDEX,
     GAZ_SINGULAR,
@@ -17,6 +18,7 @@ from marsad.extract.entity_lexicon import (
     GAZ_VARIANT_INDEX,
     GIVEN_NAMES,
     HOMOGRAPHS,
+    NATIONALITY_STEMS,
     PLACE_PREPOSITIONS,
     PLACE_TRIGGERS,
     STOP,
@@ -191,6 +193,34 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
         if j > k:
             whole = whole if include else words[k].soft
             out.append(Cand(i if include else k, j, typ, "trigger", None, None, whole))
+    return out
+
+
+def _nationality(w: Word) -> bool:
+    """A nisba of a nationality: اليمنية، الأميركي (stem found among the NORP plurals)."""
+    if w.brk or w.pro or not w.definite:
+        return False
+    key = w.key[2:] if w.key.startswith("ال") else w.key
+    stem = key[:-2] if key.endswith("يه") else key[:-1] if key.endswith("ي") else None
+    return stem is not None and stem in NATIONALITY_STEMS
+
+
+def national_body_hits(words: list[Word]) -> list[Cand]:
+    """«الحكومة اليمنية»، «القوات المسلحة الأميركية»: a definite organisation noun with a
+    nationality adjective (one definite word may stand between) names that country's
+    body; with any other adjective (الحكومة المحلية) it stays a common noun."""
+    out: list[Cand] = []
+    for i, w in enumerate(words):
+        if w.key not in DEFINITE_ORG_HEADS:
+            continue
+        for j in (i + 1, i + 2):
+            if j >= len(words) or words[j].brk:
+                break
+            if _nationality(words[j]):
+                out.append(Cand(i, j + 1, "ORG", "trigger", None, None, True))
+                break
+            if not words[j].definite or adjective(words[j]):
+                break
     return out
 
 

@@ -331,3 +331,18 @@ def test_entities_definite_head_noun_refers_back_to_the_organisation(
 ) -> None:
     [entity] = [e for e in extract_entities([("d", text)]) if e.name == named or named in e.aliases]
     assert back in {m.text for m in entity.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأعلنت الشرطة المصرية القبض على ثلاثة متهمين.", ["الشرطة المصرية"]),
+        ("وقالت الحكومة العراقية إن الانتخابات ستجري في موعدها.", ["الحكومة العراقية"]),
+        ("وقالت الحكومة المحلية إن المياه انحسرت عن الأحياء.", []),
+    ],
+)
+def test_entities_a_definite_body_with_a_nationality_adjective_is_an_organisation(
+    text: str, expected: list[str]
+) -> None:
+    found = [m.text for m in extract_mentions("d", text) if m.type == "ORG"]
+    assert found == expected
