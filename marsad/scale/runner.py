@@ -35,6 +35,8 @@ from marsad.pipeline import (
 Items = dict[str, list[dict[str, Any]]]
 # Tasks per worker: enough to balance uneven files without drowning the scheduler.
 _PARTITIONS_PER_WORKER = 4
+# Rows per Parquet file: a kind with more rows is written as several partitions.
+_ROWS_PER_PARTITION = 50_000
 _PARQUET_KINDS = ("documents", "entities", "quotes", "figures", "times", "events", "stories")
 
 
@@ -74,17 +76,19 @@ def _to_column_value(value: Any) -> Any:
 
 
 def write_parquet(analysis: dict[str, Any], out_dir: Path) -> None:
-    """One Parquet dataset folder per kind; nested values become JSON strings."""
+    """One Parquet dataset folder per kind, in partitions of _ROWS_PER_PARTITION rows;
+    nested values become JSON strings."""
     for kind in _PARQUET_KINDS:
         folder = out_dir / kind
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("*.parquet"):
             old.unlink()
         rows = [{k: _to_column_value(v) for k, v in row.items()} for row in analysis[kind]]
-        if rows:
-            columns = sorted({k for row in rows for k in row})
-            table = pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
-            pq.write_table(table, folder / "part-0000.parquet")
+        columns = sorted({k for row in rows for k in row})
+        for part, start in enumerate(range(0, len(rows), _ROWS_PER_PARTITION)):
+            chunk = rows[start : start + _ROWS_PER_PARTITION]
+            table = pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in chunk])
+            pq.write_table(table, folder / f"part-{part:04d}.parquet")
 
 
 def batch(

@@ -48,3 +48,16 @@ def test_runner_same_output_with_one_worker(
 ) -> None:
     batch([examples_dir], tmp_path, workers=1)
     assert (tmp_path / "analysis.json").read_bytes() == (outputs[1] / "analysis.json").read_bytes()
+
+
+def test_runner_large_kinds_are_written_as_several_partitions(
+    outputs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from marsad.scale import runner
+
+    analysis = json.loads((outputs[1] / "analysis.json").read_text(encoding="utf-8"))
+    monkeypatch.setattr(runner, "_ROWS_PER_PARTITION", 7)
+    runner.write_parquet(analysis, tmp_path)
+    parts = sorted(p.name for p in (tmp_path / "times").glob("*.parquet"))
+    assert len(parts) == -(-len(analysis["times"]) // 7) > 1
+    assert pq.read_table(tmp_path / "times").num_rows == len(analysis["times"])
