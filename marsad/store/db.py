@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -179,17 +180,43 @@ def open_store(path: str | Path) -> Store:
     except (OSError, sqlite3.Error) as error:
         raise StoreError(f"cannot open database {path}: {error}; check the path") from error
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA busy_timeout=60000")
+        _when_unlocked(lambda: _use_wal(conn))
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=60000")
-        _migrate(conn)
+        _when_unlocked(lambda: _migrate(conn))
     except sqlite3.DatabaseError as error:
         conn.close()
         raise StoreError(
             f"{path} is not a usable marsad database ({error}); give another --db"
         ) from error
     return Store(conn)
+
+
+# How long a process opening the store waits for another one setting it up.
+_OPEN_PATIENCE_S = 60.0
+
+
+def _when_unlocked(step: Callable[[], None]) -> None:
+    """Run a set-up step, retrying while another process holds the lock: switching to WAL
+    and the first migration can report "locked" at once instead of waiting their turn."""
+    deadline = time.monotonic() + _OPEN_PATIENCE_S
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL once; the mode is kept in the file, so later opens only read it."""
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode=WAL")
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

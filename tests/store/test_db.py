@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,3 +103,28 @@ def test_db_a_newer_schema_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreError, match="newer than this marsad"):
         open_store(path)
+
+
+def _open_and_add(path: str, doc_id: str, ready: Any) -> None:
+    ready.wait()  # all processes open the new database at the same moment
+    with open_store(path) as store:
+        store.add_document(_doc(doc_id))
+
+
+def test_db_many_processes_creating_one_database_at_once_all_succeed(tmp_path: Path) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    for attempt in range(3):
+        path = str(tmp_path / f"new-{attempt}.db")
+        ready = context.Barrier(8)
+        procs = [context.Process(target=_open_and_add, args=(path, f"d{n}", ready))
+                 for n in range(8)]
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join(timeout=120)
+        assert [proc.exitcode for proc in procs] == [0] * 8
+        with open_store(path) as store:
+            assert store.count_documents() == 8
+            assert store.schema_version == len(MIGRATIONS)
