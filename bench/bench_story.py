@@ -9,8 +9,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import peak_memory_mb
-from marsad.extract.document import PER_DOCUMENT_KINDS
-from marsad.pipeline import across_documents, analyze
+from marsad.pipeline import across_documents, analyze, stored_items
 from marsad.store import open_store
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -23,7 +22,7 @@ def main() -> None:
         analyze([folder], tmp)
         with open_store(Path(tmp) / "marsad.db") as store:
             documents = list(store.documents())
-            items = {kind: store.items(kind) for kind in PER_DOCUMENT_KINDS}
+            items = stored_items(store)
     start = time.perf_counter()
     for _ in range(runs):
         layer = across_documents(documents, {k: [dict(i) for i in v] for k, v in items.items()})

@@ -85,7 +85,7 @@ def analyze(
         documents, rejected = _ingest(paths, options, store, run_id, reporter)
         added = sum(store.add_document(doc) for doc in documents)
         analysed = _extract_all(documents, options, store, reporter)
-        items = _stored_items(store, [d.id for d in documents])
+        items = stored_items(store, [d.id for d in documents])
         store.finish_run(run_id, len(documents), len(rejected))
     analysis = write_outputs(documents, rejected, items, out_dir)
     return RunResult(analysis, added, analysed, exit_code(documents, rejected, options))
@@ -98,7 +98,7 @@ def write_outputs(
     out_dir: Path,
 ) -> dict[str, Any]:
     """Run the cross-document layer and write analysis.json and report.html."""
-    analysis = build_analysis(documents, rejected, across_documents(documents, items))
+    analysis = analysis_of(documents, rejected, items)
     write_json(analysis, out_dir / "analysis.json")
     write_report(analysis, out_dir / "report.html")
     return analysis
@@ -184,9 +184,16 @@ def _extracted(documents: list[Document], options: AnalyzeOptions) -> Iterator[I
         yield from pool.map(extract_document, documents, chunksize=8)
 
 
-def _stored_items(store: Store, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """Items of this run's documents, read back from the store."""
+def stored_items(store: Store, doc_ids: list[str] | None = None) -> Items:
+    """Per-document items read back from the store: of these documents, or of all."""
     return {kind: store.items(kind, doc_ids) for kind in PER_DOCUMENT_KINDS}
+
+
+def analysis_of(
+    documents: list[Document], rejected: list[Rejected], items: Items
+) -> dict[str, Any]:
+    """The analysis.json dict: documents and per-document items with the cross-document layer."""
+    return build_analysis(documents, rejected, across_documents(documents, items))
 
 
 def across_documents(

@@ -90,3 +90,11 @@ def series_svg(series: dict[str, Any]) -> str | None:
         axes.legend(fontsize=8, frameon=False)
         figure.autofmt_xdate()
         return _svg(figure)
+
+
+def story_charts(story: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """A story's timeline chart (from its events) and one chart per figure series."""
+    return {
+        "timeline": timeline_svg(events),
+        "series": [series_svg(series) for series in story.get("series") or []],
+    }

@@ -9,7 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from marsad.export.charts import series_svg, timeline_svg
+from marsad.export.charts import story_charts
 
 _ENV = Environment(
     loader=PackageLoader("marsad.export", "templates"),
@@ -72,10 +72,7 @@ def _charts(analysis: dict[str, Any]) -> dict[str, dict[str, Any]]:
     events = {e["id"]: e for e in analysis["events"]}
     charted = [s for s in analysis["stories"] if len(s["documents"]) > 1][:_CHARTED_STORIES]
     return {
-        story["id"]: {
-            "timeline": timeline_svg([events[e] for e in story["events"] if e in events]),
-            "series": [series_svg(series) for series in story["series"]],
-        }
+        story["id"]: story_charts(story, [events[e] for e in story["events"] if e in events])
         for story in charted
     }
 

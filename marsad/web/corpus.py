@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from marsad.export.analysis_json import build_analysis
-from marsad.extract.document import PER_DOCUMENT_KINDS
-from marsad.pipeline import across_documents
+from marsad.pipeline import analysis_of, stored_items
 from marsad.store import open_store
 
 
@@ -67,8 +65,8 @@ class Corpus:
     def _load(self) -> Snapshot:
         with open_store(self.db_path) as store:
             documents = list(store.documents())
-            items = {kind: store.items(kind) for kind in PER_DOCUMENT_KINDS}
-        return Snapshot.of(build_analysis(documents, [], across_documents(documents, items)))
+            items = stored_items(store)
+        return Snapshot.of(analysis_of(documents, [], items))
 
     def search(self, query: str, limit: int, offset: int) -> list[Any]:
         with open_store(self.db_path) as store:

@@ -14,7 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
-from marsad.export.charts import series_svg, timeline_svg
+from marsad.export.charts import story_charts
 from marsad.web.views import Views
 
 ENV = Environment(
@@ -87,16 +87,18 @@ def make_router(get_views: Any) -> APIRouter:
             (docs[d] for d in story["documents"] if d in docs),
             key=lambda d: (d.get("published") or "9999", d["id"]),
         )
+        events = views.events_of_story(story)
+        charts = story_charts(story, events)
         return render(
             "story.html.j2",
             story=story,
             docs=docs,
             story_docs=story_docs,
-            events=[e for e in views.events_of_story(story) if e.get("doc") in docs],
+            events=[e for e in events if e.get("doc") in docs],
             quotes=views.quotes_of_docs(story["documents"]),
             figures=views.figures,
-            timeline_chart=timeline_svg(views.events_of_story(story)),
-            series_charts=[series_svg(series) for series in story.get("series") or []],
+            timeline_chart=charts["timeline"],
+            series_charts=charts["series"],
         )
 
     @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
