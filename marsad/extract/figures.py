@@ -14,9 +14,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from marsad.extract.figure_category import (
+    EVENTS,
+    GROUP_NOUNS,
+    OWN,
+    count_noun,
+    decide,
+    listed_after,
+    points_back,
+    trigger,
+)
 from marsad.extract.number_lexicon import TOKEN, Tok, lookup
 from marsad.extract.numbers import Found, scan_numbers
-from marsad.lang import load_table
+from marsad.lang import load_table, load_words
 from marsad.model import Span
 from marsad.text.normalize import NormalizedText, fold, normalize
 
@@ -77,9 +87,6 @@ def _units() -> tuple[dict[str, tuple[str, str, str]], dict[tuple[str, str], tup
 
 
 _UNIT1, _UNIT2 = _units()
-_TRIGGERS = {fold(w): c for w, c in load_table("figure_categories.tsv")}
-_EVENTS = frozenset({"killed", "injured", "displaced", "arrested", "area"})
-_GROUP_NOUNS = frozenset(w for w, c in _TRIGGERS.items() if c in ("fighters", "troops"))
 _CUES = {fold(w): k for w, k in load_table("attribution_cues.tsv")}
 _WEEKDAYS = frozenset(fold(w) for w, _ in load_table("weekdays.tsv"))
 _MONTH_NUM = {fold(n): int(m) for n, m, system in load_table("months.tsv") if system != "hijri"}
@@ -91,8 +98,7 @@ _SUBJECT_STOP = frozenset(
     fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "الآن", "اليوم", "الماضي", "الجاري")
 )
 _QUALIFIER_HEADS = frozenset(fold(row[0]).split()[0] for row in load_table("qualifiers.tsv"))
-_MAX_DISTANCE = 10
-_AFTER_PENALTY = 2
+_NOT_COUNTED = frozenset(fold(w) for w in load_words("figure_not_counted.tsv"))
 
 
 def extract_figures(
@@ -120,6 +126,7 @@ def extract_figures(
         sentences = _sentences(text, norm)
     starts = [s.start for s in sentences]
     figures: list[Figure] = []
+    listing: list[tuple[int, str, bool]] = []  # per figure: sentence, how decided, «منهم»
     cache: dict[int, tuple[list[Tok], list[int], list[_Cue], bool, str | None]] = {}
     for f in found:
         e = f.expr
@@ -149,9 +156,12 @@ def extract_figures(
         toks, tok_starts, cues, yesterday, since = cached
         a = bisect_left(tok_starts, f.norm_start)
         b = bisect_left(tok_starts, f.norm_end)
-        unit, unit_cat, strength, unit_end = _unit(toks, b, f)
-        category = _category(toks, a, b, f, unit_cat, strength)
-        if vague_some and unit is None and category == "other":
+        unit, unit_cat, strength, unit_end = _unit(norm, toks, b, f)
+        if unit is None and not e.percent and (named := count_noun(toks, a, b)) is not None:
+            unit = _unit_word(toks[named].text)  # عدد المدنيين ... بين 10 و15 ألفاً
+        decision = decide(toks, a, b, e.percent, unit_cat, strength)
+        category = decision.category
+        if vague_some and category not in EVENTS:
             continue  # «عدد من الدول»: not a count anyone reports
         source = _source(cues, a)
         as_of = published
@@ -167,7 +177,28 @@ def extract_figures(
                 source[1] if source else None, as_of, since,
             )
         )
+        listing.append((idx, decision.how, points_back(toks, unit_end)))
+    _link_listed(text, figures, listing)
     return figures
+
+
+def _link_listed(text: str, figures: list[Figure], listing: list[tuple[int, str, bool]]) -> None:
+    """A figure listed after another (و، بينهم، مقارنة مع ...) or pointing back to it (منهم)
+    counts the same kind of thing: it takes that figure's unit when it names none, and its
+    category unless its own came from an event word or a decisive unit (figure_category)."""
+    for k in range(1, len(figures)):
+        f, p = figures[k], figures[k - 1]
+        sentence, how, back = listing[k]
+        same_sentence = listing[k - 1][0] == sentence
+        if not (
+            (same_sentence and listed_after(text[p.end : f.start]))
+            or (back and listing[k - 1][0] >= sentence - 1)
+        ):
+            continue
+        if f.unit is None and p.unit not in (None, "%") and how != "percent":
+            f.unit = f.subject = p.unit
+        if how not in OWN and p.category != "percent":
+            f.category = p.category
 
 
 def _sentences(text: str, norm: NormalizedText) -> list[Span]:
@@ -189,8 +220,13 @@ def _norm_index(norm: NormalizedText, orig: int) -> int:
     return bisect_left(range(len(norm.light)), orig, key=norm.to_original)
 
 
-def _unit(toks: list[Tok], b: int, f: Found) -> tuple[str | None, str, str, int]:
-    """The counted noun after the number: (unit, default category, strength, token after it)."""
+def _unit(
+    norm: NormalizedText, toks: list[Tok], b: int, f: Found
+) -> tuple[str | None, str, str, int]:
+    """The counted noun after the number: (unit, default category, strength, token after it).
+
+    From units.tsv, also in construct state (58 من مقاتلي التنظيم); else, after 11 to 99, the
+    singular accusative noun the grammar puts there (عشرين اسماً → اسم)."""
     if f.expr.percent:
         return "%", "percent", "strong", b
     if f.kind == "times":
@@ -209,54 +245,48 @@ def _unit(toks: list[Tok], b: int, f: Found) -> tuple[str | None, str, str, int]
             info2 = _UNIT2.get((word, second))
             if info2:
                 return info2[0], info2[1], info2[2], j + 2
-        info = _UNIT1.get(word)
+        info = _UNIT1.get(word) or (_UNIT1.get(word + "ن") if word.endswith("ي") else None)
+        if info and info[2] == "idafa":  # حالة اعتقال: the noun after says what is counted
+            cat = trigger(toks[j + 1].text) if j + 1 < n else None
+            return info[0], cat if cat in EVENTS else "other", "strong", j + 1
         if info:
             return info[0], info[1], info[2], j + 1
+    if j == b and _accusative_count(f) and (noun := _accusative_noun(norm, toks[j])):
+        return noun, "-", "-", j + 1
     return None, "-", "-", b
+
+
+def _unit_word(word: str) -> str | None:
+    """The unit a lone noun names (المدنيين → مدني), or None."""
+    for form in _bare(word):
+        info = _UNIT1.get(form)
+        if info:
+            return info[0]
+    return None
+
+
+def _accusative_count(f: Found) -> bool:
+    """11 to 99 take their noun in the singular accusative (تمييز)."""
+    value = f.expr.value
+    return value is not None and value == int(value) and 11 <= value <= 99
+
+
+def _accusative_noun(norm: NormalizedText, tok: Tok) -> str | None:
+    """The singular of an accusative noun (اسماً → اسم); None for adverbs and non-nouns."""
+    word = tok.text
+    if (
+        len(word) < 4 or not word.endswith("ا") or word.endswith(("يا", "ءا"))
+        or not all("\u0621" <= c <= "\u064a" for c in word)
+        or word in _NOT_COUNTED or trigger(word) in EVENTS
+    ):
+        return None
+    return norm.light[tok.start : tok.end - 1]
 
 
 def _bare(word: str) -> tuple[str, ...]:
     if word.startswith("ال") and len(word) > 4:
         return word, word[2:]
     return (word,)
-
-
-def _trigger(word: str) -> str | None:
-    cat = _TRIGGERS.get(word)
-    if cat is None and word[:1] in "وف" and len(word) > 3:
-        word = word[1:]
-        cat = _TRIGGERS.get(word)
-    if cat is None and word[:1] in "بل" and len(word) > 3:
-        cat = _TRIGGERS.get(word[1:])
-    if cat is None and word.startswith("لل"):
-        cat = _TRIGGERS.get("ال" + word[2:])
-    return cat
-
-
-def _category(toks: list[Tok], a: int, b: int, f: Found, unit_cat: str, strength: str) -> str:
-    """Percent, then a decisive unit, then the closest event trigger, the weak unit, a group."""
-    if f.expr.percent:
-        return "percent"
-    if strength == "strong":
-        return unit_cat
-    best: dict[bool, tuple[int, str]] = {}
-    for idx in range(max(0, a - _MAX_DISTANCE), min(len(toks), b + _MAX_DISTANCE)):
-        if a <= idx < b:
-            continue
-        cat = _trigger(toks[idx].text)
-        if cat is None and idx + 1 < len(toks):
-            cat = _TRIGGERS.get(toks[idx].text + " " + toks[idx + 1].text)
-        if cat is None:
-            continue
-        dist = a - idx if idx < a else idx - b + 1 + _AFTER_PENALTY
-        is_event = cat in _EVENTS
-        if dist <= _MAX_DISTANCE and (is_event not in best or dist < best[is_event][0]):
-            best[is_event] = (dist, cat)
-    if True in best:
-        return best[True][1]
-    if strength == "weak":
-        return unit_cat
-    return best[False][1] if False in best else "other"
 
 
 def _subject(norm: NormalizedText, toks: list[Tok], unit: str | None, j: int) -> str | None:
@@ -268,12 +298,12 @@ def _subject(norm: NormalizedText, toks: list[Tok], unit: str | None, j: int) ->
     extra = 0
     while j < n and extra < 3:
         t = toks[j].text
-        if t == "من" and j + 1 < n and toks[j + 1].text in _GROUP_NOUNS:
+        if t == "من" and j + 1 < n and toks[j + 1].text in GROUP_NOUNS:
             words.append(norm.light[toks[j].start : toks[j + 1].end])
             j += 2
             extra += 2
             continue
-        if t.startswith("ال") and len(t) > 3 and t not in _SUBJECT_STOP and _trigger(t) is None:
+        if t.startswith("ال") and len(t) > 3 and t not in _SUBJECT_STOP and trigger(t) is None:
             words.append(norm.light[toks[j].start : toks[j].end])
             j += 1
             extra += 1
@@ -321,7 +351,7 @@ def _noun_phrase(
             t[0] in "بو" and t[1:] in _QUALIFIER_HEADS
         ):
             break
-        if lookup(t) or _trigger(t) in _EVENTS:
+        if lookup(t) or trigger(t) in EVENTS:
             break
         words.append(t)
         j += 1

@@ -1,0 +1,164 @@
+"""What a figure counts: the category from nearby trigger words, and what a figure takes from
+the figure it is listed with.
+
+A category comes, in this order, from a percent sign, a decisive unit (قتيل), the closest
+event word (قتل، نزوح، اعتقال: figure_categories.tsv), a weak unit (جندي), a group word.
+Trigger words are matched as written, without a leading و/ف/ب/ل or the article, and by their
+clitic-free key, so توقيفهم and والخارجين find توقيف and خارجين.
+
+News lists and breaks down counts: «قتل 26 عنصراً و58 من مقاتلي التنظيم، إلى جانب 11
+مدنياً، بينهم أربعة أطفال», «312 محتجزاً، منهم 224 ...»; «مقارنة مع 39 ألفاً». A figure
+joined to the one before it by such a connector counts the same kind of thing: it takes the
+earlier figure's unit when it names none, and its category when its own came from no event
+word or decisive unit of its own (`link_listed`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.extract.number_lexicon import Tok
+from marsad.lang import load_table, load_words
+from marsad.text.normalize import fold
+from marsad.text.tokens import segment
+
+_ROWS = load_table("figure_categories.tsv")
+TRIGGERS = {fold(row[0]): row[1] for row in _ROWS}
+# Words of these categories say what happened to the counted: the closest one decides.
+EVENTS = frozenset({"killed", "injured", "displaced", "arrested", "area"})
+# Words marked `event` (قاطنيه، لا يزالون، المتضررين) compete with them, one step behind;
+# the other population words (يضم، يعيش) only describe a group, as fighters and troops do.
+_EVENT_WORDS = frozenset(fold(row[0]) for row in _ROWS if row[2:] == ("event",))
+GROUP_NOUNS = frozenset(w for w, c in TRIGGERS.items() if c in ("fighters", "troops"))
+MAX_DISTANCE = 10
+AFTER_PENALTY = 2
+FLAGGED_PENALTY = 2  # words marked `event` in the table lose ties to true event words
+# How a category was decided; the first three are the figure's own and are never overridden.
+OWN = frozenset({"percent", "unit", "event"})
+
+_CONNECTORS = "|".join(
+    re.escape(fold(w)).replace(r"\ ", r"\s+") for w in load_words("figure_list_connectors.tsv")
+)
+_WEEKDAYS = "|".join(fold(w) for w, _ in load_table("weekdays.tsv"))
+# The text between two listed figures ends in a connector, maybe followed by a weekday
+# («، والثلاثاء 96»); a bare و sticks to the next word (و58، ونحو).
+_LISTED_TAIL = re.compile(
+    rf"(?:(?:^|[\s،,])(?:{_CONNECTORS})|[\s،,]و|^و|[،,])\s*(?:و?(?:ال)?(?:{_WEEKDAYS})\s*)?$"
+)
+_COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن", "وإن", "وأن"))
+_COUNT_NOUNS = frozenset(fold(w) for w in ("عدد", "حصيلة", "إجمالي"))
+_MAX_GAP = 90  # characters between two figures of one list
+# «4500 منهم»: the number points back to the last figure's group.
+_BACK_PRONOUNS = frozenset(fold(w) for w in ("منهم", "منهن", "منها"))
+
+
+@lru_cache(maxsize=1 << 14)
+def trigger(word: str) -> str | None:
+    """The category a folded word signals, or None."""
+    cat = TRIGGERS.get(word)
+    if cat is not None:
+        return cat
+    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    for form in (bare, bare[1:] if bare[:1] in "بل" and len(bare) > 3 else None):
+        if form is None:
+            continue
+        cat = TRIGGERS.get(form)
+        if cat is None and form.startswith("لل"):
+            cat = TRIGGERS.get("ال" + form[2:])
+        if cat is None and form.startswith("ال") and len(form) > 4:
+            cat = TRIGGERS.get(form[2:])
+        if cat is not None:
+            return cat
+    seg = segment(word)
+    key = seg.key
+    # The word is folded, so a lone ه may be a ة (أسره = أسرة, not أسر + ه): not a suffix.
+    if key != word and seg.enclitics != ("ه",):
+        cat = TRIGGERS.get(key)
+        if cat is None and key.startswith("ال") and len(key) > 4:
+            cat = TRIGGERS.get(key[2:])
+    return cat
+
+
+def is_event_word(word: str) -> bool:
+    """Whether a trigger word decides by distance, as event words do (see `_EVENT_WORDS`)."""
+    if word in _EVENT_WORDS:
+        return True
+    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return bare in _EVENT_WORDS or segment(word).key in _EVENT_WORDS
+
+
+@dataclass(slots=True, frozen=True)
+class Decision:
+    """A category and how it was decided (`OWN` kinds, "weak", "group" or "none")."""
+
+    category: str
+    how: str
+
+
+def decide(
+    toks: list[Tok], a: int, b: int, percent: bool, unit_cat: str, strength: str
+) -> Decision:
+    """Percent, then a decisive unit, then the closest event trigger, the weak unit, a group."""
+    if percent:
+        return Decision("percent", "percent")
+    if strength == "strong":
+        return Decision(unit_cat, "unit")
+    named = count_noun(toks, a, b)
+    if named is not None:
+        cat = trigger(toks[named].text)
+        if cat in EVENTS or is_event_word(toks[named].text):
+            return Decision(cat, "event")
+    best: dict[bool, tuple[int, str]] = {}
+    lo, hi = max(0, a - MAX_DISTANCE), min(len(toks), b + MAX_DISTANCE)
+    # «قال ... إن» opens another clause: its words say nothing of a number outside it.
+    lo = max([lo, *(i + 1 for i in range(lo, a) if toks[i].text in _COMPLEMENTIZERS)])
+    hi = min([hi, *(i for i in range(b, hi) if toks[i].text in _COMPLEMENTIZERS)])
+    for idx in range(lo, hi):
+        if a <= idx < b:
+            continue
+        word = toks[idx].text
+        cat = trigger(word)
+        if cat is None and idx + 1 < len(toks):
+            word = word + " " + toks[idx + 1].text
+            cat = TRIGGERS.get(word)
+        if cat is None:
+            continue
+        dist = a - idx if idx < a else idx - b + 1 + AFTER_PENALTY
+        is_event = cat in EVENTS
+        if not is_event and is_event_word(word):
+            is_event, dist = True, dist + FLAGGED_PENALTY
+        if dist <= MAX_DISTANCE and (is_event not in best or dist < best[is_event][0]):
+            best[is_event] = (dist, cat)
+    if True in best:
+        return Decision(best[True][1], "event")
+    if strength == "weak":
+        return Decision(unit_cat, "weak")
+    if False in best:
+        return Decision(best[False][1], "group")
+    return Decision("other", "none")
+
+
+def count_noun(toks: list[Tok], a: int, b: int) -> int | None:
+    """The noun that «عدد/حصيلة» names as what the number counts: «عدد القاطنين في المخيم
+    إلى 70 ألفاً», «ارتفع إلى 7500 عدد المدنيين» (its token index, or None)."""
+    if b + 1 < len(toks) and toks[b].text in _COUNT_NOUNS:
+        return b + 1
+    for p in range(a - 1, max(-1, a - MAX_DISTANCE), -1):
+        t = toks[p].text
+        if not ("\u0621" <= t[0] <= "\u064a"):
+            return None  # a comma, a number: another clause or another count
+        if t in _COUNT_NOUNS or (t[0] in "وب" and t[1:] in _COUNT_NOUNS):
+            return p + 1 if p + 1 < a else None
+    return None
+
+
+def listed_after(between: str) -> bool:
+    """Whether the text between two figures joins them as one list or a breakdown."""
+    return len(between) <= _MAX_GAP and bool(_LISTED_TAIL.search(fold(between)))
+
+
+def points_back(toks: list[Tok], b: int) -> bool:
+    """«4500 منهم»: the number is followed by a pronoun that stands for an earlier group."""
+    return b < len(toks) and toks[b].text in _BACK_PRONOUNS

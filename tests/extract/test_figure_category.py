@@ -1,0 +1,108 @@
+"""What a figure counts: trigger words in their clitic forms, «عدد X», lists and breakdowns."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.figure_category import listed_after, trigger
+from marsad.extract.figures import extract_figures
+
+PUBLISHED = "2021-05-04"
+
+
+def _cats(text: str) -> list[tuple[str, str | None, str]]:
+    return [(f.text, f.unit, f.category) for f in extract_figures("d", text, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("word", "category"),
+    [
+        ("توقيفهم", "arrested"),  # pronoun suffix
+        ("والخارجين", "displaced"),  # conjunction and article
+        ("للنازحين", "displaced"),
+        ("قاطنيه", "population"),
+        ("الاسر", "other"),  # families, not captivity
+        ("اسره", None),  # a folded أسرة is not أسر + ه
+        ("الامن", None),  # الأمن الغذائي is no security force
+    ],
+)
+def test_trigger_forms(word: str, category: str | None) -> None:
+    assert trigger(word) == category
+
+
+@pytest.mark.parametrize(
+    ("between", "listed"),
+    [
+        (" عنصرا من الشرطة و", True),
+        (" مدنيا، بينهم ", True),
+        (" محتجزا، والثلاثاء ", True),
+        (" ألف شخص، مقارنة مع ", True),
+        (" أشخاص وأصيب ", False),  # a new verb: a new count
+        (" شخصا، وقال الوزير إن ", False),
+        (" شخص " + "في القرى المحيطة بالمدينة " * 4 + "و", False),  # too far apart
+    ],
+)
+def test_listed_after(between: str, listed: bool) -> None:
+    assert listed_after(between) is listed
+
+
+def test_listed_figures_share_the_first_ones_category() -> None:
+    got = _cats("قتل 26 عنصرا من الشرطة و58 من المسلحين، إلى جانب 11 مدنيا، بينهم أربعة أطفال.")
+    assert [c for *_, c in got] == ["killed"] * 4
+    assert got[1][1] == "مسلح"  # «58 من المسلحين»: the partitive noun is the unit
+
+
+def test_breakdown_with_an_elided_unit_takes_the_unit() -> None:
+    got = _cats("ونقل الإثنين 140 محتجزا، والثلاثاء 96، والأربعاء 73.")
+    assert got == [("140", "محتجز", "arrested"), ("96", "محتجز", "arrested"),
+                   ("73", "محتجز", "arrested")]
+
+
+def test_an_own_event_word_beats_the_list() -> None:
+    got = _cats("خرج 60 ألف شخص من الجيب، بينهم 5000 مسلح تم توقيفهم.")
+    assert [c for *_, c in got] == ["displaced", "arrested"]
+
+
+def test_a_new_clause_is_not_a_list() -> None:
+    got = _cats("اعتقلت الشرطة 12 شخصا، وقال الوزير إن 300 عنصر يشاركون في الحملة.")
+    assert [c for *_, c in got] == ["arrested", "fighters"]
+
+
+def test_pronoun_points_back_to_the_last_group() -> None:
+    got = _cats("وقال إن 9 آلاف مدني خرجوا من البلدة. وأضاف أن نحو 4500 منهم غادروا أمس.")
+    assert got[1][1:] == ("مدني", "displaced")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "category"),
+    [
+        ("ارتفع عدد القاطنين في المخيم إلى 70 ألفا", "قاطن", "population"),
+        ("ارتفع إلى نحو 7500 عدد المدنيين الذين غادروا البلدة", "مدني", "displaced"),
+        ("قدر عدد المتضررين بنحو 52 ألفا", None, "other"),
+        ("سجلت المنظمة 12 حالة اعتقال", "حالة", "arrested"),
+        ("سجلت المستشفيات 40 حالة إسهال بينها وفيات", "حالة", "other"),
+        ("لا يزال 4 آلاف مدني داخل البلدة", "مدني", "population"),
+        ("تقدر المنظمات أن آلاف الأشخاص ما زالوا محتجزين", "شخص", "arrested"),
+    ],
+)
+def test_named_counts_and_case_nouns(text: str, unit: str | None, category: str) -> None:
+    got = _cats(text)
+    assert got[0][1:] == (unit, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("وأرجئ البت في نحو عشرين اسما", "اسم"),  # 11..99 take a singular accusative noun
+        ("نفذت الطائرات ست ضربات جوية", "ضربة جوية"),
+        ("بلغ عددهم 15 تقريبا", None),  # an adverb is not counted
+        ("أحضروا 3 سلال", None),  # 3..10 take a plural: unknown plurals stay null
+    ],
+)
+def test_counted_noun_after_the_number(text: str, unit: str | None) -> None:
+    assert _cats(text)[0][1] == unit
+
+
+def test_vague_count_of_things_is_not_a_figure() -> None:
+    assert _cats("كانوا يتوزعون على سطوح عدد من الأبنية") == []
+    assert _cats("يهدد الأمن الغذائي لآلاف الأسر")[0][2] == "other"
