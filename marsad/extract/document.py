@@ -1,7 +1,8 @@
 """Run every per-document extractor on one Arabic document, each feeding the next.
 
 Order matters: entity mentions name figure sources, quote speakers and event actors; time
-expressions date figures, quotes and events; figures are linked from events.
+expressions date figures, quotes and events; quote speakers report the figures they quote;
+figures are linked from events.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from marsad.extract.entities import extract_mentions
 from marsad.extract.events import extract_events
+from marsad.extract.figure_sources import attribute_figures
 from marsad.extract.figures import extract_figures
 from marsad.extract.quotes import PersonMention, extract_quotes
 from marsad.extract.times import extract_times
@@ -75,6 +77,7 @@ def extract_document(doc: Document) -> Items:
     ]
     persons = [PersonMention(m["start"], m["end"], m["type"]) for m in mentions]
     quotes = [q.to_dict() for q in extract_quotes(doc.id, text, persons, times)]
+    attribute_figures(text, figures, quotes, mentions)
     events = [
         e.to_dict()
         for e in extract_events(doc.id, text, doc.published, mentions, times, figures)

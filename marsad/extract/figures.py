@@ -64,7 +64,10 @@ class Figure:
             "text": self.text, "value": _num(self.value), "low": _num(self.low),
             "high": _num(self.high), "qualifier": self.qualifier, "unit": self.unit,
             "category": self.category, "subject": self.subject,
-            "source": {"entity": None, "name": self.source_name} if self.source_name else None,
+            "source": {
+                "entity": None, "name": self.source_name,
+                "start": self.source_span[0], "end": self.source_span[1],
+            } if self.source_name and self.source_span else None,
             "as_of": self.as_of, "since": self.since,
         }
 
@@ -98,6 +101,10 @@ _SUBJECT_STOP = frozenset(
     fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "الآن", "اليوم", "الماضي", "الجاري")
 )
 _QUALIFIER_HEADS = frozenset(fold(row[0]).split()[0] for row in load_table("qualifiers.tsv"))
+_REPORT_NOUNS = frozenset(
+    fold(w) for w in ("حصيلة", "الحصيلة", "أرقام", "تقديرات", "إحصاءات", "إحصائيات", "بيانات",
+                      "تقرير", "معطيات")
+)
 _NOT_COUNTED = frozenset(fold(w) for w in load_words("figure_not_counted.tsv"))
 
 
@@ -341,6 +348,12 @@ def _noun_phrase(
         j += 1
     if j < n and toks[j].text == '"':
         j += 1
+    # وفقاً للأمم المتحدة; بحسب حصيلة جديدة للمرصد (the count is the body's, named after ل).
+    strip_l = prep and j < n and toks[j].text[:1] == "ل" and toks[i].text in ("وفقا", "طبقا")
+    if prep and j < n and toks[j].text in _REPORT_NOUNS:
+        k = next((k for k in range(j + 1, min(n, j + 4)) if toks[k].text[:1] == "ل"), None)
+        if k is not None and not toks[k].text.startswith("ال"):
+            j, strip_l = k, True
     first, lead = j, 0
     words: list[str] = []
     while j < n and len(words) < 6:
@@ -361,7 +374,7 @@ def _noun_phrase(
         return None  # قال للصحفيين, أفاد بمقتل: an addressee or the news, not a reporter
     start = toks[first].start
     light_first = norm.light[start : toks[first].end]
-    if prep and i + 1 == first and toks[first].text[:1] == "ل" and toks[i].text in ("وفقا", "طبقا"):
+    if strip_l:
         if toks[first].text.startswith("لل"):
             light_first = "ال" + light_first[2:]
         else:

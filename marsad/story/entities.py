@@ -64,9 +64,9 @@ def link_entities(items: Items, entities: list[dict[str, Any]]) -> None:
         if speaker.get("start") is not None and not speaker.get("entity"):
             speaker["entity"] = index.inside(quote["doc"], speaker["start"], speaker["end"])
     for figure in items.get("figures", []):
-        source, span = figure.get("source"), figure.get("source_span")
-        if isinstance(source, dict) and span:
-            source["entity"] = index.inside(figure["doc"], span[0], span[1])
+        source = figure.get("source")
+        if isinstance(source, dict) and source.get("start") is not None and not source["entity"]:
+            source["entity"] = index.inside(figure["doc"], source["start"], source["end"])
     for event in items.get("events", []):
         for ref in event.get("actors", []) + event.get("places", []):
             if ref.get("start") is not None:

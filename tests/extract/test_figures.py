@@ -165,7 +165,9 @@ def test_figures_to_dict_shape_and_integers() -> None:
         "category", "subject", "source", "as_of", "since",
     }
     assert dicts[0]["value"] == 39000 and isinstance(dicts[0]["value"], int)
-    assert dicts[0]["source"] == {"entity": None, "name": "الأمم المتحدة"}
+    source = dicts[0]["source"]
+    assert source == {"entity": None, "name": "الأمم المتحدة", "start": 5, "end": 18}
+    assert text[source["start"] : source["end"]] == "الأمم المتحدة"  # the span links the entity
     assert dicts[0]["id"] == f"doc1:fig:{dicts[0]['start']}"
     assert dicts[1]["value"] == 99.5 and dicts[1]["source"] is None or dicts[1]["source"]
 
