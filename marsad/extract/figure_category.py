@@ -47,6 +47,7 @@ _WEEKDAYS = "|".join(fold(w) for w, _ in load_table("weekdays.tsv"))
 _LISTED_TAIL = re.compile(
     rf"(?:(?:^|[\s،,])(?:{_CONNECTORS})|[\s،,]و|^و|[،,])\s*(?:و?(?:ال)?(?:{_WEEKDAYS})\s*)?$"
 )
+_BREAKDOWN_TAIL = re.compile(r"(?:^|[\s،,])و?(?:بين|من)(?:هم|ها|هن)\s*$")
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن", "وإن", "وأن"))
 _COUNT_NOUNS = frozenset(fold(w) for w in ("عدد", "حصيلة", "إجمالي"))
 _MAX_GAP = 90  # characters between two figures of one list
@@ -154,9 +155,15 @@ def count_noun(toks: list[Tok], a: int, b: int) -> int | None:
     return None
 
 
-def listed_after(between: str) -> bool:
-    """Whether the text between two figures joins them as one list or a breakdown."""
-    return len(between) <= _MAX_GAP and bool(_LISTED_TAIL.search(fold(between)))
+def listed_after(between: str) -> str | None:
+    """How the text between two figures joins them: "breakdown" (بينهم، منهم: a part of the
+    figure before), "list" (و، إلى جانب: a sibling), or None."""
+    if len(between) > _MAX_GAP:
+        return None
+    folded = fold(between)
+    if not _LISTED_TAIL.search(folded):
+        return None
+    return "breakdown" if _BREAKDOWN_TAIL.search(folded) else "list"
 
 
 def points_back(toks: list[Tok], b: int) -> bool:

@@ -56,6 +56,7 @@ class Figure:
     source_span: tuple[int, int] | None
     as_of: str | None
     since: str | None
+    part_of: str | None = None  # «بينهم 37 ألف مدني»: the id of the figure it breaks down
 
     def to_dict(self) -> dict[str, Any]:
         """The analysis.json shape (SPEC `figures[]`); whole numbers as int."""
@@ -68,7 +69,7 @@ class Figure:
                 "entity": None, "name": self.source_name,
                 "start": self.source_span[0], "end": self.source_span[1],
             } if self.source_name and self.source_span else None,
-            "as_of": self.as_of, "since": self.since,
+            "as_of": self.as_of, "since": self.since, "part_of": self.part_of,
         }
 
 
@@ -133,7 +134,8 @@ def extract_figures(
         sentences = _sentences(text, norm)
     starts = [s.start for s in sentences]
     figures: list[Figure] = []
-    listing: list[tuple[int, str, bool]] = []  # per figure: sentence, how decided, «منهم»
+    # per figure: sentence, how its category was decided, «منهم» after it, a noun of its own
+    listing: list[tuple[int, str, bool, bool]] = []
     cache: dict[int, tuple[list[Tok], list[int], list[_Cue], bool, str | None]] = {}
     for f in found:
         e = f.expr
@@ -184,26 +186,38 @@ def extract_figures(
                 source[1] if source else None, as_of, since,
             )
         )
-        listing.append((idx, decision.how, points_back(toks, unit_end)))
+        # «24 ألفاً من أفراد عائلاتهم»: a noun of its own, even one no lexicon knows.
+        own_noun = unit is not None or (
+            unit_end == b and b + 1 < len(toks) and toks[b].text == "من"
+            and not points_back(toks, b + 1) and toks[b + 1].text[:1].isalpha()
+        )
+        listing.append((idx, decision.how, points_back(toks, unit_end), own_noun))
     _link_listed(text, figures, listing)
     return figures
 
 
-def _link_listed(text: str, figures: list[Figure], listing: list[tuple[int, str, bool]]) -> None:
+def _link_listed(
+    text: str, figures: list[Figure], listing: list[tuple[int, str, bool, bool]]
+) -> None:
     """A figure listed after another (و، بينهم، مقارنة مع ...) or pointing back to it (منهم)
     counts the same kind of thing: it takes that figure's unit when it names none, and its
     category unless its own came from an event word or a decisive unit (figure_category)."""
+    inherited: set[int] = set()
     for k in range(1, len(figures)):
         f, p = figures[k], figures[k - 1]
-        sentence, how, back = listing[k]
-        same_sentence = listing[k - 1][0] == sentence
-        if not (
-            (same_sentence and listed_after(text[p.end : f.start]))
-            or (back and listing[k - 1][0] >= sentence - 1)
-        ):
+        sentence, how, back, own_noun = listing[k]
+        joined = listed_after(text[p.end : f.start]) if listing[k - 1][0] == sentence else None
+        if back and listing[k - 1][0] >= sentence - 1:
+            joined = "breakdown"
+        if joined is None:
             continue
-        if f.unit is None and p.unit not in (None, "%") and how != "percent":
+        f.part_of = p.id if joined == "breakdown" else p.part_of
+        # A part counts what its whole counts; so does a sibling, unless it has a noun of its
+        # own and the sibling before it named its own (مدني و5000 جهادي ونحو 24 ألفاً من ...).
+        inherits_unit = joined == "breakdown" or not own_noun or k - 1 in inherited
+        if f.unit is None and inherits_unit and p.unit not in (None, "%") and how != "percent":
             f.unit = f.subject = p.unit
+            inherited.add(k)
         if how not in OWN and p.category != "percent":
             f.category = p.category
 

@@ -1,9 +1,10 @@
 """Figure series across a story's documents, and where sources truly disagree.
 
-Figures of one category about the same thing (same category, same unit, overlapping
-subject words) form a series, in as-of order. Two points disagree only when different
-sources give incompatible values for the same day and the same baseline: a later, larger
-count is an update, and counts from different start dates (`since`) are noted, not flagged.
+Figures of one category about the same thing (same category and counted noun, people in
+general counting as one noun, and the same order of magnitude) form a series, in as-of
+order. Two points disagree only when different sources give incompatible values for the
+same day and the same baseline: a later, larger count is an update, and counts from
+different start dates (`since`) are noted, not flagged.
 """
 
 from __future__ import annotations
@@ -19,11 +20,19 @@ _TOLERANCE = 0.05
 # against a war's death toll), so they start separate series.
 _SCALE_BREAK = 8.0
 _SKIPPED_CATEGORIES = {"other", "percent"}
+# Nouns that only say "people", or restate the category (قتيل is a killed person).
+_GENERIC_UNITS = frozenset(
+    fold(w) for w in ("شخص", "نسمة", "فرد", "قتيل", "جريح", "مصاب", "نازح", "معتقل", "محتجز")
+)
 
 
 def _subject_key(figure: dict[str, Any]) -> str:
+    """Category and counted noun; people counted as such (شخص، قتيل، نازح) or with the noun
+    left out (فرّ نحو 59 ألفاً) are one thing, civilians or children another, and a part of
+    a count (بينهم ...) is never a point of the count's own series."""
     unit = fold(figure.get("unit") or "")
-    return f"{figure.get('category')}|{unit}"
+    key = f"{figure.get('category')}|{'' if unit in _GENERIC_UNITS else unit}"
+    return key + "|part" if figure.get("part_of") else key
 
 
 def _source_name(figure: dict[str, Any]) -> str | None:

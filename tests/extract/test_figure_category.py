@@ -31,19 +31,29 @@ def test_trigger_forms(word: str, category: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("between", "listed"),
+    ("between", "joined"),
     [
-        (" عنصرا من الشرطة و", True),
-        (" مدنيا، بينهم ", True),
-        (" محتجزا، والثلاثاء ", True),
-        (" ألف شخص، مقارنة مع ", True),
-        (" أشخاص وأصيب ", False),  # a new verb: a new count
-        (" شخصا، وقال الوزير إن ", False),
-        (" شخص " + "في القرى المحيطة بالمدينة " * 4 + "و", False),  # too far apart
+        (" عنصرا من الشرطة و", "list"),
+        (" مدنيا، بينهم ", "breakdown"),
+        (" محتجزا، منهم ", "breakdown"),
+        (" محتجزا، والثلاثاء ", "list"),
+        (" ألف شخص، مقارنة مع ", "list"),
+        (" أشخاص وأصيب ", None),  # a new verb: a new count
+        (" شخصا، وقال الوزير إن ", None),
+        (" شخص " + "في القرى المحيطة بالمدينة " * 4 + "و", None),  # too far apart
     ],
 )
-def test_listed_after(between: str, listed: bool) -> None:
-    assert listed_after(between) is listed
+def test_listed_after(between: str, joined: str | None) -> None:
+    assert listed_after(between) == joined
+
+
+def test_a_sibling_with_a_noun_of_its_own_keeps_it_a_part_takes_the_whole() -> None:
+    figures = extract_figures("d", "خرج 60 ألف شخص، بينهم 30 ألف مدني و9 آلاف من أفراد عائلاتهم.",
+                              PUBLISHED)
+    assert [f.unit for f in figures] == ["شخص", "مدني", None]
+    assert [f.part_of for f in figures] == [None, figures[0].id, figures[0].id]
+    got = _cats("أفرج عن 312 محتجزا، منهم 224 من أنصار الجماعة و88 من الجانب الآخر.")
+    assert [f[1:] for f in got[1:]] == [("محتجز", "arrested")] * 2
 
 
 def test_listed_figures_share_the_first_ones_category() -> None:

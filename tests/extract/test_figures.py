@@ -162,7 +162,7 @@ def test_figures_to_dict_shape_and_integers() -> None:
     dicts = [f.to_dict() for f in extract_figures("doc1", text, PUBLISHED)]
     assert set(dicts[0]) == {
         "id", "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit",
-        "category", "subject", "source", "as_of", "since",
+        "category", "subject", "source", "as_of", "since", "part_of",
     }
     assert dicts[0]["value"] == 39000 and isinstance(dicts[0]["value"], int)
     source = dicts[0]["source"]

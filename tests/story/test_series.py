@@ -6,7 +6,7 @@ from marsad.story.series import build_series
 
 
 def _fig(fid: str, value: float, as_of: str, source: str | None, *, category: str = "displaced",
-         unit: str = "مدني", qualifier: str = "exact", since: str | None = None) -> dict:
+         unit: str | None = "مدني", qualifier: str = "exact", since: str | None = None) -> dict:
     return {"id": fid, "doc": fid.split(":")[0], "start": 0, "value": value, "low": None,
             "high": None, "qualifier": qualifier, "unit": unit, "category": category,
             "source": {"entity": None, "name": source} if source else None,
@@ -60,3 +60,25 @@ def test_series_keeps_different_scales_and_categories_apart() -> None:
     series = build_series(figures)
     assert sorted(len(s["points"]) for s in series) == [2, 2]
     assert all(s["category"] == "killed" for s in series)
+
+
+def test_series_people_with_or_without_a_noun_are_one_series_civilians_another() -> None:
+    figures = [
+        _fig("a:1", 59000, "2024-03-14", "المرصد", unit=None),
+        _fig("b:1", 66000, "2024-03-15", "قسد", unit="شخص"),
+        _fig("b:2", 37000, "2024-03-15", "قسد", unit="مدني"),
+        _fig("c:1", 40000, "2024-03-16", "المرصد", unit="مدني"),
+    ]
+    series = {s["key"]: [p["figure"] for p in s["points"]] for s in build_series(figures)}
+    assert series == {"displaced|": ["a:1", "b:1"], "displaced|مدني": ["b:2", "c:1"]}
+
+
+def test_series_parts_of_a_count_stay_out_of_its_series() -> None:
+    part = {**_fig("b:3", 24000, "2024-03-15", "قسد", unit=None), "part_of": "b:1"}
+    figures = [
+        _fig("a:1", 59000, "2024-03-14", "المرصد", unit=None),
+        _fig("b:1", 66000, "2024-03-15", "قسد", unit="نازح"),
+        part,
+    ]
+    [series] = build_series(figures)
+    assert [p["figure"] for p in series["points"]] == ["a:1", "b:1"]
