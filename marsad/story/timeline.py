@@ -1,7 +1,8 @@
 """A story's timeline: the same event told by several outlets becomes one event.
 
 Events merge when they have the same type and date and share a place or an actor (or, with
-neither, most of their words); the merged event keeps every mention and every source.
+neither, most of their words); undated events (articles without a publication date) need
+both. The merged event keeps every mention and every source.
 """
 
 from __future__ import annotations
@@ -26,13 +27,16 @@ def _words(event: dict[str, Any]) -> set[str]:
 
 
 def _same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["type"] != b["type"] or a.get("date") != b.get("date") or not a.get("date"):
+    if a["type"] != b["type"] or a.get("date") != b.get("date"):
         return False
     ra, rb = _refs(a), _refs(b)
+    wa, wb = _words(a), _words(b)
+    same_words = bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= _SAME_WORDS
+    if not a.get("date"):  # undated (no publication date): a shared name and most words
+        return bool(ra & rb) and same_words
     if ra and rb:
         return bool(ra & rb)
-    wa, wb = _words(a), _words(b)
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= _SAME_WORDS
+    return same_words
 
 
 def _merge(into: dict[str, Any], other: dict[str, Any]) -> None:

@@ -45,3 +45,15 @@ def test_timeline_is_in_date_order_exact_dates_first() -> None:
     merged = build_timeline(events, {})
     assert [e["date"] for e in merged] == ["2014", "2024-03-05", "2024-03-05"]
     assert merged[1]["date_precision"] == "day"
+
+
+def test_timeline_undated_events_merge_only_with_a_shared_name_and_most_words() -> None:
+    said = "أعلنت القوات السيطرة الكاملة على البلدة بعد معارك عنيفة"
+    events = [
+        _event("a", 0, "capture", None, ["town"], said, None),
+        _event("b", 0, "capture", None, ["town"], "وأعلنت القوات السيطرة الكاملة على البلدة", None),
+        _event("c", 0, "capture", None, ["town"], "تقدمت القوات نحو أطراف المدينة الشمالية", None),
+        _event("d", 0, "capture", None, ["city"], said, None),
+    ]
+    merged = build_timeline(events, {})
+    assert sorted(len(e["documents"]) for e in merged) == [1, 1, 2]
