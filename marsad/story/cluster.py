@@ -42,6 +42,7 @@ class ClusterOptions:
 
     threshold: float = 0.16  # date-damped pair similarity needed to join
     centroid_threshold: float = 0.18  # mean cosine over the pairs of two merging clusters
+    cohesion_ratio: float = 0.4  # that mean against the mean cosine inside the tighter cluster
     entity_weight: float = 2.0
     title_weight: float = 2.0  # features of the title weigh this many times more
     bigram_weight: float = 0.5  # pairs of adjacent content words, relative to single words
@@ -49,6 +50,8 @@ class ClusterOptions:
     max_postings: int = 400  # features shared by more documents are too common to index
     days_grace: int = 1  # days apart that cost nothing (dates of print and web differ)
     days_scale: float = 4.0  # beyond the grace, similarity halves every this many days
+    lead_chars: int = 400  # the opening of the text, where a report states its event
+    lead_weight: float = 1.5  # features of the lead weigh this many times more
 
 
 @dataclass
@@ -82,6 +85,11 @@ def story_terms(text: str) -> dict[str, int]:
     previous, previous_end = None, -1
     for tok in tokenize(text):
         key = tok.key
+        if key.isdigit():  # amounts, counts, ordinals: "186", "3540"
+            if len(key) > 1:
+                counts["#" + key.lstrip("0")] += 1
+            previous = None
+            continue
         if key.startswith("ال"):
             key = key[2:]
         if len(key) >= _MIN_TERM_LENGTH and not key.isdigit() and key not in _STOPWORDS:
@@ -96,7 +104,7 @@ def story_terms(text: str) -> dict[str, int]:
 
 def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
     raw: list[Counter[str]] = []
-    titles: list[set[str]] = []
+    boosts: list[dict[str, float]] = []
     for doc in docs:
         feats = Counter(doc.terms if doc.terms is not None else story_terms(doc.text))
         title = set(story_terms(doc.title)) if doc.title else set()
@@ -105,7 +113,9 @@ def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
         for entity in doc.entities:
             feats["e:" + entity] += 1
         raw.append(feats)
-        titles.append(title)
+        boost = dict.fromkeys(story_terms(doc.text[: options.lead_chars]), options.lead_weight)
+        boost.update(dict.fromkeys(title, options.title_weight))
+        boosts.append(boost)
     df: Counter[str] = Counter()
     for feats in raw:
         df.update(feats.keys())
@@ -113,10 +123,11 @@ def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
     idf = {f: math.log((n + _PRIOR_DOCS) / (k + 1)) * _kind_weight(f, options)
            for f, k in df.items()}  # with the weight of the feature's kind
     vectors = []
-    for feats, title in zip(raw, titles, strict=True):
+    for feats, boost in zip(raw, boosts, strict=True):
         weighted = {f: (1 + math.log(c)) * idf[f] if c > 1 else idf[f] for f, c in feats.items()}
-        for f in title:
-            weighted[f] *= options.title_weight
+        for f, factor in boost.items():
+            if f in weighted:
+                weighted[f] *= factor
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: options.terms_per_doc]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors.append({f: w / norm for f, w in top if w > 0})
@@ -133,6 +144,11 @@ def _cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b[f] for f, w in a.items() if f in b)
+
+
+def _cohesion(square: float, size: int) -> float:
+    """Mean cosine over the pairs inside a cluster (0 for one document)."""
+    return (square - size) / (size * (size - 1)) if size > 1 else 0.0
 
 
 def _day(value: str | None) -> date | None:
@@ -213,6 +229,7 @@ def cluster_documents(
     # dot(sum_i, sum_j) / (size_i * size_j) is the mean cosine over all cross pairs.
     centroid: dict[int, Vector] = {i: dict(v) for i, v in enumerate(vectors)}
     size = [1] * len(originals)
+    square = [1.0] * len(originals)  # |sum of member vectors|^2 = size + 2 * (inner cosines)
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -225,9 +242,13 @@ def cluster_documents(
         if ri == rj:
             continue
         ci, cj = centroid[ri], centroid[rj]
-        if _cosine(ci, cj) / (size[ri] * size[rj]) < options.centroid_threshold:
+        cross = _cosine(ci, cj)
+        mean = cross / (size[ri] * size[rj])
+        if mean < options.centroid_threshold or mean < options.cohesion_ratio * max(
+                _cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj])):
             continue
         parent[rj] = ri
+        square[ri] += square[rj] + 2 * cross
         size[ri] += size[rj]
         for f, w in cj.items():
             ci[f] = ci.get(f, 0.0) + w
