@@ -1,11 +1,12 @@
 """Group articles that tell the same story, in near-linear time.
 
 A story is one event: what happened (its key words and the pairs of adjacent words that
-name it), who and where (entities), and when. Each document becomes a sparse TF-IDF vector
-over clitic-free terms, adjacent-term pairs and entity ids. Entities weigh more (outlets
-rewrite sentences but keep the names), and so do the words of the title, the densest
-summary of the event: two stories on one topic (one city, one leader) share the names of
-the topic, their titles tell the events apart. Rare features weigh more than common ones
+name it), who and where (entities), how many (its numbers), and when. Each document becomes
+a sparse TF-IDF vector over clitic-free terms, adjacent-term pairs, numbers and entity ids.
+Entities weigh more (outlets rewrite sentences but keep the names), and so do the words of
+the title and of the lead, where a report states its event: two stories on one topic (one
+city, one leader) share the names of the topic and the background of their bodies, their
+titles and leads tell the events apart. Rare features weigh more than common ones
 through the IDF: a country name shared by half the news counts for little, a person or a
 place named by one story for much.
 
@@ -16,8 +17,11 @@ compared. Candidate
 pairs come from an inverted index, walked in date order, that leaves out features too
 common to tell stories apart, so no all-pairs loop runs. Pairs are merged greedily, best
 first, while the mean cosine over all pairs across the two clusters stays above a threshold
-(an average-link guard against chaining through loose members). Syndicated copies follow
-their original.
+(an average-link guard against chaining through loose members) and above a share of the
+mean cosine inside the tighter of the two (a cohesion guard: two tight groups that are only
+loosely alike are two events of one topic, however similar in absolute terms, such as two
+ministry statements on two executions the same day). Syndicated copies follow their
+original.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ class ClusterOptions:
     days_grace: int = 1  # days apart that cost nothing (dates of print and web differ)
     days_scale: float = 4.0  # beyond the grace, similarity halves every this many days
     lead_chars: int = 400  # the opening of the text, where a report states its event
-    lead_weight: float = 1.5  # features of the lead weigh this many times more
+    lead_weight: float = 2.0  # features of the lead weigh this many times more
 
 
 @dataclass
@@ -75,9 +79,11 @@ _PRIOR_DOCS = 20
 
 
 def story_terms(text: str) -> dict[str, int]:
-    """The content words of a document and the pairs of adjacent ones ("word word"), with
-    their counts: what clustering compares. Pairs name events and things ("قوات الطوارئ",
-    "مبايعة الزعيم") better than their words alone; punctuation and function words break them.
+    """The content words of a document, the pairs of adjacent ones ("word word") and its
+    numbers of two digits or more ("#186"), with their counts: what clustering compares.
+    Pairs name events and things ("قوات الطوارئ", "مبايعة الزعيم") better than their words
+    alone; punctuation, numbers and function words break them. Numbers (tons, victims,
+    amounts) are facts that tell apart events of one kind.
 
     Computed once per document by the per-document stage and stored with its items.
     """
@@ -230,6 +236,9 @@ def cluster_documents(
     centroid: dict[int, Vector] = {i: dict(v) for i, v in enumerate(vectors)}
     size = [1] * len(originals)
     square = [1.0] * len(originals)  # |sum of member vectors|^2 = size + 2 * (inner cosines)
+    # Root pairs refused a merge, with their sizes then: the many document pairs between
+    # two clusters that stay as they were need not compare their centroids again.
+    refused: dict[tuple[int, int], tuple[int, int]] = {}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -239,13 +248,14 @@ def cluster_documents(
 
     for _, i, j in scored:
         ri, rj = root(i), root(j)
-        if ri == rj:
+        if ri == rj or refused.get((ri, rj)) == (size[ri], size[rj]):
             continue
         ci, cj = centroid[ri], centroid[rj]
         cross = _cosine(ci, cj)
         mean = cross / (size[ri] * size[rj])
         if mean < options.centroid_threshold or mean < options.cohesion_ratio * max(
                 _cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj])):
+            refused[ri, rj] = (size[ri], size[rj])
             continue
         parent[rj] = ri
         square[ri] += square[rj] + 2 * cross
