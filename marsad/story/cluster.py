@@ -91,14 +91,14 @@ def story_terms(text: str) -> dict[str, int]:
     previous, previous_end = None, -1
     for tok in tokenize(text):
         key = tok.key
-        if key.isdigit():  # amounts, counts, ordinals: "186", "3540"
+        if key.isdigit():  # amounts, counts, days: "186", "3540"
             if len(key) > 1:
                 counts["#" + key.lstrip("0")] += 1
             previous = None
             continue
         if key.startswith("ال"):
             key = key[2:]
-        if len(key) >= _MIN_TERM_LENGTH and not key.isdigit() and key not in _STOPWORDS:
+        if len(key) >= _MIN_TERM_LENGTH and key not in _STOPWORDS:
             counts[key] += 1
             if previous and text[previous_end:tok.start].isspace():
                 counts[previous + " " + key] += 1
