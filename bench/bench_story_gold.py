@@ -15,7 +15,7 @@ out of both runs; the noise of (b) is the same for every split.
 
 Usage: python -m bench.bench_story_gold [--split all] [--noise 2000] [--seed 13]
        [--no-entities] [--cluster-file /tmp/copy_of_cluster.py]
-       [--entity-cache /tmp/story_entities]
+       [--entity-cache /tmp/story_entities] [--set cohesion_ratio=0.5 --set threshold=0.2]
 """
 
 from __future__ import annotations
@@ -53,6 +53,18 @@ def load_cluster_module(path: str | None) -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
+
+
+def cluster_options(module: ModuleType, settings: list[str]):
+    """ClusterOptions with NAME=VALUE settings applied, each cast to its default's type."""
+    defaults = module.ClusterOptions()
+    changes = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if not hasattr(defaults, name):
+            raise SystemExit(f"--set {setting}: no option {name!r}")
+        changes[name] = type(getattr(defaults, name))(value)
+    return dataclasses.replace(defaults, **changes)
 
 
 def in_split(gold_id: str, split: str) -> bool:
@@ -169,9 +181,12 @@ def main() -> None:
                         "each run between invocations (entities stay fixed while tuning)")
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all",
                         help="dev: odd stories and even-index distractors; test: the rest")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a ClusterOptions field to change, e.g. threshold=0.2 (repeatable)")
     args = parser.parse_args()
 
     module = load_cluster_module(args.cluster_file)
+    options = cluster_options(module, args.set)
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     wanted: dict[str, str] = {}  # url -> gold label
     label: dict[str, str] = {}
@@ -255,7 +270,7 @@ def main() -> None:
             with_entities = sum(1 for d in docs if d.entities)
             print(f"entities: {with_entities}/{len(docs)} documents have entities")
         start = time.perf_counter()
-        clusters = module.cluster_documents(docs)
+        clusters = module.cluster_documents(docs, options)
         results[name] = report(name, gold_of, clusters, label, time.perf_counter() - start)
 
 

@@ -1,11 +1,12 @@
 """Group articles that tell the same story, in near-linear time.
 
 A story is one event: what happened (its key words and the pairs of adjacent words that
-name it), who and where (entities), and when. Each document becomes a sparse TF-IDF vector
-over clitic-free terms, adjacent-term pairs and entity ids. Entities weigh more (outlets
-rewrite sentences but keep the names), and so do the words of the title, the densest
-summary of the event: two stories on one topic (one city, one leader) share the names of
-the topic, their titles tell the events apart. Rare features weigh more than common ones
+name it), who and where (entities), how many (its numbers), and when. Each document becomes
+a sparse TF-IDF vector over clitic-free terms, adjacent-term pairs, numbers and entity ids.
+Entities weigh more (outlets rewrite sentences but keep the names), and so do the words of
+the title and of the lead, where a report states its event: two stories on one topic (one
+city, one leader) share the names of the topic and the background of their bodies, their
+titles and leads tell the events apart. Rare features weigh more than common ones
 through the IDF: a country name shared by half the news counts for little, a person or a
 place named by one story for much.
 
@@ -16,8 +17,11 @@ compared. Candidate
 pairs come from an inverted index, walked in date order, that leaves out features too
 common to tell stories apart, so no all-pairs loop runs. Pairs are merged greedily, best
 first, while the mean cosine over all pairs across the two clusters stays above a threshold
-(an average-link guard against chaining through loose members). Syndicated copies follow
-their original.
+(an average-link guard against chaining through loose members) and above a share of the
+mean cosine inside the tighter of the two (a cohesion guard: two tight groups that are only
+loosely alike are two events of one topic, however similar in absolute terms, such as two
+ministry statements on two executions the same day). Syndicated copies follow their
+original.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class ClusterOptions:
 
     threshold: float = 0.16  # date-damped pair similarity needed to join
     centroid_threshold: float = 0.18  # mean cosine over the pairs of two merging clusters
+    cohesion_ratio: float = 0.4  # that mean against the mean cosine inside the tighter cluster
     entity_weight: float = 2.0
     title_weight: float = 2.0  # features of the title weigh this many times more
     bigram_weight: float = 0.5  # pairs of adjacent content words, relative to single words
@@ -49,6 +54,8 @@ class ClusterOptions:
     max_postings: int = 400  # features shared by more documents are too common to index
     days_grace: int = 1  # days apart that cost nothing (dates of print and web differ)
     days_scale: float = 4.0  # beyond the grace, similarity halves every this many days
+    lead_chars: int = 400  # the opening of the text, where a report states its event
+    lead_weight: float = 2.0  # features of the lead weigh this many times more
 
 
 @dataclass
@@ -72,9 +79,11 @@ _PRIOR_DOCS = 20
 
 
 def story_terms(text: str) -> dict[str, int]:
-    """The content words of a document and the pairs of adjacent ones ("word word"), with
-    their counts: what clustering compares. Pairs name events and things ("قوات الطوارئ",
-    "مبايعة الزعيم") better than their words alone; punctuation and function words break them.
+    """The content words of a document, the pairs of adjacent ones ("word word") and its
+    numbers of two digits or more ("#186"), with their counts: what clustering compares.
+    Pairs name events and things ("قوات الطوارئ", "مبايعة الزعيم") better than their words
+    alone; punctuation, numbers and function words break them. Numbers (tons, victims,
+    amounts) are facts that tell apart events of one kind.
 
     Computed once per document by the per-document stage and stored with its items.
     """
@@ -82,9 +91,14 @@ def story_terms(text: str) -> dict[str, int]:
     previous, previous_end = None, -1
     for tok in tokenize(text):
         key = tok.key
+        if key.isdigit():  # amounts, counts, days: "186", "3540"
+            if len(key) > 1:
+                counts["#" + key.lstrip("0")] += 1
+            previous = None
+            continue
         if key.startswith("ال"):
             key = key[2:]
-        if len(key) >= _MIN_TERM_LENGTH and not key.isdigit() and key not in _STOPWORDS:
+        if len(key) >= _MIN_TERM_LENGTH and key not in _STOPWORDS:
             counts[key] += 1
             if previous and text[previous_end:tok.start].isspace():
                 counts[previous + " " + key] += 1
@@ -96,7 +110,7 @@ def story_terms(text: str) -> dict[str, int]:
 
 def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
     raw: list[Counter[str]] = []
-    titles: list[set[str]] = []
+    boosts: list[dict[str, float]] = []
     for doc in docs:
         feats = Counter(doc.terms if doc.terms is not None else story_terms(doc.text))
         title = set(story_terms(doc.title)) if doc.title else set()
@@ -105,7 +119,9 @@ def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
         for entity in doc.entities:
             feats["e:" + entity] += 1
         raw.append(feats)
-        titles.append(title)
+        boost = dict.fromkeys(story_terms(doc.text[: options.lead_chars]), options.lead_weight)
+        boost.update(dict.fromkeys(title, options.title_weight))
+        boosts.append(boost)
     df: Counter[str] = Counter()
     for feats in raw:
         df.update(feats.keys())
@@ -113,10 +129,11 @@ def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
     idf = {f: math.log((n + _PRIOR_DOCS) / (k + 1)) * _kind_weight(f, options)
            for f, k in df.items()}  # with the weight of the feature's kind
     vectors = []
-    for feats, title in zip(raw, titles, strict=True):
+    for feats, boost in zip(raw, boosts, strict=True):
         weighted = {f: (1 + math.log(c)) * idf[f] if c > 1 else idf[f] for f, c in feats.items()}
-        for f in title:
-            weighted[f] *= options.title_weight
+        for f, factor in boost.items():
+            if f in weighted:
+                weighted[f] *= factor
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: options.terms_per_doc]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors.append({f: w / norm for f, w in top if w > 0})
@@ -133,6 +150,11 @@ def _cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b[f] for f, w in a.items() if f in b)
+
+
+def _cohesion(square: float, size: int) -> float:
+    """Mean cosine over the pairs inside a cluster (0 for one document)."""
+    return (square - size) / (size * (size - 1)) if size > 1 else 0.0
 
 
 def _day(value: str | None) -> date | None:
@@ -213,6 +235,10 @@ def cluster_documents(
     # dot(sum_i, sum_j) / (size_i * size_j) is the mean cosine over all cross pairs.
     centroid: dict[int, Vector] = {i: dict(v) for i, v in enumerate(vectors)}
     size = [1] * len(originals)
+    square = [1.0] * len(originals)  # |sum of member vectors|^2 = size + 2 * (inner cosines)
+    # Root pairs refused a merge, with their sizes then: the many document pairs between
+    # two clusters that stay as they were need not compare their centroids again.
+    refused: dict[tuple[int, int], tuple[int, int]] = {}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -222,12 +248,17 @@ def cluster_documents(
 
     for _, i, j in scored:
         ri, rj = root(i), root(j)
-        if ri == rj:
+        if ri == rj or refused.get((ri, rj)) == (size[ri], size[rj]):
             continue
         ci, cj = centroid[ri], centroid[rj]
-        if _cosine(ci, cj) / (size[ri] * size[rj]) < options.centroid_threshold:
+        cross = _cosine(ci, cj)
+        mean = cross / (size[ri] * size[rj])
+        if mean < options.centroid_threshold or mean < options.cohesion_ratio * max(
+                _cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj])):
+            refused[ri, rj] = (size[ri], size[rj])
             continue
         parent[rj] = ri
+        square[ri] += square[rj] + 2 * cross
         size[ri] += size[rj]
         for f, w in cj.items():
             ci[f] = ci.get(f, 0.0) + w

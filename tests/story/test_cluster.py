@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.story.cluster import StoryInput, cluster_documents
+from marsad.story.cluster import ClusterOptions, StoryInput, cluster_documents
 
 FLOOD = [
     ("flood-1", "2024-04-02",
@@ -135,3 +135,75 @@ def test_story_terms_pairs_adjacent_content_words_only() -> None:
     terms = story_terms("أعلنت قوات الطوارئ، في بيان، انتهاء العملية.")
     assert terms["قوات طوارئ"] == 1  # the article is dropped from the pair as from the word
     assert not any(" " in t and "بيان" in t for t in terms)  # punctuation breaks pairs
+
+
+# One spokesman, one city, one day, one closing template; two events. Each report repeats
+# the boilerplate of the civil defence statement, so the two events look alike in absolute
+# terms; the reports of one event are far more alike among themselves.
+_TEMPLATE = "وأهابت المديرية بالمواطنين الالتزام بإرشادات السلامة العامة."
+WAREHOUSE = [
+    ("store-1", "2024-08-14", "حريق في مستودع للأخشاب في سحاب",
+     "قال الناطق باسم الدفاع المدني في عمان إن فرق الإطفاء أخمدت حريقاً شب في مستودع للأخشاب "
+     "في منطقة سحاب الصناعية واستمر ثلاث ساعات، دون تسجيل إصابات. " + _TEMPLATE),
+    ("store-2", "2024-08-14", "إخماد حريق مستودع أخشاب بسحاب بعد ثلاث ساعات",
+     "أخمدت فرق الإطفاء حريقاً في مستودع للأخشاب بمنطقة سحاب الصناعية بعد ثلاث ساعات من "
+     "اندلاعه، وقال الناطق باسم الدفاع المدني إن الحريق لم يوقع إصابات. " + _TEMPLATE),
+    ("store-3", "2024-08-15", "الدفاع المدني: حريق مستودع الأخشاب في سحاب دون إصابات",
+     "لم يسفر الحريق الذي اندلع في مستودع للأخشاب في سحاب الصناعية عن إصابات، بحسب الناطق "
+     "باسم الدفاع المدني الذي قال إن الإطفائيين سيطروا عليه بعد ثلاث ساعات. " + _TEMPLATE),
+]
+BUS = [
+    ("bus-1", "2024-08-14", "إصابة 17 راكباً بانقلاب حافلة على طريق المطار",
+     "قال الناطق باسم الدفاع المدني في عمان إن 17 راكباً أصيبوا بجروح متوسطة إثر انقلاب حافلة "
+     "نقل عام على طريق المطار، ونقلتهم سيارات الإسعاف إلى مستشفى البشير. " + _TEMPLATE),
+    ("bus-2", "2024-08-14", "انقلاب حافلة ركاب على طريق المطار ونقل المصابين إلى البشير",
+     "نقلت سيارات الإسعاف 17 مصاباً إلى مستشفى البشير بعد انقلاب حافلة للنقل العام على طريق "
+     "المطار، وقال الناطق باسم الدفاع المدني إن إصاباتهم متوسطة. " + _TEMPLATE),
+    ("bus-3", "2024-08-15", "17 مصاباً في حادث حافلة النقل العام على طريق المطار",
+     "أصيب 17 راكباً في حادث انقلاب حافلة نقل عام على طريق المطار، بحسب الناطق باسم الدفاع "
+     "المدني الذي قال إن المصابين نقلوا إلى مستشفى البشير وحالتهم متوسطة. " + _TEMPLATE),
+]
+
+
+def test_cluster_two_events_of_one_statement_template_stay_apart() -> None:
+    clusters = {frozenset(c) for c in cluster_documents(_titled(WAREHOUSE + BUS))}
+    assert frozenset(d for d, *_ in WAREHOUSE) in clusters
+    assert frozenset(d for d, *_ in BUS) in clusters
+
+
+def test_cluster_cohesion_guard_is_what_keeps_template_events_apart() -> None:
+    loose = ClusterOptions(cohesion_ratio=0.0)
+    clusters = cluster_documents(_titled(WAREHOUSE + BUS), loose)
+    assert len(clusters) == 1  # without the guard, the shared template joins the two events
+
+
+def test_story_terms_numbers_are_features_digits_of_any_script() -> None:
+    from marsad.story.cluster import story_terms
+
+    terms = story_terms("وصلت السفينة محملة بـ ٣٥٤٠ طناً و7 شاحنات في 2015")
+    assert terms["#3540"] == 1 and terms["#2015"] == 1
+    assert "#7" not in terms  # one digit: too common to name an event
+    assert "محمله طنا" not in terms and "طنا شاحنات" not in terms  # a number breaks pairs
+
+
+# One event told twice in other words: what the reports share is its facts, the port, the
+# ship and its numbers.
+SHIP = [
+    ("ship-1", "2024-05-02", "سفينة مساعدات تفرغ حمولتها في ميناء الحديدة",
+     "رست في ميناء الحديدة سفينة تحمل 4250 طناً من القمح و380 طناً من الأدوية، وبدأ عمال "
+     "الميناء تفريغها تمهيداً لتوزيعها على المحافظات الشمالية."),
+    ("ship-2", "2024-05-03", "باخرة البرنامج الأممي في الحديدة",
+     "أعلن برنامج الغذاء أن باخرة استأجرها أوصلت إلى الحديدة شحنة قوامها 4250 طناً من "
+     "الحبوب و380 طناً من العقاقير، على أن يبدأ التوزيع الأسبوع المقبل."),
+]
+
+
+def test_cluster_rewritten_reports_sharing_their_numbers_join() -> None:
+    clusters = cluster_documents(_titled(SHIP + OTHER_TITLED))
+    assert ["ship-1", "ship-2"] in clusters
+    without_numbers = [(d, day, title, text.replace("4250", "").replace("380", ""))
+                       for d, day, title, text in SHIP]
+    assert ["ship-1", "ship-2"] not in cluster_documents(_titled(without_numbers + OTHER_TITLED))
+
+
+OTHER_TITLED = [(d, day, "", text) for d, day, text in OTHER]
