@@ -41,6 +41,7 @@ QUOTE_MARKS = '"«»“”„'
 _APPEALS = frozenset({"call", "call_participle"})  # content after إلى/ب is nominal
 PARTICIPLES = frozenset({"participle", "call_participle"})  # never a subject of their own
 _CONJUNCTIONS = frozenset(fold(w) for w in ("قبل", "بعد", "دون", "بدون", "منذ", "حتى", "بمجرد"))
+_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "ذلك"))
 _AS_WORDS = frozenset(fold(w) for w in ("حسبما", "كما", "وفقما"))
 _NISBA = ("ي", "ية", "يون", "يين", "يات")  # يمنية، يونانيون: adjectives, not verbs
 _GIVEN = frozenset(fold(w) for w in load_words("given_names.tsv"))
@@ -71,6 +72,7 @@ class Clause:
     time_span: tuple[int, int] | None = None
     content_start: int | None = None  # offset where the reported words begin
     end: int = 0  # offset where the clause's head (speaker, channel, time) ends
+    after_colon: bool = False  # the words follow a colon with no إن: direct speech
 
 
 def _channel_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
@@ -114,8 +116,10 @@ def _content_after(tokens: list[Token], i: int, stop: int) -> int | None:
 
 
 def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: list[Span],
-                  names: set[Span], name_starts: set[int], cue_kind: str) -> Clause:
-    """Read speaker, channel, time and the start of the content after the cue at token ci."""
+                  names: set[Span], name_starts: set[int], cue_kind: str,
+                  person_starts: frozenset[int] = frozenset()) -> Clause:
+    """Read speaker, channel, time and the start of the content after the cue at token ci;
+    `person_starts` are where person names begin (a name after a comma is in apposition)."""
     clause = Clause(tokens[ci], cue_kind)
     preposition = _CUE_PREPOSITIONS.get(cue_key(tokens[ci]) or "")
     i = ci + 1
@@ -133,9 +137,10 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if ":" in gap:  # «قالت الوزارة: إن ...»: the words after the colon, past إن
             marker = tok.seg.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS
             clause.content_start = tokens[i + 1].start if marker and i + 1 < stop else tok.start
+            clause.after_colon = not marker
             return clause
-        if "،" in gap or "," in gap:
-            in_tail = in_tail or bool(clause.speaker_tokens)
+        if ("،" in gap or "," in gap) and not (tok.start in person_starts and not in_tail):
+            in_tail = in_tail or bool(clause.speaker_tokens)  # «الوزير، أحمد علي،» goes on
         key = tok.key
         if (key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS) \
                 and tokens[i - 1].folded in _CONJUNCTIONS:
@@ -161,12 +166,25 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             in_tail = True  # «أعلن في العام»، «أعلنت فيه»، «دعت لإنشاء»: no subject follows
         if _press(tok):
             clause.channel = clause.channel or "press"
+            after = _past_quoted_outlet(quotes, tokens, i, stop)
+            if not clause.speaker_tokens and after is not None:
+                i = after  # «كشف لـ"الرياض" الدكتور ...»: the subject follows the outlet
+                continue
             in_tail = True
+        if not clause.speaker_tokens and word_of(tok) in _DEMONSTRATIVES and i + 1 < stop \
+                and (_press(tokens[i + 1]) or tokens[i + 1].folded in _PREPOSITIONS):
+            i += 1  # «كشف هذا لـ ...»، «أكد ذلك في ...»: the object, a subject may follow
+            continue
         if word_of(tok) in STOPS or key in STOPS:
             in_tail = True
         if not in_tail and clause.speaker_tokens and present_verb(tok):
             break  # another verb: what follows is its own clause
         channel = _channel_at(tokens, i)
+        if channel and i == ci + 1 and channel[1] == "agency":  # «وذكرت الأناضول أن»
+            clause.speaker_tokens.extend(tokens[i:i + channel[0]])
+            in_tail = True
+            i += channel[0]
+            continue
         if channel:
             clause.channel = clause.channel or channel[1]
             clause.channel_words = tuple(t.key for t in tokens[i:i + channel[0]])
@@ -184,6 +202,19 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             clause.speaker_tokens.append(tok)
         i += 1
     return clause
+
+
+def _past_quoted_outlet(quotes: list[Span], tokens: list[Token], i: int, stop: int) -> int | None:
+    """Index of the first token after a quoted outlet that follows «لـ» at i, if any."""
+    if tokens[i].folded not in ("ل", "لـ") or i + 1 >= stop:
+        return None
+    quote = next((q for q in quotes if q.start <= tokens[i + 1].start < q.end), None)
+    if quote is None:
+        return None
+    j = i + 1
+    while j < stop and tokens[j].start < quote.end:
+        j += 1
+    return j if j < stop else None
 
 
 def attribution_cue(tokens: list[Token], i: int) -> bool:

@@ -147,3 +147,75 @@ def test_quote_speakers_a_name_spelled_like_a_preposition_is_no_preposition() ->
     [quote] = extract_quotes("d", text, _people(text, "علي الحمود"))
     assert quote.speaker.name == "علي الحمود"
     assert quote.text == "المشاركة في الملتقى المقبل"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        # a name in apposition after a comma belongs to the speaker phrase
+        ("أعلن وزير الخارجية الإيراني، جواد كريمي، أن بلاده ستشارك في المؤتمر.",
+         ("جواد كريمي",), "جواد كريمي"),
+        # an outlet in quotation before the subject: the subject follows it
+        ('وكشف لـ"المدينة" مدير المستشفى الدكتور سامي العلي أن الأجهزة الجديدة وصلت.',
+         ("سامي العلي",), "سامي العلي"),
+        # a demonstrative object, then the outlet, then the subject
+        ('كشف ذلك لـ"الوطن" العقيد ناصر الحربي وقال إن الدوريات ستزداد.',
+         ("ناصر الحربي",), "ناصر الحربي"),
+        # an agency right after the cue is its subject, not a channel
+        ("وذكرت رويترز أن المحادثات توقفت مساء الأحد.", (), "رويترز"),
+        # a definite subject after «لكن» before the cue
+        ("وقال الوزير سعيد النمر إن المعابر ستفتح. لكن البيت الأبيض أكد أن القرار لم يتخذ.",
+         ("سعيد النمر",), "البيت الأبيض"),
+    ],
+)
+def test_quote_speakers_subject_found(text: str, people: tuple[str, ...], speaker: str) -> None:
+    quote = extract_quotes("d", text, _people(text, *people))[-1]
+    assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        ("قالت مصادر أمنية إن الطريق أغلق. وقالت ذات المصادر إن الجيش أرسل تعزيزات.",
+         (), "مصادر أمنية"),
+        ("وقال مصدران طبيان إن المستشفى امتلأ. وصرح أحد المصدرين أن الأدوية نفدت.",
+         (), "مصدران طبيان"),
+        ("قال الدكتور فهد الزيد الأمين العام للمجلس إن الاجتماع تأجل. وأكد الأمين العام "
+         "للمجلس أن الموعد الجديد سيعلن قريبا.", ("فهد الزيد",), "فهد الزيد"),
+    ],
+)
+def test_quote_speakers_descriptions_point_back(text: str, people: tuple[str, ...],
+                                                speaker: str) -> None:
+    quote = extract_quotes("d", text, _people(text, *people))[-1]
+    assert quote.speaker.name == speaker
+
+
+def test_quote_speakers_another_spokesman_is_no_back_reference() -> None:
+    text = ("وقال المتحدث باسم الجيش سعيد النمر إن الهجوم صد. وقال المتحدث باسم الشرطة "
+            "إن الطرق أغلقت.")
+    quote = extract_quotes("d", text, _people(text, "سعيد النمر"))[-1]
+    assert quote.speaker.name == "المتحدث باسم الشرطة"
+
+
+def test_quote_speakers_long_undefined_phrase_before_a_cue_is_no_subject() -> None:
+    text = ("وقال الوزير سعيد النمر إن المعابر ستفتح. لكن الأوضاع الميدانية الصعبة في "
+            "المنطقة الحدودية تؤكد أن الطريق مغلق.")
+    quote = extract_quotes("d", text, _people(text, "سعيد النمر"))[-1]
+    assert not quote.speaker.name.startswith("الأوضاع")
+
+
+def test_quote_speakers_nisba_and_link_words_tagged_as_names_are_roles() -> None:
+    text = ("وقال رئيس الوزراء التركي إن الحكومة مستمرة. وقال المتحدث باسم وزارة الصحة "
+            "حمدان العلي إن اللقاحات وصلت.")
+    people = _people(text, "التركي", "باسم وزارة")
+    first, second = extract_quotes("d", text, people)
+    assert first.speaker.name != "التركي"
+    assert "حمدان العلي" in second.speaker.name
+
+
+def test_quote_speakers_participle_tagged_as_a_name_is_no_subject() -> None:
+    text = ("وقال النائب سالم العبد إن الحوار ضروري. وأضاف مخاطبا الوزير علي حسن "
+            "«لا نطلب منك شيئا سوى تطبيق القانون على الجميع».")
+    people = _people(text, "سالم العبد", "مخاطبا", "علي حسن")
+    quote = extract_quotes("d", text, people)[-1]
+    assert quote.speaker.name == "سالم العبد"
