@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.extract.quote_speakers import ACCORDING, MEDIA, STOPS, word_of
+from marsad.extract.quote_speakers import ACCORDING, MEDIA, STOPS, given_name, word_of
 from marsad.lang import load_table, load_words
 from marsad.model import Span
 from marsad.text.normalize import fold
@@ -139,7 +139,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             clause.content_start = tokens[i + 1].start if marker and i + 1 < stop else tok.start
             clause.after_colon = not marker
             return clause
-        if ("،" in gap or "," in gap) and not (tok.start in person_starts and not in_tail):
+        if ("،" in gap or "," in gap) and not (not in_tail and _name_ahead(
+                tokens, i, stop, clause.speaker_tokens, person_starts)):
             in_tail = in_tail or bool(clause.speaker_tokens)  # «الوزير، أحمد علي،» goes on
         key = tok.key
         if (key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS) \
@@ -177,7 +178,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             continue
         if word_of(tok) in STOPS or key in STOPS:
             in_tail = True
-        if not in_tail and clause.speaker_tokens and present_verb(tok):
+        if not in_tail and clause.speaker_tokens and present_verb(tok) \
+                and tok.start not in name_starts and not _governs_a_noun(tokens[i - 1]):
             break  # another verb: what follows is its own clause
         channel = _channel_at(tokens, i)
         if channel and i == ci + 1 and channel[1] == "agency":  # «وذكرت الأناضول أن»
@@ -196,12 +198,37 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             in_tail = True
             i += 1
             continue
-        if cue_key(tok):
+        if cue_key(tok) and not in_speaker_phrase(tokens, i):
             break
         if not in_tail:
             clause.speaker_tokens.append(tok)
         i += 1
     return clause
+
+
+def _governs_a_noun(tok: Token) -> bool:
+    """A preposition, or ب/ل + a noun without the article (بجامعة، لشركة): the next word
+    is a noun (بجامعة يورك), not a verb."""
+    proclitics = tok.seg.proclitics
+    return tok.light in _PREPOSITIONS_LIGHT or (
+        bool({"ب", "ل"} & set(proclitics)) and "ال" not in proclitics)
+
+
+def _name_ahead(tokens: list[Token], i: int, stop: int, phrase: list[Token],
+                person_starts: frozenset[int]) -> bool:
+    """After a comma, the speaker phrase goes on to a name: one starts at token i, or the
+    phrase so far names nobody and a name (or a given name) comes before any content
+    (رئيس اللجنة، المبتعث لدراسة الدكتوراه سالم علي، إن ...)."""
+    if tokens[i].start in person_starts:
+        return True
+    if not phrase or any(t.start in person_starts for t in phrase):
+        return False
+    for j in range(i, min(stop, i + 10)):
+        if tokens[j].key in CONTENT_MARKERS or tokens[j].folded in CONTENT_MARKERS:
+            return False
+        if tokens[j].start in person_starts or given_name(tokens[j]):
+            return True
+    return False
 
 
 def _past_quoted_outlet(quotes: list[Span], tokens: list[Token], i: int, stop: int) -> int | None:
@@ -215,6 +242,17 @@ def _past_quoted_outlet(quotes: list[Span], tokens: list[Token], i: int, stop: i
     while j < stop and tokens[j].start < quote.end:
         j += 1
     return j if j < stop else None
+
+
+def in_speaker_phrase(tokens: list[Token], i: int) -> bool:
+    """A bare cue word right after the definite noun of an earlier cue's subject is a noun
+    (وذكر رئيس النادي طالب الدكتوراه ...: a student, not «demanded»)."""
+    tok = tokens[i]
+    if i < 2 or tok.seg.proclitics[:1] in (("و",), ("ف",)) or tok.folded[:1] in ("و", "ف"):
+        return False
+    if not tokens[i - 1].key.startswith("ال") or tokens[i - 1].end != tok.start - 1:
+        return False
+    return any(cue_key(tokens[j]) for j in range(max(0, i - 4), i - 1))
 
 
 def attribution_cue(tokens: list[Token], i: int) -> bool:

@@ -85,6 +85,12 @@ def word_of(tok: Token) -> str:
     return tok.folded
 
 
+def given_name(tok: Token) -> bool:
+    """A word that starts a person's name: a given name, no clitic, no function word."""
+    return tok.key in _GIVEN_NAMES and tok.light not in _FUNCTION_LIGHT \
+        and not tok.seg.proclitics
+
+
 def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) -> Speaker:
     """Role and name of a speaker phrase: the person mention is the name, the rest the role."""
     start, end = toks[0].start, toks[-1].end
@@ -95,8 +101,7 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
         person = multiword[0] if multiword else people[-1]
         return Speaker(text[person.start:person.end], _title(text, start, person, end),
                        person.entity, person.start, person.end)
-    named = next((k for k, t in enumerate(toks) if k > 0 and t.key in _GIVEN_NAMES
-                  and t.light not in _FUNCTION_LIGHT and not t.seg.proclitics
+    named = next((k for k, t in enumerate(toks) if k > 0 and given_name(t)
                   and not (word_of(t) in LINKS and toks[k - 1].key.startswith("ال"))), None)
     if named is not None:
         name_start = toks[named].start

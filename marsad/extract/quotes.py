@@ -33,6 +33,7 @@ from marsad.extract.quote_clauses import (
     Clause,
     attribution_cue,
     cue_key,
+    in_speaker_phrase,
     parse_clause,
     present_verb,
 )
@@ -105,8 +106,9 @@ def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) ->
 
 
 def _named(speaker: Speaker, toks: list[Token], persons: list[PersonMention]) -> bool:
-    """A speaker phrase that holds a person or institution mention."""
-    return any(p.type in ("PER", "ORG") and toks[0].start <= p.start and p.end <= toks[-1].end
+    """A speaker phrase that holds a person, institution or state mention."""
+    return any(p.type in ("PER", "ORG", "GPE")
+               and toks[0].start <= p.start and p.end <= toks[-1].end
                for p in persons)
 
 
@@ -257,7 +259,7 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
     cue_positions = [
         i for i, t in enumerate(tokens)
         if cue_key(t) and not any(q.start <= t.start < q.end for q in around)
-        and not attribution_cue(tokens, i)
+        and not attribution_cue(tokens, i) and not in_speaker_phrase(tokens, i)
     ]
     if not cue_positions and not direct:
         doc.cited(_attributions(text, tokens, doc.persons))

@@ -219,3 +219,39 @@ def test_quote_speakers_participle_tagged_as_a_name_is_no_subject() -> None:
     people = _people(text, "سالم العبد", "مخاطبا", "علي حسن")
     quote = extract_quotes("d", text, people)[-1]
     assert quote.speaker.name == "سالم العبد"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        # a word like a present verb after «بجامعة» is a place, the phrase goes on
+        ("وقال أستاذ الطب بجامعة يورك سالم العبد إن الدراسة اكتملت.",
+         ("سالم العبد",), "سالم العبد"),
+        # a cue word right after the subject's definite noun is a noun (طالب: a student)
+        ("وذكر رئيس النادي طالب الدكتوراه سعد الزهراني، أن الحفل نجح.",
+         ("سعد الزهراني",), "سعد الزهراني"),
+        # after a comma a role goes on to a given name the entity layer missed
+        ("وأفاد رئيس اللجنة، والمبتعث لدراسة الطب علي الغامدي، أن الحفل نجح.",
+         (), "علي الغامدي"),
+    ],
+)
+def test_quote_speakers_long_subject_phrases(text: str, people: tuple[str, ...],
+                                             speaker: str) -> None:
+    quote = extract_quotes("d", text, _people(text, *people))[-1]
+    assert quote.speaker.name == speaker
+
+
+def test_quote_speakers_a_state_that_admitted_something_speaks_on() -> None:
+    text = ("وقال الخبير سالم العبد إن الأرقام أعلى. واعترفت إيران رسميا بتنفيذ الأحكام. "
+            "وقالت إن العدد لم يتجاوز المئة.")
+    people = _people(text, "سالم العبد") + _people(text, "إيران", type_="GPE")
+    quote = extract_quotes("d", text, people)[-1]
+    assert quote.speaker.name == "إيران"
+
+
+def test_quote_speakers_a_state_in_narration_does_not_speak_on() -> None:
+    text = ("وقال الخبير سالم العبد إن الأرقام أعلى. وشهدت إيران احتجاجات واسعة. "
+            "وأضاف أن العدد لم يتجاوز المئة.")
+    people = _people(text, "سالم العبد") + _people(text, "إيران", type_="GPE")
+    quote = extract_quotes("d", text, people)[-1]
+    assert quote.speaker.name == "سالم العبد"
