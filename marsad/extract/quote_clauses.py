@@ -51,8 +51,8 @@ def cue_key(tok: Token) -> str | None:
     """The cue a token is, if any; a leading و/ف counts as a conjunction even where the
     segmenter kept it (ودعا is read as ودّع "bade farewell" out of context). A verb with an
     object pronoun (ما قاله العلماء، أكده) refers to words, it does not introduce them."""
-    if tok.seg.enclitics:
-        return None
+    if tok.seg.enclitics:  # unless the whole word is a cue the segmenter split (مبينا)
+        return tok.folded if tok.folded in CUES else None
     key = tok.seg.key
     if key in CUES:
         return key

@@ -39,6 +39,7 @@ _HONORIFIC_FORMS = frozenset(
 )
 _FUNCTION_LIGHT = load_words("function_words.tsv")
 _CONTRAST = frozenset(fold(w) for w in ("لكن", "غير", "بينما", "فيما"))
+_TITLE_EDGES = ' ،,"«»“”'
 _SAME = frozenset(fold(w) for w in ("ذات", "نفس"))
 _ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى"))
 _HISTORY = 12  # how many earlier speakers a back-reference may reach
@@ -132,8 +133,8 @@ def _no_name(text: str, person: PersonMention, phrase_start: int) -> bool:
 def _title(text: str, start: int, person: PersonMention, end: int) -> str | None:
     """The role around a name: the words before it, unless they are one honorific word
     (الدكتور، الشيخ) and a role follows the name (الدكتور X السكرتير الخاص للرئيس)."""
-    before = text[start:person.start].strip(" ،,")
-    after = text[person.end:end].strip(" ،,")
+    before = text[start:person.start].strip(_TITLE_EDGES)
+    after = text[person.end:end].strip(_TITLE_EDGES)
     if after.startswith("ال") and (not before or " " not in before):
         return after
     return before or None

@@ -163,3 +163,16 @@ def test_quotes_according_source_is_not_the_next_speaker() -> None:
             "وأضاف أن المساعدات ستصل غدا.")
     quotes = extract_quotes("d", text, [_person(text, "خالد سعيد")])
     assert quotes[-1].speaker.name == "خالد سعيد"
+
+
+def test_quotes_participle_mubayyinan_continues_the_speaker() -> None:
+    text = "وقال الوزير خالد سعيد إن الطرق مقطوعة، مبيناً بأن الفرق تعمل على فتحها."
+    quotes = extract_quotes("d", text, [_person(text, "خالد سعيد")])
+    assert [(q.cue, q.speaker.name) for q in quotes][-1] == ("مبيناً", "خالد سعيد")
+    assert quotes[-1].text == "الفرق تعمل على فتحها"
+
+
+def test_quotes_title_leaves_out_the_mark_around_a_quoted_name() -> None:
+    text = 'أكد مدافع الفريق "سالم العبد" أنه سيبقى في النادي موسما آخر.'
+    [quote] = extract_quotes("d", text, [_person(text, "سالم العبد")])
+    assert quote.speaker.title == "مدافع الفريق"
