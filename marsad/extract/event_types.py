@@ -147,14 +147,15 @@ def _content_start(tokens: list[Token], cue: int) -> int:
     return cue + 1
 
 
-def _subordinate(tokens: list[Token], index: int) -> bool:
+def _subordinate(tokens: list[Token], index: int, others: frozenset[int] = frozenset()) -> bool:
     """The trigger at index sits in a background phrase: منذ/بعد/مع/جراء (+ بدء) X, or
-    in a purpose (للإفراج عن، لصفقة أكبر): what is meant to happen has not happened."""
+    in a purpose (للإفراج عن، لصفقة أكبر): what is meant to happen has not happened.
+    `others` are where other triggers stand: a background phrase ends at its own."""
     if "ل" in tokens[index].seg.proclitics:
         return True
     for back in (1, 2, 3):
         j = index - back
-        if j < 0:
+        if j < 0 or j in others:  # «منذ انطلاق الهجوم مقتل 19»: past another happening
             return False
         kind = _SUBORDINATORS.get(tokens[j].key) or _SUBORDINATORS.get(tokens[j].folded)
         if kind == "link":
@@ -177,8 +178,9 @@ def _anaphoric(tokens: list[Token], index: int) -> bool:
 
 def main_trigger(tokens: list[Token], triggers: list[Trigger], start: int = 0) -> Trigger | None:
     """The main happening among the triggers at or after token `start` (rules 3-4)."""
-    candidates = [t for t in triggers if t.index >= start and not _subordinate(tokens, t.index)
-                  and not _anaphoric(tokens, t.index)]
+    at = frozenset(t.index for t in triggers)
+    candidates = [t for t in triggers if t.index >= start
+                  and not _subordinate(tokens, t.index, at) and not _anaphoric(tokens, t.index)]
     if not candidates:
         return None
     strong = [t for t in candidates if not t.weak]

@@ -134,6 +134,13 @@ def test_events_a_since_interval_does_not_date_the_event() -> None:
         ("وقالت المصادر إن البلدة سقطت في أيدي المسلحين صباح اليوم.", "capture"),
         # a happening the day after which the sentence tells of is background
         ("ووصل الرئيس إلى المدينة غداة هجوم على سوقها الرئيسية.", "other"),
+        # a background phrase ends at its own event noun: what follows is the happening
+        ("ووثق المرصد منذ بدء الهجوم مقتل 40 مدنيا في البلدة.", "casualties"),
+        ("ووصلت قافلة منذ بدء الهجوم إلى البلدة.", "humanitarian"),
+        # care, refuge and flood damage named in a report's content
+        ("وقال الطبيب إن نسبة الشفاء بين المرضى تجاوزت النصف.", "humanitarian"),
+        ("وقال السكان إن المياه غمرت الحي الشرقي بالكامل.", "other"),
+        ("وقال السكان إن الحياة عادت إلى الحي الشرقي.", "statement"),
     ],
 )
 def test_events_main_happening(sentence: str, expected: str) -> None:
