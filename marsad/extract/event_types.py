@@ -3,7 +3,8 @@
 Used by `marsad.extract.events`. Rules, in this order:
 1. `find_triggers`: every trigger word or phrase of event_triggers.tsv, with its position.
 2. `report_cue`: a reporting verb (quote_cues.tsv) that heads the sentence (وقال X إن ...)
-   makes it a report: only the triggers in what was reported count, and a report whose
+   makes it a report: only the triggers in what was reported count (not a fight named
+   with the article, which is what the words are about: `_topic`), and a report whose
    content names no happening, or that claims a deed before its content (أعلنت الحركة
    مسؤوليتها عن الهجوم قائلة إن ...), is a `statement`.
 3. `_subordinate`: a trigger in a background phrase (منذ بدء الهجوم، بعد أسبوع من المعارك،
@@ -176,6 +177,12 @@ def _anaphoric(tokens: list[Token], index: int) -> bool:
     return before.removeprefix("و") in _DEMONSTRATIVES or after in _LIKE_THIS
 
 
+def _topic(trigger: Trigger) -> bool:
+    """In what a speaker said, a fight named with the article (الهجوم، التفجير، المعركة)
+    is what the words are about, not a new happening."""
+    return trigger.type in ("attack", "strike") and "ال" in trigger.token.seg.proclitics
+
+
 def main_trigger(tokens: list[Token], triggers: list[Trigger], start: int = 0) -> Trigger | None:
     """The main happening among the triggers at or after token `start` (rules 3-4)."""
     at = frozenset(t.index for t in triggers)
@@ -222,6 +229,7 @@ def sentence_type(tokens: list[Token]) -> Happening:
         content = _content_start(tokens, cue)
         start = tokens[content].start if content < len(tokens) else tokens[-1].end
         claim = main_trigger(tokens, triggers, cue + 1)
+        said = [t for t in said if not _topic(t)]
         chosen = main_trigger(tokens, said, content)
         if chosen is None or claim is not None and claim.sub_event == "claim" \
                 and claim.index < content:  # «أعلنت الحركة مسؤوليتها عن الهجوم قائلة إن»

@@ -141,6 +141,9 @@ def test_events_a_since_interval_does_not_date_the_event() -> None:
         ("وقال الطبيب إن نسبة الشفاء بين المرضى تجاوزت النصف.", "humanitarian"),
         ("وقال السكان إن المياه غمرت الحي الشرقي بالكامل.", "other"),
         ("وقال السكان إن الحياة عادت إلى الحي الشرقي.", "statement"),
+        # in a report, a fight named with the article is the topic, not a new happening
+        ("وقال المحلل إن الهجوم يكشف ضعف الأجهزة الأمنية في المدينة.", "statement"),
+        ("وقال المحلل إن مسلحين شنوا هجوما على نقطة للشرطة.", "attack"),
     ],
 )
 def test_events_main_happening(sentence: str, expected: str) -> None:
