@@ -61,6 +61,7 @@ __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 
 # A quotation right after one of these nouns names the thing (منظمة "..."), it is no speech.
 _NAMING_NOUNS = frozenset(fold(w) for w in load_words("entity_triggers.tsv"))
+_CLAUSE_BREAKS = '،,.؛;:"«»“”'
 _SOURCE_LINKS = frozenset(("ما", "ل", "عن", "لما"))
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
 # After a comma, these open a new reported clause (، وأن "..."، إلا أن "...").
@@ -91,11 +92,13 @@ class Quote:
 
 
 def _reads_as_speech(quote: Span, tokens: list[Token], names: set[Span]) -> bool:
-    """No name (see `_name_quotes`), and not the name after a naming noun (حركة "...")."""
+    """No name (see `name_quotes`), and not the name after a naming noun (حركة "..."); a
+    noun with a pronoun suffix names nothing (إن قواته "سجّلت ...")."""
     if quote in names:
         return False
     before = [t for t in tokens if t.end <= quote.start]
-    return not before or not {before[-1].key, before[-1].folded} & _NAMING_NOUNS
+    return not before or bool(before[-1].seg.enclitics) \
+        or not {before[-1].key, before[-1].folded} & _NAMING_NOUNS
 
 
 def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) -> int:
@@ -139,6 +142,25 @@ def _attributions(text: str, tokens: list[Token],
         if phrase:
             found.append((split_speaker(text, phrase, persons), said))
     return found
+
+
+def _fragment(text: str, quote: Span, doc: _Doc, content: int | None) -> bool:
+    """A short quotation inside the reported clause (إن مقاتليه "طهّروا" المستشفى), unless
+    it is one word with the article in mid-clause: a term (جديرة بالسياحة "البيئية")."""
+    if quote not in doc.fragments or content is None or quote.start < content:
+        return False
+    word = text[quote.start:quote.end]
+    return quote.start <= content + 1 or " " in word or not word.startswith("ال")
+
+
+def _inside_content(text: str, cue: Token, content_start: int | None) -> bool:
+    """A bare reporting verb inside the clause a cue reports, with no punctuation between
+    (أن المركز دعا الأطباء إلى ...): its subject is in that clause, it is no new cue."""
+    if content_start is None or cue.start < content_start or cue.folded[:1] in ("و", "ف"):
+        return False
+    if CUES[cue_key(cue) or ""][0] in PARTICIPLES:
+        return False
+    return not any(c in text[content_start:cue.start] for c in _CLAUSE_BREAKS)
 
 
 def _lead_clause(text: str, start: int | None, quote_start: int) -> Span | None:
@@ -268,11 +290,17 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
     claimed: set[int] = set()
     current: Speaker | None = None  # the speaker of this sentence so far
     lower = 0
-    for n, ci in enumerate(cue_positions):
+    n = 0
+    while n < len(cue_positions):
+        ci = cue_positions[n]
         kind = CUES[cue_key(tokens[ci]) or ""][0]
         stop = cue_positions[n + 1] if n + 1 < len(cue_positions) else len(tokens)
         clause = parse_clause(text, tokens, ci, stop, around, names, doc.name_starts, kind,
                               doc.person_starts)
+        if stop < len(tokens) and _inside_content(text, tokens[stop], clause.content_start):
+            del cue_positions[n + 1]  # «أوضح X أن المركز دعا ...»: part of what X said
+            continue
+        n += 1
         speaker, named = _clause_speaker(doc, tokens, ci, lower, clause, current)
         lower = ci + 1
         if speaker is None:
@@ -282,8 +310,7 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
         content = clause.content_start
         own = [i for i, q in enumerate(direct) if q.start >= tokens[ci].end
                and (next_cue is None or q.start < next_cue) and i not in claimed
-               and (_reads_as_speech(q, tokens, names)
-                    or q in doc.fragments and content is not None and q.start >= content)]
+               and (_reads_as_speech(q, tokens, names) or _fragment(text, q, doc, content))]
         if not own and clause.content_start is None:
             own = [i for i, q in enumerate(direct) if i not in claimed
                    and q.end <= tokens[ci].start and _reads_as_speech(q, tokens, names)

@@ -176,3 +176,36 @@ def test_quotes_title_leaves_out_the_mark_around_a_quoted_name() -> None:
     text = 'أكد مدافع الفريق "سالم العبد" أنه سيبقى في النادي موسما آخر.'
     [quote] = extract_quotes("d", text, [_person(text, "سالم العبد")])
     assert quote.speaker.title == "مدافع الفريق"
+
+
+def test_quotes_a_verb_inside_the_reported_clause_is_no_new_cue() -> None:
+    text = "وأوضح المتحدث سالم العبد أن المركز دعا الأطباء إلى التواصل معه عبر الرقم الموحد."
+    [quote] = extract_quotes("d", text, [_person(text, "سالم العبد")])
+    assert quote.text == "المركز دعا الأطباء إلى التواصل معه عبر الرقم الموحد"
+    assert quote.speaker.name == "سالم العبد"
+
+
+def test_quotes_a_verb_after_a_comma_in_the_clause_is_a_new_cue() -> None:
+    text = ("وقال الوزير سالم العبد إن الطرق مفتوحة، ودعا السكان إلى العودة إلى "
+            "منازلهم في أقرب وقت.")
+    quotes = extract_quotes("d", text, [_person(text, "سالم العبد")])
+    assert [q.cue for q in quotes] == ["وقال", "ودعا"]
+
+
+def test_quotes_one_word_term_with_the_article_in_mid_clause_keeps_the_clause() -> None:
+    text = 'وأكد الوكيل أن صحاري المنطقة جديرة بالسياحة "البيئية" وتستحق الزيارة.'
+    [quote] = extract_quotes("d", text)
+    assert quote.direct is False
+    assert quote.text.startswith("صحاري المنطقة")
+
+
+def test_quotes_quoted_appeal_word_with_the_article_is_speech() -> None:
+    text = 'ودعا القائد مقاتليه إلى "الثبات" في مواقعهم.'
+    [quote] = extract_quotes("d", text)
+    assert (quote.text, quote.direct) == ("الثبات", True)
+
+
+def test_quotes_quotation_after_a_possessed_naming_noun_is_speech() -> None:
+    text = 'وقال المتحدث إن قواته "سجلت بالاسم كل من عبر نقاط التفتيش".'
+    [quote] = extract_quotes("d", text)
+    assert (quote.text, quote.direct) == ("سجلت بالاسم كل من عبر نقاط التفتيش", True)
