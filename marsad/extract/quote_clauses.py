@@ -34,8 +34,12 @@ TIME_WORDS = _WEEKDAYS | {fold(w) for w in ("اليوم", "أمس", "الأمس"
 CONTENT_MARKERS = {fold(w) for w in ("إن", "أن", "بأن", "إنه", "إنها", "إنهم", "أنه", "أنها",
                                       "أنهم", "بأنه", "بأنها", "بأنهم", "إننا", "أننا")}
 # A speaker phrase never starts with a preposition: «أعلن في العام ...» has no subject.
-_PREPOSITIONS_LIGHT = frozenset(("في", "من", "على", "عن", "إلى", "مع", "منذ", "خلال"))
-_PREPOSITIONS = {fold(w) for w in _PREPOSITIONS_LIGHT}
+_NOUN_CLITICS = frozenset(("ب", "ل", "ك", "ال"))
+_ALEFS = str.maketrans("أإآ", "ااا")
+# light forms with a bare alef (إلى and الى alike; على stays apart from علي)
+_PREPOSITION_WORDS = ("في", "من", "على", "عن", "إلى", "مع", "منذ", "خلال", "أمام", "لدى", "حول")
+_PREPOSITIONS = frozenset(w.translate(_ALEFS) for w in _PREPOSITION_WORDS)
+_PREPOSITION_KEYS = frozenset(fold(w) for w in _PREPOSITION_WORDS)  # فيه → في
 MAX_SPEAKER_TOKENS = 14
 QUOTE_MARKS = '"«»“”„'
 _APPEALS = frozenset({"call", "call_participle"})  # content after إلى/ب is nominal
@@ -50,9 +54,12 @@ _GIVEN = frozenset(fold(w) for w in load_words("given_names.tsv"))
 def cue_key(tok: Token) -> str | None:
     """The cue a token is, if any; a leading و/ف counts as a conjunction even where the
     segmenter kept it (ودعا is read as ودّع "bade farewell" out of context). A verb with an
-    object pronoun (ما قاله العلماء، أكده) refers to words, it does not introduce them."""
+    object pronoun (ما قاله العلماء، أكده) refers to words, it does not introduce them; a
+    word with a preposition or the article (بقدر، الكاتب) is a noun."""
     if tok.seg.enclitics:  # unless the whole word is a cue the segmenter split (مبينا)
         return tok.folded if tok.folded in CUES else None
+    if set(tok.seg.proclitics) & _NOUN_CLITICS and tok.folded not in CUES:
+        return None
     key = tok.seg.key
     if key in CUES:
         return key
@@ -149,21 +156,22 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:
             clause.content_start = tokens[i + 1].start if i + 1 < stop else None
             return clause
-        if tok.light == preposition:  # the light form: على is no علي
+        if preposition and _bare_alef(tok.light) == _bare_alef(preposition):  # على is no علي
             if cue_kind in _APPEALS or _marker_next(tokens, i, stop):
                 clause.content_start = _content_after(tokens, i, stop)
                 return clause
             in_tail = True  # «حذر من استمرار ...»: a topic, not reported words
-        elif tok.light in _PREPOSITIONS_LIGHT and _marker_next(tokens, i, stop):
+        elif _is_preposition(tok) and _marker_next(tokens, i, stop):
             clause.content_start = _content_after(tokens, i, stop)  # «كشف مصدر إلى أن»
             return clause
         if preposition == "ب" and tok.seg.proclitics[-1:] in (("ب",), ("ال",)) \
                 and "ب" in tok.seg.proclitics and clause.speaker_tokens:
             in_tail = True  # «رحب المبعوث بالاتفاق»: the object, no more speaker
-        if not clause.speaker_tokens and (tok.folded in _PREPOSITIONS
-                                          or tok.seg.enclitics and tok.key in _PREPOSITIONS
+        if not clause.speaker_tokens and (_is_preposition(tok)
+                                          or tok.seg.enclitics and tok.key in _PREPOSITION_KEYS
                                           or set(tok.seg.proclitics) & {"ب", "ل", "ك"}
-                                          and tok.start not in name_starts):
+                                          and tok.start not in name_starts
+                                          and not _ba_name(tokens, i, stop)):
             in_tail = True  # «أعلن في العام»، «أعلنت فيه»، «دعت لإنشاء»: no subject follows
         if _press(tok):
             clause.channel = clause.channel or "press"
@@ -173,7 +181,7 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
                 continue
             in_tail = True
         if not clause.speaker_tokens and word_of(tok) in _DEMONSTRATIVES and i + 1 < stop \
-                and (_press(tokens[i + 1]) or tokens[i + 1].folded in _PREPOSITIONS):
+                and (_press(tokens[i + 1]) or _is_preposition(tokens[i + 1])):
             i += 1  # «كشف هذا لـ ...»، «أكد ذلك في ...»: the object, a subject may follow
             continue
         if word_of(tok) in STOPS or key in STOPS:
@@ -206,11 +214,28 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
     return clause
 
 
+def _bare_alef(word: str) -> str:
+    return word.translate(_ALEFS)
+
+
+def _is_preposition(tok: Token) -> bool:
+    return _bare_alef(tok.light) in _PREPOSITIONS
+
+
+def _ba_name(tokens: list[Token], i: int, stop: int) -> bool:
+    """«وأضاف باسلمة إن»: a family name in با (باسلمة، باعباد) read as ب + noun, when
+    إن/أن, a preposition or the end of the head follows it."""
+    tok = tokens[i]
+    if not tok.folded.startswith("با") or "ال" in tok.seg.proclitics or tok.seg.enclitics:
+        return False
+    return i + 1 >= stop or _marker_next(tokens, i, stop) or _is_preposition(tokens[i + 1])
+
+
 def _governs_a_noun(tok: Token) -> bool:
     """A preposition, or ب/ل + a noun without the article (بجامعة، لشركة): the next word
     is a noun (بجامعة يورك), not a verb."""
     proclitics = tok.seg.proclitics
-    return tok.light in _PREPOSITIONS_LIGHT or (
+    return _is_preposition(tok) or (
         bool({"ب", "ل"} & set(proclitics)) and "ال" not in proclitics)
 
 

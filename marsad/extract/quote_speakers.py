@@ -118,14 +118,14 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
 
 
 def _no_name(text: str, person: PersonMention, phrase_start: int) -> bool:
-    """A «person» inside the role: one word after the phrase's first that reads as a nisba
-    adjective (رئيس الوزراء التركي), or one that opens with a link word after a definite
+    """A «person» inside the role: words after the phrase's first that read as nisba
+    adjectives (رئيس الوزراء التركي), or one that opens with a link word after a definite
     role (المتحدث باسم الوزارة)."""
     words = text[person.start:person.end].split()
     if not words or person.start <= phrase_start:
         return False
-    if len(words) == 1 and words[0].startswith("ال") and words[0].endswith("ي"):
-        return True
+    if all(w.startswith("ال") and w.endswith("ي") for w in words):
+        return True  # التركي، التركي الاسلامي
     before = text[phrase_start:person.start].split()
     return fold(words[0]) in LINKS and bool(before) and before[-1].startswith("ال")
 

@@ -62,6 +62,8 @@ __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 # A quotation right after one of these nouns names the thing (منظمة "..."), it is no speech.
 _NAMING_NOUNS = frozenset(fold(w) for w in load_words("entity_triggers.tsv"))
 _CLAUSE_BREAKS = '،,.؛;:"«»“”'
+_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
+_NAMED_REACH = 400  # characters back a subjectless first cue may look for a name
 _SOURCE_LINKS = frozenset(("ما", "ل", "عن", "لما"))
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
 # After a comma, these open a new reported clause (، وأن "..."، إلا أن "...").
@@ -272,7 +274,36 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         return speaker, _named(speaker, toks, persons)
     if current is not None:
         return current, False
-    return by_gender(state.speakers, cue_gender(tokens[ci])), False
+    relative = _relative_subject(doc, tokens, ci)
+    if relative is not None:
+        return relative, True
+    earlier = by_gender(state.speakers, cue_gender(tokens[ci]))
+    return (earlier or _last_named(doc, tokens[ci].start)), False
+
+
+def _relative_subject(doc: _Doc, tokens: list[Token], ci: int) -> Speaker | None:
+    """«بحسب حاكم المنطقة عبدالله جيفتشي الذي أضاف إن ...»: the name before الذي/التي."""
+    if ci < 1 or word_of(tokens[ci - 1]) not in _RELATIVES:
+        return None
+    before = tokens[ci - 1].start
+    person = next((p for p in reversed(doc.persons) if p.type in ("PER", "ORG")
+                   and p.end <= before and not doc.text[p.end:before].strip()), None)
+    return _mention_speaker(doc.text, person)
+
+
+def _last_named(doc: _Doc, before: int) -> Speaker | None:
+    """A cue with no subject and no earlier speaker (وقال أمام الصحافيين ...): the last
+    person the text named shortly before it, else the last institution."""
+    near = [p for p in doc.persons if before - _NAMED_REACH <= p.start and p.end <= before]
+    person = next((p for p in reversed(near) if p.type == "PER"), None) or next(
+        (p for p in reversed(near) if p.type == "ORG"), None)
+    return _mention_speaker(doc.text, person)
+
+
+def _mention_speaker(text: str, person: PersonMention | None) -> Speaker | None:
+    if person is None:
+        return None
+    return Speaker(text[person.start:person.end], None, person.entity, person.start, person.end)
 
 
 def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: list[Span],

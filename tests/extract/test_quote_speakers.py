@@ -255,3 +255,43 @@ def test_quote_speakers_a_state_in_narration_does_not_speak_on() -> None:
     people = _people(text, "سالم العبد") + _people(text, "إيران", type_="GPE")
     quote = extract_quotes("d", text, people)[-1]
     assert quote.speaker.name == "سالم العبد"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        # a family name in با after the cue is the subject, not ب + a noun
+        ("وقال الوزير في مؤتمر صحافي إن المطار جاهز. وأضاف باسلمة إن الرحلات ستبدأ قريبا.",
+         (), "باسلمة"),
+        # «أمام» after the cue is a preposition; the speaker is the person named just before
+        ("ونسب رئيس الوزراء خالد سعيد الهجوم إلى التنظيم. وقال أمام الصحافيين «إن التحقيق "
+         "يكشف أن التفجير نفذه انتحاري»", ("خالد سعيد",), "خالد سعيد"),
+        # the subject of a relative clause: the name before الذي
+        ("وأكد ذلك الحاكم سامي العلي الذي أضاف إن عشرين جريحا ما زالوا في حالة حرجة.",
+         ("سامي العلي",), "سامي العلي"),
+        # a cue-like word with a preposition (بقدر) is a noun; مفيداً continues the speaker
+        ("وقال الأب سالم العبد إن ابنه شهيد، موضحا رضاه بقدر الله، مفيداً أن العائلة صابرة.",
+         ("سالم العبد",), "سالم العبد"),
+    ],
+)
+def test_quote_speakers_subjects_around_the_cue(text: str, people: tuple[str, ...],
+                                                speaker: str) -> None:
+    quote = extract_quotes("d", text, _people(text, *people))[-1]
+    assert quote.speaker.name == speaker
+
+
+def test_quote_speakers_a_noun_with_a_preposition_is_no_cue() -> None:
+    text = "وقال الأب سالم العبد إن ابنه شهيد، موضحا رضاه بقدر الله جل وعلا."
+    quotes = extract_quotes("d", text, _people(text, "سالم العبد"))
+    assert [q.cue for q in quotes] == ["وقال"]
+
+
+def test_quote_speakers_a_subjectless_first_cue_with_nobody_named_has_no_quote() -> None:
+    assert extract_quotes("d", "وقال أمام الصحافيين إن الطريق مغلق منذ الصباح.") == []
+
+
+def test_quote_speakers_two_nisba_adjectives_tagged_as_a_name_are_a_role() -> None:
+    text = "وندد الرئيس التركي الاسلامي بالهجوم وقال «إنني أندد بهذه الوحشية بأشد العبارات»."
+    people = _people(text, "التركي الاسلامي")
+    quote = extract_quotes("d", text, people)[-1]
+    assert quote.speaker.name != "التركي الاسلامي"
