@@ -31,6 +31,7 @@ ANAPHORS = frozenset(_ROLES["anaphor"])
 OPENERS = frozenset(_ROLES["opener"])
 ACCORDING = frozenset(_ROLES["according"])
 LINKS = frozenset(_ROLES["link"])
+NAMING = frozenset(_ROLES["naming"])
 MEDIA = frozenset(_ROLES["medium"])
 # معاليه، سموها، فضيلته: an honorific with a pronoun suffix (ة written ت before it)
 _HONORIFIC_FORMS = frozenset(

@@ -40,6 +40,8 @@ from marsad.extract.quote_clauses import (
 from marsad.extract.quote_marks import MIN_CUED_WORDS, MIN_UNCUED_WORDS, direct_spans, name_quotes
 from marsad.extract.quote_speakers import (
     ACCORDING,
+    NAMING,
+    OPENERS,
     STOPS,
     PersonMention,
     Speaker,
@@ -63,6 +65,7 @@ __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 _NAMING_NOUNS = frozenset(fold(w) for w in load_words("entity_triggers.tsv"))
 _CLAUSE_BREAKS = '،,.؛;:"«»“”'
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
+_SUBJECT_REACH = 4  # the subject of a sentence's opening verb starts within these tokens
 _NAMED_REACH = 400  # characters back a subjectless first cue may look for a name
 _SOURCE_LINKS = frozenset(("ما", "ل", "عن", "لما"))
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
@@ -100,7 +103,7 @@ def _reads_as_speech(quote: Span, tokens: list[Token], names: set[Span]) -> bool
         return False
     before = [t for t in tokens if t.end <= quote.start]
     return not before or bool(before[-1].seg.enclitics) \
-        or not {before[-1].key, before[-1].folded} & _NAMING_NOUNS
+        or not {before[-1].key, before[-1].folded} & (_NAMING_NOUNS | NAMING)
 
 
 def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) -> int:
@@ -274,7 +277,7 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         return speaker, _named(speaker, toks, persons)
     if current is not None:
         return current, False
-    relative = _relative_subject(doc, tokens, ci)
+    relative = _relative_subject(doc, tokens, ci) or _sentence_subject(doc, tokens, ci)
     if relative is not None:
         return relative, True
     earlier = by_gender(state.speakers, cue_gender(tokens[ci]))
@@ -288,6 +291,17 @@ def _relative_subject(doc: _Doc, tokens: list[Token], ci: int) -> Speaker | None
     before = tokens[ci - 1].start
     person = next((p for p in reversed(doc.persons) if p.type in ("PER", "ORG")
                    and p.end <= before and not doc.text[p.end:before].strip()), None)
+    return _mention_speaker(doc.text, person)
+
+
+def _sentence_subject(doc: _Doc, tokens: list[Token], ci: int) -> Speaker | None:
+    """«وبثت جبهة النصرة شريطاً ...، وأكدت أنهم ...»: a cue with no subject of its own, the
+    first in its sentence, speaks for the name right after the sentence's opening verb."""
+    head = tokens[1:min(ci, _SUBJECT_REACH)]
+    if not head or word_of(tokens[0]) in OPENERS:
+        return None
+    person = next((p for p in doc.persons if p.type in ("PER", "ORG")
+                   and any(t.start == p.start for t in head)), None)
     return _mention_speaker(doc.text, person)
 
 

@@ -295,3 +295,17 @@ def test_quote_speakers_two_nisba_adjectives_tagged_as_a_name_are_a_role() -> No
     people = _people(text, "التركي الاسلامي")
     quote = extract_quotes("d", text, people)[-1]
     assert quote.speaker.name != "التركي الاسلامي"
+
+
+def test_quote_speakers_a_subjectless_cue_speaks_for_the_sentence_subject() -> None:
+    text = ("وقال المرصد إن القتال مستمر. وبثت جبهة النصرة الأحد شريطا مصورا، وأكدت أن "
+            "الأسرى من عناصر الفرقة.")
+    people = _people(text, "جبهة النصرة", type_="ORG") + _people(text, "المرصد", type_="ORG")
+    quote = extract_quotes("d", text, people)[-1]
+    assert quote.speaker.name == "جبهة النصرة"
+
+
+def test_quote_speakers_a_cue_opening_its_sentence_continues_the_last_speaker() -> None:
+    text = "وقال المرصد إن القتال مستمر في المدينة. وأكد أن الأسرى من عناصر الفرقة."
+    quote = extract_quotes("d", text, _people(text, "المرصد", type_="ORG"))[-1]
+    assert quote.speaker.name == "المرصد"

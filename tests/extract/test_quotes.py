@@ -209,3 +209,9 @@ def test_quotes_quotation_after_a_possessed_naming_noun_is_speech() -> None:
     text = 'وقال المتحدث إن قواته "سجلت بالاسم كل من عبر نقاط التفتيش".'
     [quote] = extract_quotes("d", text)
     assert (quote.text, quote.direct) == ("سجلت بالاسم كل من عبر نقاط التفتيش", True)
+
+
+def test_quotes_a_quotation_after_a_naming_word_is_a_name_in_a_clause() -> None:
+    text = 'وقال المتحدث إن المقاتلين يطلقون على أنفسهم اسم "الفجر الجديد" منذ العام الماضي.'
+    [quote] = extract_quotes("d", text)
+    assert quote.direct is False
