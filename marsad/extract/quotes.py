@@ -62,7 +62,7 @@ from marsad.text.tokens import Token, tokenize_sentences
 __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 
 # A quotation right after one of these nouns names the thing (منظمة "..."), it is no speech.
-_NAMING_NOUNS = frozenset(fold(w) for w in load_words("entity_triggers.tsv"))
+_NAMING = frozenset(fold(w) for w in load_words("entity_triggers.tsv")) | NAMING
 _CLAUSE_BREAKS = '،,.؛;:"«»“”'
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
 _SUBJECT_REACH = 4  # the subject of a sentence's opening verb starts within these tokens
@@ -99,11 +99,14 @@ class Quote:
 def _reads_as_speech(quote: Span, tokens: list[Token], names: set[Span]) -> bool:
     """No name (see `name_quotes`), and not the name after a naming noun (حركة "..."); a
     noun with a pronoun suffix names nothing (إن قواته "سجّلت ...")."""
-    if quote in names:
-        return False
+    return quote not in names and not _named_by(quote, tokens)
+
+
+def _named_by(quote: Span, tokens: list[Token]) -> bool:
+    """The quotation follows a naming noun or word without a pronoun suffix: a name."""
     before = [t for t in tokens if t.end <= quote.start]
-    return not before or bool(before[-1].seg.enclitics) \
-        or not {before[-1].key, before[-1].folded} & (_NAMING_NOUNS | NAMING)
+    return bool(before) and not before[-1].seg.enclitics \
+        and bool({before[-1].key, before[-1].folded} & _NAMING)
 
 
 def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) -> int:
@@ -355,7 +358,8 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
         content = clause.content_start
         own = [i for i, q in enumerate(direct) if q.start >= tokens[ci].end
                and (next_cue is None or q.start < next_cue) and i not in claimed
-               and (_reads_as_speech(q, tokens, names) or _fragment(text, q, doc, content))]
+               and (_reads_as_speech(q, tokens, names)
+                    or _fragment(text, q, doc, content) and not _named_by(q, tokens))]
         if not own and clause.content_start is None:
             own = [i for i, q in enumerate(direct) if i not in claimed
                    and q.end <= tokens[ci].start and _reads_as_speech(q, tokens, names)
