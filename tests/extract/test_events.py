@@ -144,6 +144,8 @@ def test_events_a_since_interval_does_not_date_the_event() -> None:
         # in a report, a fight named with the article is the topic, not a new happening
         ("وقال المحلل إن الهجوم يكشف ضعف الأجهزة الأمنية في المدينة.", "statement"),
         ("وقال المحلل إن مسلحين شنوا هجوما على نقطة للشرطة.", "attack"),
+        ("وقال الضابط إن رجلا فجر نفسه قرب حاجز للشرطة.", "attack"),
+        ("وحاصرت القوات الفندق طوال الليل.", "attack"),
     ],
 )
 def test_events_main_happening(sentence: str, expected: str) -> None:
