@@ -4,9 +4,12 @@ Used by `marsad.extract.quotes`. `parse_clause` reads the words after a cue, in 
 1. a quotation mark (speech) or a colon ends the head; a quoted name («قسد») does not;
 2. إن/أن (and the cue's own preposition: أشار إلى أن، شدد على أن; an appeal's content
    follows its preposition directly: دعا إلى وقف) opens the content; «قبل أن» does not;
-3. a comma, a pronoun or relative (quote_speaker_words.tsv), a preposition, ل + an outlet
-   (لوكالة الأنباء، لـ«الشرق الأوسط») or a channel (في بيان) or time word (أمس) ends the
-   speaker phrase; a present-tense verb (يشتبه) ends the whole head: its أن-clause is its own.
+3. a comma (unless a name follows it: «الوزير، أحمد علي،»), a pronoun or relative
+   (quote_speaker_words.tsv), a preposition, ل + an outlet (لوكالة الأنباء، لـ«الشرق
+   الأوسط»; a subject may still follow a quoted outlet: كشف لـ"الرياض" الدكتور X) or a
+   channel (في بيان) or time word (أمس) ends the speaker phrase; an agency right after
+   the cue is its subject (ذكرت الأناضول); a present-tense verb (يشتبه) ends the whole
+   head (not after a preposition or ب + noun: بجامعة يورك): its أن-clause is its own.
 """
 
 from __future__ import annotations

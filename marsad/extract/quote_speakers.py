@@ -2,12 +2,16 @@
 
 Used by `marsad.extract.quotes`. Rules, each a small function:
 1. `split_speaker`: the last person mention in the phrase is the name, the words before it
-   the role; else a given name starts the name; else an institution (with «في <place>»)
-   is the whole speaker; else the phrase stays as written (مصدر أمني، شهود عيان).
+   the role (a role after the name when only an honorific precedes it); nisba adjectives
+   and link words the entity layer tags as names (التركي، باسم الوزارة) stay in the role;
+   else a given name starts the name; else an institution (with «في <place>») is the
+   whole speaker; else the phrase stays as written (مصدر أمني، شهود عيان).
 2. `is_object`: words after a verb that cannot be its subject (a pronoun-suffixed word,
    a noun in the oblique plural or dual: دعا الطرفين إلى) leave the cue without a subject.
-3. `back_reference`: «المسؤول»، «المصادر ذاتها»، «هذه المنظمات»، «التقرير» point to the
-   latest speaker whose phrase (or channel) holds that noun.
+3. `back_reference`: «المسؤول»، «المصادر ذاتها»، «ذات المصادر»، «هذه المنظمات»،
+   «التقرير» point to the latest speaker whose phrase (or channel) holds that noun, «أحد
+   المصدرين» to one whose head is «مصدران»; `role_reference`: a longer role phrase with no
+   name of its own (السكرتير الخاص للرئيس هادي) to the speaker whose role holds its words.
 4. `preposed_subject`: «أما X فقال»، «غير أن X أكد»، «وكان X قد دعا»: a subject with a
    name before its cue.
 5. `by_gender`: a cue with no subject of its own continues the latest speaker whose

@@ -1,20 +1,25 @@
 """Who said what: direct and indirect speech with speakers, roles, cues, channels and dates.
 
 Rules, tried in this order within each sentence:
-1. `_direct_spans`: text in quotation marks («» “” "" „“). A quotation belongs to the
-   sentence it opens in, even when it closes in the next one. `_name_quotes`: a short one
-   («قسد»), one a name mention fills, or a quoted office before a name names, not quotes.
+1. `quote_marks.direct_spans`: text in quotation marks («» “” "" „“; straight marks nest,
+   one left open after a colon runs to the line end). A quotation belongs to the sentence
+   it opens in. `quote_marks.name_quotes`: a short one («قسد»), one a name mention fills,
+   or a quoted office before a name names, not quotes; so does one after a naming word.
 2. `quote_clauses.parse_clause`: every reporting verb or participle (quote_cues.tsv)
    opens a clause: the speaker phrase after it, then channel and time words, then the
    content — a quotation, or the clause after إن/أن (after إلى/على/من/ب when an أن-clause
-   follows, or directly for appeals: دعا إلى), or after a colon. «بحسب ما أعلن» is no cue.
+   follows, or directly for appeals: دعا إلى), or after a colon (direct speech). «بحسب ما
+   أعلن» is no cue, nor is a bare verb inside the clause another cue reports.
 3. `_clause_speaker` (with `quote_speakers`): a participle (مضيفاً، داعياً) never has its
    own subject and continues the sentence's speaker; an object (دعا الطرفين), adverbial
    (مدافعاً) or pronoun after the cue counts as no subject; a definite description
-   (المسؤول، المصادر ذاتها، التقرير) points back to an earlier speaker or «بحسب/وفق» source;
-   a named subject before the cue (أما X فقال) is taken; otherwise a cue with no subject
-   continues the latest speaker whose gender agrees with it (وقالت → المتحدثة).
-4. A quotation after an indirect clause of the same cue (أن X، وأن "...") makes two items.
+   (المسؤول، ذات المصادر، أحد المصدرين، التقرير، السكرتير الخاص) points back to an earlier
+   speaker or «بحسب/وفق/لما ذكره» source; a named subject before the cue (أما X فقال، لكن
+   البيت الأبيض أكد، X الذي أضاف) is taken; otherwise a cue with no subject speaks for its
+   sentence's subject (وبثت الجبهة ...، وأكدت), else continues the latest speaker whose
+   gender agrees with it (وقالت → المتحدثة), else the last person named before it.
+4. A quotation after an indirect clause of the same cue (أن X، وأن "...") makes two items;
+   a short quotation inside the clause (إن مقاتليه "طهّروا") is the one, direct, item.
 5. A direct quote with no cue before it looks for one right after it ("..."، قال X) and
    otherwise continues the last speaker when it opens its sentence.
 `said_on` is the day of a time expression between the cue and the content (أمس، الإثنين).
