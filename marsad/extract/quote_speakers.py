@@ -16,6 +16,9 @@ Used by `marsad.extract.quotes`. Rules, each a small function:
    name before its cue.
 5. `by_gender`: a cue with no subject of its own continues the latest speaker whose
    gender agrees with the verb (وقالت → المتحدثة, وأضاف → المدير).
+6. Before that, `relative_subject` (X الذي أضاف) and `sentence_subject` (وبثت الجبهة ...،
+   وأكدت) find a subject in the cue's own sentence; after it, `last_named` takes the last
+   person (else institution) named shortly before a first cue that has no speaker yet.
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ _HONORIFIC_FORMS = frozenset(
 _FUNCTION_LIGHT = load_words("function_words.tsv")
 _CONTRAST = frozenset(fold(w) for w in ("لكن", "غير", "بينما", "فيما"))
 _TITLE_EDGES = ' ،,"«»“”'
+_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
+_SUBJECT_REACH = 4  # the subject of a sentence's opening verb starts within these tokens
+_NAMED_REACH = 400  # characters back a subjectless first cue may look for a name
 _SAME = frozenset(fold(w) for w in ("ذات", "نفس"))
 _ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى"))
 _HISTORY = 12  # how many earlier speakers a back-reference may reach
@@ -302,3 +308,41 @@ def preposed_subject(tokens: list[Token], ci: int, lower: int,
     definite = len(span) <= 3 and end == ci and span[0].key.startswith("ال") \
         and opener in _CONTRAST  # «لكن البيت الأبيض أكد»
     return span if named or definite else []
+
+
+def relative_subject(text: str, persons: list[PersonMention], tokens: list[Token],
+                     ci: int) -> Speaker | None:
+    """«بحسب حاكم المنطقة عبدالله جيفتشي الذي أضاف إن ...»: the name before الذي/التي."""
+    if ci < 1 or word_of(tokens[ci - 1]) not in _RELATIVES:
+        return None
+    before = tokens[ci - 1].start
+    person = next((p for p in reversed(persons) if p.type in ("PER", "ORG")
+                   and p.end <= before and not text[p.end:before].strip()), None)
+    return _mention_speaker(text, person)
+
+
+def sentence_subject(text: str, persons: list[PersonMention], tokens: list[Token],
+                     ci: int) -> Speaker | None:
+    """«وبثت جبهة النصرة شريطاً ...، وأكدت أنهم ...»: a cue with no subject of its own, the
+    first in its sentence, speaks for the name right after the sentence's opening verb."""
+    head = tokens[1:min(ci, _SUBJECT_REACH)]
+    if not head or word_of(tokens[0]) in OPENERS:
+        return None
+    person = next((p for p in persons if p.type in ("PER", "ORG")
+                   and any(t.start == p.start for t in head)), None)
+    return _mention_speaker(text, person)
+
+
+def last_named(text: str, persons: list[PersonMention], before: int) -> Speaker | None:
+    """A cue with no subject and no earlier speaker (وقال أمام الصحافيين ...): the last
+    person the text named shortly before it, else the last institution."""
+    near = [p for p in persons if before - _NAMED_REACH <= p.start and p.end <= before]
+    person = next((p for p in reversed(near) if p.type == "PER"), None) or next(
+        (p for p in reversed(near) if p.type == "ORG"), None)
+    return _mention_speaker(text, person)
+
+
+def _mention_speaker(text: str, person: PersonMention | None) -> Speaker | None:
+    if person is None:
+        return None
+    return Speaker(text[person.start:person.end], None, person.entity, person.start, person.end)

@@ -46,7 +46,6 @@ from marsad.extract.quote_marks import MIN_CUED_WORDS, MIN_UNCUED_WORDS, direct_
 from marsad.extract.quote_speakers import (
     ACCORDING,
     NAMING,
-    OPENERS,
     STOPS,
     PersonMention,
     Speaker,
@@ -54,8 +53,11 @@ from marsad.extract.quote_speakers import (
     by_gender,
     cue_gender,
     is_object,
+    last_named,
     preposed_subject,
+    relative_subject,
     role_reference,
+    sentence_subject,
     split_speaker,
     word_of,
 )
@@ -69,9 +71,6 @@ __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 # A quotation right after one of these nouns names the thing (منظمة "..."), it is no speech.
 _NAMING = frozenset(fold(w) for w in load_words("entity_triggers.tsv")) | NAMING
 _CLAUSE_BREAKS = '،,.؛;:"«»“”'
-_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
-_SUBJECT_REACH = 4  # the subject of a sentence's opening verb starts within these tokens
-_NAMED_REACH = 400  # characters back a subjectless first cue may look for a name
 _SOURCE_LINKS = frozenset(("ما", "ل", "عن", "لما"))
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
 # After a comma, these open a new reported clause (، وأن "..."، إلا أن "...").
@@ -285,47 +284,12 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         return speaker, _named(speaker, toks, persons)
     if current is not None:
         return current, False
-    relative = _relative_subject(doc, tokens, ci) or _sentence_subject(doc, tokens, ci)
+    relative = relative_subject(text, persons, tokens, ci) \
+        or sentence_subject(text, persons, tokens, ci)
     if relative is not None:
         return relative, True
     earlier = by_gender(state.speakers, cue_gender(tokens[ci]))
-    return (earlier or _last_named(doc, tokens[ci].start)), False
-
-
-def _relative_subject(doc: _Doc, tokens: list[Token], ci: int) -> Speaker | None:
-    """«بحسب حاكم المنطقة عبدالله جيفتشي الذي أضاف إن ...»: the name before الذي/التي."""
-    if ci < 1 or word_of(tokens[ci - 1]) not in _RELATIVES:
-        return None
-    before = tokens[ci - 1].start
-    person = next((p for p in reversed(doc.persons) if p.type in ("PER", "ORG")
-                   and p.end <= before and not doc.text[p.end:before].strip()), None)
-    return _mention_speaker(doc.text, person)
-
-
-def _sentence_subject(doc: _Doc, tokens: list[Token], ci: int) -> Speaker | None:
-    """«وبثت جبهة النصرة شريطاً ...، وأكدت أنهم ...»: a cue with no subject of its own, the
-    first in its sentence, speaks for the name right after the sentence's opening verb."""
-    head = tokens[1:min(ci, _SUBJECT_REACH)]
-    if not head or word_of(tokens[0]) in OPENERS:
-        return None
-    person = next((p for p in doc.persons if p.type in ("PER", "ORG")
-                   and any(t.start == p.start for t in head)), None)
-    return _mention_speaker(doc.text, person)
-
-
-def _last_named(doc: _Doc, before: int) -> Speaker | None:
-    """A cue with no subject and no earlier speaker (وقال أمام الصحافيين ...): the last
-    person the text named shortly before it, else the last institution."""
-    near = [p for p in doc.persons if before - _NAMED_REACH <= p.start and p.end <= before]
-    person = next((p for p in reversed(near) if p.type == "PER"), None) or next(
-        (p for p in reversed(near) if p.type == "ORG"), None)
-    return _mention_speaker(doc.text, person)
-
-
-def _mention_speaker(text: str, person: PersonMention | None) -> Speaker | None:
-    if person is None:
-        return None
-    return Speaker(text[person.start:person.end], None, person.entity, person.start, person.end)
+    return (earlier or last_named(text, persons, tokens[ci].start)), False
 
 
 def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: list[Span],
