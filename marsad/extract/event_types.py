@@ -3,15 +3,18 @@
 Used by `marsad.extract.events`. Rules, in this order:
 1. `find_triggers`: every trigger word or phrase of event_triggers.tsv, with its position.
 2. `report_cue`: a reporting verb (quote_cues.tsv) that heads the sentence (وقال X إن ...)
-   makes it a report: only the triggers in what was reported count, and a report whose
-   content names no happening is a `statement`.
+   makes it a report: only the triggers in what was reported count (not a fight named
+   with the article, which is what the words are about: `_topic`), and a report whose
+   content names no happening, or that claims a deed before its content (أعلنت الحركة
+   مسؤوليتها عن الهجوم قائلة إن ...), is a `statement`.
 3. `_subordinate`: a trigger in a background phrase (منذ بدء الهجوم، بعد أسبوع من المعارك،
    جراء الفيضان، مع تصاعد الهجوم; event_subordinators.tsv) or a purpose (للإفراج عن) is not
-   the main happening, nor is what an appeal calls for (دعا إلى الاستسلام).
+   the main happening, nor is what an appeal calls for (دعا إلى الاستسلام), nor one that
+   points back to a happening already told (`_anaphoric`: هذا الهجوم، بهجمات كهذه).
 4. `main_trigger`: the first trigger left is the main happening, except that a weak trigger
    (a word that names a setting more than a deed: الاحتجاز، النازحين) gives way to a strong
-   one later in the sentence, and deaths give way to the strike or attack that caused them
-   (قتل سبعة مدنيين في غارة → strike).
+   one later in the sentence, and deaths give way to the air strike that caused them
+   (قتل سبعة مدنيين في غارة → strike) but stay the main verb beside a ground attack.
 5. Otherwise `other`: a body sentence still reports something (background, damage, a deal).
 """
 
@@ -55,6 +58,8 @@ _APPEAL_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv")
                 if row[1] in ("call", "call_participle")}
 _CONTENT_MARKERS = frozenset(fold(w) for w in ("إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها",
                                                 "أنهم", "بأنه", "بأنها", "إنهم"))
+_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان"))
+_LIKE_THIS = frozenset(fold(w) for w in ("كهذه", "كهذا", "كتلك", "كذلك"))
 _MEANS = frozenset(fold(w) for w in ("في", "جراء", "إثر", "بفعل"))
 _OPENER = {fold(row[0]): row[1] for row in load_table("quote_speaker_words.tsv")}
 # A report's verb comes early: after at most this many words (من جهته، وفي مخيم الهول،).
@@ -143,14 +148,15 @@ def _content_start(tokens: list[Token], cue: int) -> int:
     return cue + 1
 
 
-def _subordinate(tokens: list[Token], index: int) -> bool:
+def _subordinate(tokens: list[Token], index: int, others: frozenset[int] = frozenset()) -> bool:
     """The trigger at index sits in a background phrase: منذ/بعد/مع/جراء (+ بدء) X, or
-    in a purpose (للإفراج عن، لصفقة أكبر): what is meant to happen has not happened."""
+    in a purpose (للإفراج عن، لصفقة أكبر): what is meant to happen has not happened.
+    `others` are where other triggers stand: a background phrase ends at its own."""
     if "ل" in tokens[index].seg.proclitics:
         return True
     for back in (1, 2, 3):
         j = index - back
-        if j < 0:
+        if j < 0 or j in others:  # «منذ انطلاق الهجوم مقتل 19»: past another happening
             return False
         kind = _SUBORDINATORS.get(tokens[j].key) or _SUBORDINATORS.get(tokens[j].folded)
         if kind == "link":
@@ -164,16 +170,31 @@ def _subordinate(tokens: list[Token], index: int) -> bool:
     return False
 
 
+def _anaphoric(tokens: list[Token], index: int) -> bool:
+    """The trigger points back to a happening already told: «هذا الهجوم»، «بهجمات كهذه»."""
+    before = tokens[index - 1].folded if index > 0 else ""
+    after = tokens[index + 1].folded if index + 1 < len(tokens) else ""
+    return before.removeprefix("و") in _DEMONSTRATIVES or after in _LIKE_THIS
+
+
+def _topic(trigger: Trigger) -> bool:
+    """In what a speaker said, a fight named with the article (الهجوم، التفجير، المعركة)
+    is what the words are about, not a new happening."""
+    return trigger.type in ("attack", "strike") and "ال" in trigger.token.seg.proclitics
+
+
 def main_trigger(tokens: list[Token], triggers: list[Trigger], start: int = 0) -> Trigger | None:
     """The main happening among the triggers at or after token `start` (rules 3-4)."""
-    candidates = [t for t in triggers if t.index >= start and not _subordinate(tokens, t.index)]
+    at = frozenset(t.index for t in triggers)
+    candidates = [t for t in triggers if t.index >= start
+                  and not _subordinate(tokens, t.index, at) and not _anaphoric(tokens, t.index)]
     if not candidates:
         return None
     strong = [t for t in candidates if not t.weak]
     chosen = strong[0] if strong else candidates[0]
     if chosen.type == "casualties":  # «قتل سبعة في غارة»: the strike that killed them
         means = next((t for t in candidates if t.index > chosen.index
-                      and t.type in ("strike", "attack") and _by_means(tokens, t.index)), None)
+                      and t.type == "strike" and _by_means(tokens, t.index)), None)
         return means or chosen
     return chosen
 
@@ -207,8 +228,11 @@ def sentence_type(tokens: list[Token]) -> Happening:
         said = [t for t in triggers if t.type != "statement"]
         content = _content_start(tokens, cue)
         start = tokens[content].start if content < len(tokens) else tokens[-1].end
+        claim = main_trigger(tokens, triggers, cue + 1)
+        said = [t for t in said if not _topic(t)]
         chosen = main_trigger(tokens, said, content)
-        if chosen is None:
+        if chosen is None or claim is not None and claim.sub_event == "claim" \
+                and claim.index < content:  # «أعلنت الحركة مسؤوليتها عن الهجوم قائلة إن»
             return Happening("statement", "statement", tokens[cue], start)
     else:
         chosen = main_trigger(tokens, triggers)

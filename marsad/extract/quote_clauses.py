@@ -4,16 +4,19 @@ Used by `marsad.extract.quotes`. `parse_clause` reads the words after a cue, in 
 1. a quotation mark (speech) or a colon ends the head; a quoted name («قسد») does not;
 2. إن/أن (and the cue's own preposition: أشار إلى أن، شدد على أن; an appeal's content
    follows its preposition directly: دعا إلى وقف) opens the content; «قبل أن» does not;
-3. a comma, a pronoun or relative (quote_speaker_words.tsv), a preposition, ل + an outlet
-   (لوكالة الأنباء، لـ«الشرق الأوسط») or a channel (في بيان) or time word (أمس) ends the
-   speaker phrase; a present-tense verb (يشتبه) ends the whole head: its أن-clause is its own.
+3. a comma (unless a name follows it: «الوزير، أحمد علي،»), a pronoun or relative
+   (quote_speaker_words.tsv), a preposition, ل + an outlet (لوكالة الأنباء، لـ«الشرق
+   الأوسط»; a subject may still follow a quoted outlet: كشف لـ"الرياض" الدكتور X) or a
+   channel (في بيان) or time word (أمس) ends the speaker phrase; an agency right after
+   the cue is its subject (ذكرت الأناضول); a present-tense verb (يشتبه) ends the whole
+   head (not after a preposition or ب + noun: بجامعة يورك): its أن-clause is its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.extract.quote_speakers import ACCORDING, MEDIA, STOPS, word_of
+from marsad.extract.quote_speakers import ACCORDING, MEDIA, STOPS, given_name, word_of
 from marsad.lang import load_table, load_words
 from marsad.model import Span
 from marsad.text.normalize import fold
@@ -34,13 +37,18 @@ TIME_WORDS = _WEEKDAYS | {fold(w) for w in ("اليوم", "أمس", "الأمس"
 CONTENT_MARKERS = {fold(w) for w in ("إن", "أن", "بأن", "إنه", "إنها", "إنهم", "أنه", "أنها",
                                       "أنهم", "بأنه", "بأنها", "بأنهم", "إننا", "أننا")}
 # A speaker phrase never starts with a preposition: «أعلن في العام ...» has no subject.
-_PREPOSITIONS_LIGHT = frozenset(("في", "من", "على", "عن", "إلى", "مع", "منذ", "خلال"))
-_PREPOSITIONS = {fold(w) for w in _PREPOSITIONS_LIGHT}
+_NOUN_CLITICS = frozenset(("ب", "ل", "ك", "ال"))
+_ALEFS = str.maketrans("أإآ", "ااا")
+# light forms with a bare alef (إلى and الى alike; على stays apart from علي)
+_PREPOSITION_WORDS = ("في", "من", "على", "عن", "إلى", "مع", "منذ", "خلال", "أمام", "لدى", "حول")
+_PREPOSITIONS = frozenset(w.translate(_ALEFS) for w in _PREPOSITION_WORDS)
+_PREPOSITION_KEYS = frozenset(fold(w) for w in _PREPOSITION_WORDS)  # فيه → في
 MAX_SPEAKER_TOKENS = 14
 QUOTE_MARKS = '"«»“”„'
 _APPEALS = frozenset({"call", "call_participle"})  # content after إلى/ب is nominal
 PARTICIPLES = frozenset({"participle", "call_participle"})  # never a subject of their own
 _CONJUNCTIONS = frozenset(fold(w) for w in ("قبل", "بعد", "دون", "بدون", "منذ", "حتى", "بمجرد"))
+_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "ذلك"))
 _AS_WORDS = frozenset(fold(w) for w in ("حسبما", "كما", "وفقما"))
 _NISBA = ("ي", "ية", "يون", "يين", "يات")  # يمنية، يونانيون: adjectives, not verbs
 _GIVEN = frozenset(fold(w) for w in load_words("given_names.tsv"))
@@ -49,8 +57,11 @@ _GIVEN = frozenset(fold(w) for w in load_words("given_names.tsv"))
 def cue_key(tok: Token) -> str | None:
     """The cue a token is, if any; a leading و/ف counts as a conjunction even where the
     segmenter kept it (ودعا is read as ودّع "bade farewell" out of context). A verb with an
-    object pronoun (ما قاله العلماء، أكده) refers to words, it does not introduce them."""
-    if tok.seg.enclitics:
+    object pronoun (ما قاله العلماء، أكده) refers to words, it does not introduce them; a
+    word with a preposition or the article (بقدر، الكاتب) is a noun."""
+    if tok.seg.enclitics:  # unless the whole word is a cue the segmenter split (مبينا)
+        return tok.folded if tok.folded in CUES else None
+    if set(tok.seg.proclitics) & _NOUN_CLITICS and tok.folded not in CUES:
         return None
     key = tok.seg.key
     if key in CUES:
@@ -71,6 +82,7 @@ class Clause:
     time_span: tuple[int, int] | None = None
     content_start: int | None = None  # offset where the reported words begin
     end: int = 0  # offset where the clause's head (speaker, channel, time) ends
+    after_colon: bool = False  # the words follow a colon with no إن: direct speech
 
 
 def _channel_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
@@ -114,8 +126,10 @@ def _content_after(tokens: list[Token], i: int, stop: int) -> int | None:
 
 
 def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: list[Span],
-                  names: set[Span], name_starts: set[int], cue_kind: str) -> Clause:
-    """Read speaker, channel, time and the start of the content after the cue at token ci."""
+                  names: set[Span], name_starts: set[int], cue_kind: str,
+                  person_starts: frozenset[int] = frozenset()) -> Clause:
+    """Read speaker, channel, time and the start of the content after the cue at token ci;
+    `person_starts` are where person names begin (a name after a comma is in apposition)."""
     clause = Clause(tokens[ci], cue_kind)
     preposition = _CUE_PREPOSITIONS.get(cue_key(tokens[ci]) or "")
     i = ci + 1
@@ -133,9 +147,11 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if ":" in gap:  # «قالت الوزارة: إن ...»: the words after the colon, past إن
             marker = tok.seg.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS
             clause.content_start = tokens[i + 1].start if marker and i + 1 < stop else tok.start
+            clause.after_colon = not marker
             return clause
-        if "،" in gap or "," in gap:
-            in_tail = in_tail or bool(clause.speaker_tokens)
+        if ("،" in gap or "," in gap) and not (not in_tail and _name_ahead(
+                tokens, i, stop, clause.speaker_tokens, person_starts)):
+            in_tail = in_tail or bool(clause.speaker_tokens)  # «الوزير، أحمد علي،» goes on
         key = tok.key
         if (key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS) \
                 and tokens[i - 1].folded in _CONJUNCTIONS:
@@ -143,30 +159,45 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:
             clause.content_start = tokens[i + 1].start if i + 1 < stop else None
             return clause
-        if tok.light == preposition:  # the light form: على is no علي
+        if preposition and _bare_alef(tok.light) == _bare_alef(preposition):  # على is no علي
             if cue_kind in _APPEALS or _marker_next(tokens, i, stop):
                 clause.content_start = _content_after(tokens, i, stop)
                 return clause
             in_tail = True  # «حذر من استمرار ...»: a topic, not reported words
-        elif tok.light in _PREPOSITIONS_LIGHT and _marker_next(tokens, i, stop):
+        elif _is_preposition(tok) and _marker_next(tokens, i, stop):
             clause.content_start = _content_after(tokens, i, stop)  # «كشف مصدر إلى أن»
             return clause
         if preposition == "ب" and tok.seg.proclitics[-1:] in (("ب",), ("ال",)) \
                 and "ب" in tok.seg.proclitics and clause.speaker_tokens:
             in_tail = True  # «رحب المبعوث بالاتفاق»: the object, no more speaker
-        if not clause.speaker_tokens and (tok.folded in _PREPOSITIONS
-                                          or tok.seg.enclitics and tok.key in _PREPOSITIONS
+        if not clause.speaker_tokens and (_is_preposition(tok)
+                                          or tok.seg.enclitics and tok.key in _PREPOSITION_KEYS
                                           or set(tok.seg.proclitics) & {"ب", "ل", "ك"}
-                                          and tok.start not in name_starts):
+                                          and tok.start not in name_starts
+                                          and not _ba_name(tokens, i, stop)):
             in_tail = True  # «أعلن في العام»، «أعلنت فيه»، «دعت لإنشاء»: no subject follows
         if _press(tok):
             clause.channel = clause.channel or "press"
+            after = _past_quoted_outlet(quotes, tokens, i, stop)
+            if not clause.speaker_tokens and after is not None:
+                i = after  # «كشف لـ"الرياض" الدكتور ...»: the subject follows the outlet
+                continue
             in_tail = True
+        if not clause.speaker_tokens and word_of(tok) in _DEMONSTRATIVES and i + 1 < stop \
+                and (_press(tokens[i + 1]) or _is_preposition(tokens[i + 1])):
+            i += 1  # «كشف هذا لـ ...»، «أكد ذلك في ...»: the object, a subject may follow
+            continue
         if word_of(tok) in STOPS or key in STOPS:
             in_tail = True
-        if not in_tail and clause.speaker_tokens and present_verb(tok):
+        if not in_tail and clause.speaker_tokens and present_verb(tok) \
+                and tok.start not in name_starts and not _governs_a_noun(tokens[i - 1]):
             break  # another verb: what follows is its own clause
         channel = _channel_at(tokens, i)
+        if channel and i == ci + 1 and channel[1] == "agency":  # «وذكرت الأناضول أن»
+            clause.speaker_tokens.extend(tokens[i:i + channel[0]])
+            in_tail = True
+            i += channel[0]
+            continue
         if channel:
             clause.channel = clause.channel or channel[1]
             clause.channel_words = tuple(t.key for t in tokens[i:i + channel[0]])
@@ -178,12 +209,78 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             in_tail = True
             i += 1
             continue
-        if cue_key(tok):
+        if cue_key(tok) and not in_speaker_phrase(tokens, i):
             break
         if not in_tail:
             clause.speaker_tokens.append(tok)
         i += 1
     return clause
+
+
+def _bare_alef(word: str) -> str:
+    return word.translate(_ALEFS)
+
+
+def _is_preposition(tok: Token) -> bool:
+    return _bare_alef(tok.light) in _PREPOSITIONS
+
+
+def _ba_name(tokens: list[Token], i: int, stop: int) -> bool:
+    """«وأضاف باسلمة إن»: a family name in با (باسلمة، باعباد) read as ب + noun, when
+    إن/أن, a preposition or the end of the head follows it."""
+    tok = tokens[i]
+    if not tok.folded.startswith("با") or "ال" in tok.seg.proclitics or tok.seg.enclitics:
+        return False
+    return i + 1 >= stop or _marker_next(tokens, i, stop) or _is_preposition(tokens[i + 1])
+
+
+def _governs_a_noun(tok: Token) -> bool:
+    """A preposition, or ب/ل + a noun without the article (بجامعة، لشركة): the next word
+    is a noun (بجامعة يورك), not a verb."""
+    proclitics = tok.seg.proclitics
+    return _is_preposition(tok) or (
+        bool({"ب", "ل"} & set(proclitics)) and "ال" not in proclitics)
+
+
+def _name_ahead(tokens: list[Token], i: int, stop: int, phrase: list[Token],
+                person_starts: frozenset[int]) -> bool:
+    """After a comma, the speaker phrase goes on to a name: one starts at token i, or the
+    phrase so far names nobody and a name (or a given name) comes before any content
+    (رئيس اللجنة، المبتعث لدراسة الدكتوراه سالم علي، إن ...)."""
+    if tokens[i].start in person_starts:
+        return True
+    if not phrase or any(t.start in person_starts for t in phrase):
+        return False
+    for j in range(i, min(stop, i + 10)):
+        if tokens[j].key in CONTENT_MARKERS or tokens[j].folded in CONTENT_MARKERS:
+            return False
+        if tokens[j].start in person_starts or given_name(tokens[j]):
+            return True
+    return False
+
+
+def _past_quoted_outlet(quotes: list[Span], tokens: list[Token], i: int, stop: int) -> int | None:
+    """Index of the first token after a quoted outlet that follows «لـ» at i, if any."""
+    if tokens[i].folded not in ("ل", "لـ") or i + 1 >= stop:
+        return None
+    quote = next((q for q in quotes if q.start <= tokens[i + 1].start < q.end), None)
+    if quote is None:
+        return None
+    j = i + 1
+    while j < stop and tokens[j].start < quote.end:
+        j += 1
+    return j if j < stop else None
+
+
+def in_speaker_phrase(tokens: list[Token], i: int) -> bool:
+    """A bare cue word right after the definite noun of an earlier cue's subject is a noun
+    (وذكر رئيس النادي طالب الدكتوراه ...: a student, not «demanded»)."""
+    tok = tokens[i]
+    if i < 2 or tok.seg.proclitics[:1] in (("و",), ("ف",)) or tok.folded[:1] in ("و", "ف"):
+        return False
+    if not tokens[i - 1].key.startswith("ال") or tokens[i - 1].end != tok.start - 1:
+        return False
+    return any(cue_key(tokens[j]) for j in range(max(0, i - 4), i - 1))
 
 
 def attribution_cue(tokens: list[Token], i: int) -> bool:

@@ -2,16 +2,23 @@
 
 Used by `marsad.extract.quotes`. Rules, each a small function:
 1. `split_speaker`: the last person mention in the phrase is the name, the words before it
-   the role; else a given name starts the name; else an institution (with «في <place>»)
-   is the whole speaker; else the phrase stays as written (مصدر أمني، شهود عيان).
+   the role (a role after the name when only an honorific precedes it); nisba adjectives
+   and link words the entity layer tags as names (التركي، باسم الوزارة) stay in the role;
+   else a given name starts the name; else an institution (with «في <place>») is the
+   whole speaker; else the phrase stays as written (مصدر أمني، شهود عيان).
 2. `is_object`: words after a verb that cannot be its subject (a pronoun-suffixed word,
    a noun in the oblique plural or dual: دعا الطرفين إلى) leave the cue without a subject.
-3. `back_reference`: «المسؤول»، «المصادر ذاتها»، «هذه المنظمات»، «التقرير» point to the
-   latest speaker whose phrase (or channel) holds that noun.
+3. `back_reference`: «المسؤول»، «المصادر ذاتها»، «ذات المصادر»، «هذه المنظمات»،
+   «التقرير» point to the latest speaker whose phrase (or channel) holds that noun, «أحد
+   المصدرين» to one whose head is «مصدران»; `role_reference`: a longer role phrase with no
+   name of its own (السكرتير الخاص للرئيس هادي) to the speaker whose role holds its words.
 4. `preposed_subject`: «أما X فقال»، «غير أن X أكد»، «وكان X قد دعا»: a subject with a
    name before its cue.
 5. `by_gender`: a cue with no subject of its own continues the latest speaker whose
    gender agrees with the verb (وقالت → المتحدثة, وأضاف → المدير).
+6. Before that, `relative_subject` (X الذي أضاف) and `sentence_subject` (وبثت الجبهة ...،
+   وأكدت) find a subject in the cue's own sentence; after it, `last_named` takes the last
+   person (else institution) named shortly before a first cue that has no speaker yet.
 """
 
 from __future__ import annotations
@@ -30,6 +37,8 @@ STOPS = frozenset(_ROLES["stop"])
 ANAPHORS = frozenset(_ROLES["anaphor"])
 OPENERS = frozenset(_ROLES["opener"])
 ACCORDING = frozenset(_ROLES["according"])
+LINKS = frozenset(_ROLES["link"])
+NAMING = frozenset(_ROLES["naming"])
 MEDIA = frozenset(_ROLES["medium"])
 # معاليه، سموها، فضيلته: an honorific with a pronoun suffix (ة written ت before it)
 _HONORIFIC_FORMS = frozenset(
@@ -37,6 +46,13 @@ _HONORIFIC_FORMS = frozenset(
     for word in _ROLES["honorific"] for suffix in ("ه", "ها")
 )
 _FUNCTION_LIGHT = load_words("function_words.tsv")
+_CONTRAST = frozenset(fold(w) for w in ("لكن", "غير", "بينما", "فيما"))
+_TITLE_EDGES = ' ،,"«»“”'
+_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
+_SUBJECT_REACH = 4  # the subject of a sentence's opening verb starts within these tokens
+_NAMED_REACH = 400  # characters back a subjectless first cue may look for a name
+_SAME = frozenset(fold(w) for w in ("ذات", "نفس"))
+_ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى"))
 _HISTORY = 12  # how many earlier speakers a back-reference may reach
 
 
@@ -81,19 +97,24 @@ def word_of(tok: Token) -> str:
     return tok.folded
 
 
+def given_name(tok: Token) -> bool:
+    """A word that starts a person's name: a given name, no clitic, no function word."""
+    return tok.key in _GIVEN_NAMES and tok.light not in _FUNCTION_LIGHT \
+        and not tok.seg.proclitics
+
+
 def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) -> Speaker:
     """Role and name of a speaker phrase: the person mention is the name, the rest the role."""
     start, end = toks[0].start, toks[-1].end
     inside = [p for p in persons if start <= p.start and p.end <= end]
-    people = [p for p in inside if p.type == "PER"]
+    people = [p for p in inside if p.type == "PER" and not _no_name(text, p, start)]
     if people:  # a full name; else a title comes first and the last name is the speaker
         multiword = [p for p in people if " " in text[p.start:p.end].strip()]
         person = multiword[0] if multiword else people[-1]
-        title = text[start:person.start].strip() or None
-        return Speaker(text[person.start:person.end], title, person.entity, person.start,
-                       person.end)
-    named = next((k for k, t in enumerate(toks) if k > 0 and t.key in _GIVEN_NAMES
-                  and t.light not in _FUNCTION_LIGHT and not t.seg.proclitics), None)
+        return Speaker(text[person.start:person.end], _title(text, start, person, end),
+                       person.entity, person.start, person.end)
+    named = next((k for k, t in enumerate(toks) if k > 0 and given_name(t)
+                  and not (word_of(t) in LINKS and toks[k - 1].key.startswith("ال"))), None)
     if named is not None:
         name_start = toks[named].start
         return Speaker(text[name_start:end], text[start:name_start].strip() or None, None,
@@ -105,6 +126,29 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
     end = _close_quote(text, start, end)
     phrase = text[start:end]
     return Speaker(phrase, phrase if len(toks) > 1 else None, None, start, end)
+
+
+def _no_name(text: str, person: PersonMention, phrase_start: int) -> bool:
+    """A «person» inside the role: words after the phrase's first that read as nisba
+    adjectives (رئيس الوزراء التركي), or one that opens with a link word after a definite
+    role (المتحدث باسم الوزارة)."""
+    words = text[person.start:person.end].split()
+    if not words or person.start <= phrase_start:
+        return False
+    if all(w.startswith("ال") and w.endswith("ي") for w in words):
+        return True  # التركي، التركي الاسلامي
+    before = text[phrase_start:person.start].split()
+    return fold(words[0]) in LINKS and bool(before) and before[-1].startswith("ال")
+
+
+def _title(text: str, start: int, person: PersonMention, end: int) -> str | None:
+    """The role around a name: the words before it, unless they are one honorific word
+    (الدكتور، الشيخ) and a role follows the name (الدكتور X السكرتير الخاص للرئيس)."""
+    before = text[start:person.start].strip(_TITLE_EDGES)
+    after = text[person.end:end].strip(_TITLE_EDGES)
+    if after.startswith("ال") and (not before or " " not in before):
+        return after
+    return before or None
 
 
 def _close_quote(text: str, start: int, end: int) -> int:
@@ -130,7 +174,8 @@ def is_object(toks: list[Token], persons: list[PersonMention]) -> bool:
     first = toks[0]
     if len(toks) == 1 and first.seg.enclitics or word_of(first) in _HONORIFIC_FORMS:
         return True  # «دعا أنصاره»، «ودعا معاليه العاملين»: nobody new speaks
-    if _adverbial(first) and not any(p.start == first.start for p in persons):
+    if _adverbial(first) and (first.light.startswith("م")  # a participle: مخاطبا، مدافعا
+                              or not any(p.start == first.start for p in persons)):
         return True
     if not first.key.startswith("ال") or not first.key.endswith("ين") or len(first.key) < 7:
         return False
@@ -185,8 +230,12 @@ def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:
     if len(words) == 2 and words[1] in ANAPHORS or len(words) == 2 and words[1][:5] in (
             "ذات", "نفس"):
         noun = words[0]
-    elif len(words) == 2 and words[0] in ANAPHORS:
-        noun = words[1]
+    elif len(words) == 2 and (words[0] in ANAPHORS or words[0] in _SAME):
+        noun = words[1]  # «هذه المنظمات»، «ذات المصادر»
+    elif len(words) == 2 and words[0] in _ONE_OF and words[1].startswith("ال"):
+        stem = _number_stem(words[1][2:])  # «أحد المصدرين» → an earlier «مصدران»
+        return next((sp for sp in reversed(history[-_HISTORY:])
+                     if _number_stem(_head(sp)) == stem), None)
     elif len(words) == 1:
         noun = words[0]
     else:
@@ -198,6 +247,31 @@ def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:
         if _head(speaker) in (bare, noun) or bare in speaker.channel_words:
             return speaker
     return None
+
+
+def role_reference(toks: list[Token], persons: list[PersonMention],
+                   history: list[Speaker]) -> Speaker | None:
+    """An earlier speaker a longer definite role phrase points to: «السكرتير الخاص للرئيس
+    هادي» after «الدكتور X السكرتير الخاص ...»: same head noun, and no name of its own
+    except one after ل (whose secretary)."""
+    head = word_of(toks[0])
+    if len(toks) < 2 or not head.startswith("ال") or len(head) < 5:
+        return None
+    owner = next((k for k, t in enumerate(toks) if "ل" in t.seg.proclitics), len(toks))
+    if any(p.type == "PER" and toks[0].start <= p.start < toks[owner - 1].end for p in persons):
+        return None
+    role = {word_of(t) for t in toks[:owner]}
+    return next((sp for sp in reversed(history[-_HISTORY:])
+                 if sp.title and sp.name != sp.title and role <= set(fold(sp.title).split())),
+                None)
+
+
+def _number_stem(word: str) -> str:
+    """A noun without its dual or plural ending: مصدران، مصدرين → مصدر."""
+    for ending in ("ان", "ين", "ون", "ات"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def _head(speaker: Speaker) -> str:
@@ -231,4 +305,44 @@ def preposed_subject(tokens: list[Token], ci: int, lower: int,
     span = tokens[begin:end]
     named = any(p.type in ("PER", "ORG") and span[0].start <= p.start and p.end <= span[-1].end
                 for p in persons)
-    return span if named else []
+    definite = len(span) <= 3 and end == ci and span[0].key.startswith("ال") \
+        and opener in _CONTRAST  # «لكن البيت الأبيض أكد»
+    return span if named or definite else []
+
+
+def relative_subject(text: str, persons: list[PersonMention], tokens: list[Token],
+                     ci: int) -> Speaker | None:
+    """«بحسب حاكم المنطقة عبدالله جيفتشي الذي أضاف إن ...»: the name before الذي/التي."""
+    if ci < 1 or word_of(tokens[ci - 1]) not in _RELATIVES:
+        return None
+    before = tokens[ci - 1].start
+    person = next((p for p in reversed(persons) if p.type in ("PER", "ORG")
+                   and p.end <= before and not text[p.end:before].strip()), None)
+    return _mention_speaker(text, person)
+
+
+def sentence_subject(text: str, persons: list[PersonMention], tokens: list[Token],
+                     ci: int) -> Speaker | None:
+    """«وبثت جبهة النصرة شريطاً ...، وأكدت أنهم ...»: a cue with no subject of its own, the
+    first in its sentence, speaks for the name right after the sentence's opening verb."""
+    head = tokens[1:min(ci, _SUBJECT_REACH)]
+    if not head or word_of(tokens[0]) in OPENERS:
+        return None
+    person = next((p for p in persons if p.type in ("PER", "ORG")
+                   and any(t.start == p.start for t in head)), None)
+    return _mention_speaker(text, person)
+
+
+def last_named(text: str, persons: list[PersonMention], before: int) -> Speaker | None:
+    """A cue with no subject and no earlier speaker (وقال أمام الصحافيين ...): the last
+    person the text named shortly before it, else the last institution."""
+    near = [p for p in persons if before - _NAMED_REACH <= p.start and p.end <= before]
+    person = next((p for p in reversed(near) if p.type == "PER"), None) or next(
+        (p for p in reversed(near) if p.type == "ORG"), None)
+    return _mention_speaker(text, person)
+
+
+def _mention_speaker(text: str, person: PersonMention | None) -> Speaker | None:
+    if person is None:
+        return None
+    return Speaker(text[person.start:person.end], None, person.entity, person.start, person.end)

@@ -1,20 +1,25 @@
 """Who said what: direct and indirect speech with speakers, roles, cues, channels and dates.
 
 Rules, tried in this order within each sentence:
-1. `_direct_spans`: text in quotation marks («» “” "" „“). A quotation belongs to the
-   sentence it opens in, even when it closes in the next one. `_name_quotes`: a short one
-   («قسد»), one a name mention fills, or a quoted office before a name names, not quotes.
+1. `quote_marks.direct_spans`: text in quotation marks («» “” "" „“; straight marks nest,
+   one left open after a colon runs to the line end). A quotation belongs to the sentence
+   it opens in. `quote_marks.name_quotes`: a short one («قسد»), one a name mention fills,
+   or a quoted office before a name names, not quotes; so does one after a naming word.
 2. `quote_clauses.parse_clause`: every reporting verb or participle (quote_cues.tsv)
    opens a clause: the speaker phrase after it, then channel and time words, then the
    content — a quotation, or the clause after إن/أن (after إلى/على/من/ب when an أن-clause
-   follows, or directly for appeals: دعا إلى), or after a colon. «بحسب ما أعلن» is no cue.
+   follows, or directly for appeals: دعا إلى), or after a colon (direct speech). «بحسب ما
+   أعلن» is no cue, nor is a bare verb inside the clause another cue reports.
 3. `_clause_speaker` (with `quote_speakers`): a participle (مضيفاً، داعياً) never has its
    own subject and continues the sentence's speaker; an object (دعا الطرفين), adverbial
    (مدافعاً) or pronoun after the cue counts as no subject; a definite description
-   (المسؤول، المصادر ذاتها، التقرير) points back to an earlier speaker or «بحسب/وفق» source;
-   a named subject before the cue (أما X فقال) is taken; otherwise a cue with no subject
-   continues the latest speaker whose gender agrees with it (وقالت → المتحدثة).
-4. A quotation after an indirect clause of the same cue (أن X، وأن "...") makes two items.
+   (المسؤول، ذات المصادر، أحد المصدرين، التقرير، السكرتير الخاص) points back to an earlier
+   speaker or «بحسب/وفق/لما ذكره» source; a named subject before the cue (أما X فقال، لكن
+   البيت الأبيض أكد، X الذي أضاف) is taken; otherwise a cue with no subject speaks for its
+   sentence's subject (وبثت الجبهة ...، وأكدت), else continues the latest speaker whose
+   gender agrees with it (وقالت → المتحدثة), else the last person named before it.
+4. A quotation after an indirect clause of the same cue (أن X، وأن "...") makes two items;
+   a short quotation inside the clause (إن مقاتليه "طهّروا") is the one, direct, item.
 5. A direct quote with no cue before it looks for one right after it ("..."، قال X) and
    otherwise continues the last speaker when it opens its sentence.
 `said_on` is the day of a time expression between the cue and the content (أمس، الإثنين).
@@ -23,7 +28,6 @@ Rules, tried in this order within each sentence:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,11 +38,14 @@ from marsad.extract.quote_clauses import (
     Clause,
     attribution_cue,
     cue_key,
+    in_speaker_phrase,
     parse_clause,
     present_verb,
 )
+from marsad.extract.quote_marks import MIN_CUED_WORDS, MIN_UNCUED_WORDS, direct_spans, name_quotes
 from marsad.extract.quote_speakers import (
     ACCORDING,
+    NAMING,
     STOPS,
     PersonMention,
     Speaker,
@@ -46,7 +53,11 @@ from marsad.extract.quote_speakers import (
     by_gender,
     cue_gender,
     is_object,
+    last_named,
     preposed_subject,
+    relative_subject,
+    role_reference,
+    sentence_subject,
     split_speaker,
     word_of,
 )
@@ -57,14 +68,10 @@ from marsad.text.tokens import Token, tokenize_sentences
 
 __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 
-_DIRECT = re.compile(r'«[^«»\n]{2,3000}»|“[^“”\n]{2,3000}”|„[^„“\n]{2,3000}“|"[^"\n]{2,3000}"'
-                     r'|”[^”\n]{2,3000}”')
-# A quoted phrase this short with no cue beside it is a name or a scare quote, not speech;
-# even beside a cue, speech has at least _MIN_CUED_WORDS words.
-_MIN_UNCUED_WORDS = 6
-_MIN_CUED_WORDS = 3
 # A quotation right after one of these nouns names the thing (منظمة "..."), it is no speech.
-_NAMING_NOUNS = frozenset(fold(w) for w in load_words("entity_triggers.tsv"))
+_NAMING = frozenset(fold(w) for w in load_words("entity_triggers.tsv")) | NAMING
+_CLAUSE_BREAKS = '،,.؛;:"«»“”'
+_SOURCE_LINKS = frozenset(("ما", "ل", "عن", "لما"))
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
 # After a comma, these open a new reported clause (، وأن "..."، إلا أن "...").
 _CLAUSE_OPENER = re.compile(r"\s*(?:و|ف)?(?:أن|إن|بأن|إلا أن|غير أن|لكن|ولكن)\b")
@@ -93,47 +100,17 @@ class Quote:
         }
 
 
-def _direct_spans(text: str) -> list[Span]:
-    """Inner spans of quotations (marks excluded), whitespace trimmed."""
-    spans = []
-    for match in _DIRECT.finditer(text):
-        start, end = match.start() + 1, match.end() - 1
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append(Span(start, end))
-    return spans
-
-
-def _name_quotes(text: str, quotes: list[Span], persons: list[PersonMention]) -> set[Span]:
-    """Quotations that name something rather than quote anyone: short ones («قسد»), those
-    an entity mention fills («المرصد السوري لحقوق الإنسان»), and a quoted office right
-    before a person's name (نائب «محافظ مدينة حلب الحرة» منذر سلال)."""
-    names = set()
-    starts = [p.start for p in persons]
-    for q in quotes:
-        nearby = persons[max(0, bisect_left(starts, q.start) - 8):bisect_left(starts, q.end + 2)]
-        length = q.end - q.start
-        after = q.end + 1
-        while after < len(text) and text[after] == " ":
-            after += 1
-        if (len(text[q.start:q.end].split()) < _MIN_CUED_WORDS
-                or any(p.start <= q.start + 1 and p.end >= q.end - 1
-                       or min(p.end, q.end) - max(p.start, q.start) >= 0.6 * length
-                       for p in nearby if p.start < q.end and p.end > q.start)
-                or any(p.start == after and p.type == "PER" for p in nearby)):
-            names.add(q)
-    return names
-
-
 def _reads_as_speech(quote: Span, tokens: list[Token], names: set[Span]) -> bool:
-    """No name (see `_name_quotes`), and not the name after a naming noun (حركة "...")."""
-    if quote in names:
-        return False
+    """No name (see `name_quotes`), and not the name after a naming noun (حركة "..."); a
+    noun with a pronoun suffix names nothing (إن قواته "سجّلت ...")."""
+    return quote not in names and not _named_by(quote, tokens)
+
+
+def _named_by(quote: Span, tokens: list[Token]) -> bool:
+    """The quotation follows a naming noun or word without a pronoun suffix: a name."""
     before = [t for t in tokens if t.end <= quote.start]
-    return not before or not {before[-1].key, before[-1].folded} & _NAMING_NOUNS
+    return bool(before) and not before[-1].seg.enclitics \
+        and bool({before[-1].key, before[-1].folded} & _NAMING)
 
 
 def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) -> int:
@@ -144,20 +121,26 @@ def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) ->
 
 
 def _named(speaker: Speaker, toks: list[Token], persons: list[PersonMention]) -> bool:
-    """A speaker phrase that holds a person or institution mention."""
-    return any(p.type in ("PER", "ORG") and toks[0].start <= p.start and p.end <= toks[-1].end
+    """A speaker phrase that holds a person, institution or state mention."""
+    return any(p.type in ("PER", "ORG", "GPE")
+               and toks[0].start <= p.start and p.end <= toks[-1].end
                for p in persons)
 
 
-def _attributions(text: str, tokens: list[Token], persons: list[PersonMention]) -> list[Speaker]:
+def _attributions(text: str, tokens: list[Token],
+                  persons: list[PersonMention]) -> list[tuple[Speaker, bool]]:
     """Sources named after بحسب/وفق (بحسب مصدر طبي في ...): speakers later sentences may
-    point back to, though they say nothing in quotation themselves."""
+    point back to, though they say nothing in quotation themselves; each with whether a
+    reporting verb names it (طبقا لما ذكره X): then a later «وأضاف» continues it."""
     found = []
     for i, tok in enumerate(tokens):
         if tok.seg.key not in ACCORDING and word_of(tok) not in ACCORDING:
             continue
         j = i + 1
-        while j < len(tokens) and (tokens[j].key in ("ما", "ل", "عن") or cue_key(tokens[j])):
+        said = False
+        while j < len(tokens) and (tokens[j].key in _SOURCE_LINKS or cue_key(tokens[j])
+                                   or tokens[j].seg.key in CUES):
+            said = said or tokens[j].seg.key in CUES
             j += 1
         phrase: list[Token] = []
         while j < len(tokens) and len(phrase) < MAX_SPEAKER_TOKENS:
@@ -169,8 +152,27 @@ def _attributions(text: str, tokens: list[Token], persons: list[PersonMention]) 
             phrase.append(tokens[j])
             j += 1
         if phrase:
-            found.append(split_speaker(text, phrase, persons))
+            found.append((split_speaker(text, phrase, persons), said))
     return found
+
+
+def _fragment(text: str, quote: Span, doc: _Doc, content: int | None) -> bool:
+    """A short quotation inside the reported clause (إن مقاتليه "طهّروا" المستشفى), unless
+    it is one word with the article in mid-clause: a term (جديرة بالسياحة "البيئية")."""
+    if quote not in doc.fragments or content is None or quote.start < content:
+        return False
+    word = text[quote.start:quote.end]
+    return quote.start <= content + 1 or " " in word or not word.startswith("ال")
+
+
+def _inside_content(text: str, cue: Token, content_start: int | None) -> bool:
+    """A bare reporting verb inside the clause a cue reports, with no punctuation between
+    (أن المركز دعا الأطباء إلى ...): its subject is in that clause, it is no new cue."""
+    if content_start is None or cue.start < content_start or cue.folded[:1] in ("و", "ف"):
+        return False
+    if CUES[cue_key(cue) or ""][0] in PARTICIPLES:
+        return False
+    return not any(c in text[content_start:cue.start] for c in _CLAUSE_BREAKS)
 
 
 def _lead_clause(text: str, start: int | None, quote_start: int) -> Span | None:
@@ -184,7 +186,7 @@ def _lead_clause(text: str, start: int | None, quote_start: int) -> Span | None:
     end = comma
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start, end) if len(text[start:end].split()) >= _MIN_CUED_WORDS else None
+    return Span(start, end) if len(text[start:end].split()) >= MIN_CUED_WORDS else None
 
 
 def _said_on(clause: Clause, day_times: list[tuple[int, int, str]]) -> str | None:
@@ -208,9 +210,12 @@ def extract_quotes(
         (t["start"], t["end"], str(t["value"])) for t in times or []
         if t.get("value") and len(str(t["value"])) == 10
     )
-    direct = _direct_spans(text)
-    doc = _Doc(doc_id, text, persons, day_times, _name_quotes(text, direct, persons),
-               {p.start for p in persons})
+    direct = direct_spans(text)
+    full_names = frozenset(p.start for p in persons
+                           if p.type == "PER" and " " in text[p.start:p.end])
+    names, fragments = name_quotes(text, direct, persons)
+    doc = _Doc(doc_id, text, persons, day_times, names, fragments, {p.start for p in persons},
+               full_names)
     quotes: list[Quote] = []
     q0 = 0
     for sentence, sent_tokens in tokenize_sentences(text):
@@ -236,9 +241,17 @@ class _Doc:
     persons: list[PersonMention]
     day_times: list[tuple[int, int, str]]
     names: set[Span]
+    fragments: set[Span]
     name_starts: set[int] = field(default_factory=set)
+    person_starts: frozenset[int] = frozenset()
     speakers: list[Speaker] = field(default_factory=list)
     sources: list[Speaker] = field(default_factory=list)
+
+    def cited(self, sources: list[tuple[Speaker, bool]]) -> None:
+        for source, said in sources:
+            self.sources.append(source)
+            if said:
+                self.speakers.append(source)
 
     def spoke(self, speaker: Speaker) -> None:
         if not self.speakers or self.speakers[-1] is not speaker:
@@ -261,7 +274,8 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         speaker.channel_words = clause.channel_words
         return speaker, True
     if toks and not is_object(toks, persons):
-        earlier = back_reference(toks, state.sources)
+        earlier = back_reference(toks, state.sources) or role_reference(toks, persons,
+                                                                        state.speakers)
         if earlier is not None:
             earlier.channel_words += clause.channel_words
             return earlier, True
@@ -270,7 +284,12 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         return speaker, _named(speaker, toks, persons)
     if current is not None:
         return current, False
-    return by_gender(state.speakers, cue_gender(tokens[ci])), False
+    relative = relative_subject(text, persons, tokens, ci) \
+        or sentence_subject(text, persons, tokens, ci)
+    if relative is not None:
+        return relative, True
+    earlier = by_gender(state.speakers, cue_gender(tokens[ci]))
+    return (earlier or last_named(text, persons, tokens[ci].start)), False
 
 
 def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: list[Span],
@@ -279,28 +298,37 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
     cue_positions = [
         i for i, t in enumerate(tokens)
         if cue_key(t) and not any(q.start <= t.start < q.end for q in around)
-        and not attribution_cue(tokens, i)
+        and not attribution_cue(tokens, i) and not in_speaker_phrase(tokens, i)
     ]
     if not cue_positions and not direct:
-        state.sources.extend(_attributions(text, tokens, doc.persons))
+        doc.cited(_attributions(text, tokens, doc.persons))
         return []
     quotes: list[Quote] = []
     claimed: set[int] = set()
     current: Speaker | None = None  # the speaker of this sentence so far
     lower = 0
-    for n, ci in enumerate(cue_positions):
+    n = 0
+    while n < len(cue_positions):
+        ci = cue_positions[n]
         kind = CUES[cue_key(tokens[ci]) or ""][0]
         stop = cue_positions[n + 1] if n + 1 < len(cue_positions) else len(tokens)
-        clause = parse_clause(text, tokens, ci, stop, around, names, doc.name_starts, kind)
+        clause = parse_clause(text, tokens, ci, stop, around, names, doc.name_starts, kind,
+                              doc.person_starts)
+        if stop < len(tokens) and _inside_content(text, tokens[stop], clause.content_start):
+            del cue_positions[n + 1]  # «أوضح X أن المركز دعا ...»: part of what X said
+            continue
+        n += 1
         speaker, named = _clause_speaker(doc, tokens, ci, lower, clause, current)
         lower = ci + 1
         if speaker is None:
             continue
         next_cue = tokens[stop].start if stop < len(tokens) else None
         said_on = _said_on(clause, doc.day_times)
+        content = clause.content_start
         own = [i for i, q in enumerate(direct) if q.start >= tokens[ci].end
                and (next_cue is None or q.start < next_cue) and i not in claimed
-               and _reads_as_speech(q, tokens, names)]
+               and (_reads_as_speech(q, tokens, names)
+                    or _fragment(text, q, doc, content) and not _named_by(q, tokens))]
         if not own and clause.content_start is None:
             own = [i for i, q in enumerate(direct) if i not in claimed
                    and q.end <= tokens[ci].start and _reads_as_speech(q, tokens, names)
@@ -315,30 +343,24 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
                 claimed.add(i)
                 quotes.append(_quote(doc_id, text, direct[i], True, speaker, tokens[ci],
                                      clause.channel, said_on, sentence))
-        elif clause.content_start is None and kind == "announce" and clause.speaker_tokens \
-                and speaker.end is not None and speaker.end < clause.speaker_tokens[-1].end:
-            # «أعلنت الوزارة تسجيل 47 حالة»: what was announced follows the institution
-            start = next(t.start for t in clause.speaker_tokens if t.start >= speaker.end)
-            end = _content_end(text, sentence, start, next_cue)
-            quotes.append(_quote(doc_id, text, Span(start, end), False, speaker, tokens[ci],
-                                 clause.channel, said_on, sentence))
         elif clause.content_start is not None and kind != "stance":
             end = _content_end(text, sentence, clause.content_start, next_cue)
             if end - clause.content_start >= 8:
-                quotes.append(_quote(doc_id, text, Span(clause.content_start, end), False,
+                quotes.append(_quote(doc_id, text, Span(clause.content_start, end),
+                                     clause.after_colon,
                                      speaker, tokens[ci], clause.channel, said_on, sentence))
         if clause.speaker_tokens and clause.kind not in PARTICIPLES or len(quotes) > found:
             current = speaker
         if len(quotes) > found or named:
             state.spoke(speaker)
     for i, q in enumerate(direct):
-        if i in claimed or len(text[q.start:q.end].split()) < _MIN_UNCUED_WORDS:
+        if i in claimed or len(text[q.start:q.end].split()) < MIN_UNCUED_WORDS:
             continue
         opens_sentence = not text[sentence.start:q.start].strip(' "«“„”')
         last = current or (state.speakers[-1] if state.speakers else None)
         if opens_sentence and last is not None:
             quotes.append(_quote(doc_id, text, q, True, last, None, None, None, sentence))
-    state.sources.extend(_attributions(text, tokens, doc.persons))
+    doc.cited(_attributions(text, tokens, doc.persons))
     quotes.sort(key=lambda q: q.start)
     return quotes
 

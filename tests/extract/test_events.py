@@ -118,6 +118,34 @@ def test_events_a_since_interval_does_not_date_the_event() -> None:
         # a trigger written with a pronoun suffix
         ("ولقي ثلاثة أشخاص حتفهم غرقا في الوادي.", "casualties"),
         ("وأفاد المتحدث بأن 150 مقاتلا سلموا أنفسهم خلال الأسبوع.", "surrender"),
+        # deaths are the main verb; a ground attack they happened in does not replace them
+        ("وقتل ستة جنود في هجوم على موقع للجيش قرب الحدود.", "casualties"),
+        ("وقتل ستة جنود في غارة على موقع للجيش قرب الحدود.", "strike"),
+        # a trigger that points back to a happening already told is no new one
+        ("وتبنت الجماعة هذا الهجوم في بيان على موقعها.", "statement"),
+        ("وأكد الوزير أن الحكومة لن تتأثر بهجمات كهذه مهما تكررت.", "statement"),
+        ("وأكد الوزير أن المسلحين شنوا هجمات على القرى الحدودية.", "attack"),
+        # a claim of responsibility before «قائلة إن»: the claim is the happening
+        ("وأعلنت الحركة مسؤوليتها عن الهجوم قائلة إن الهدف كان مقرا للشرطة.", "statement"),
+        ("وأعلنت الحركة قائلة إن مقاتليها هاجموا مقرا للشرطة.", "attack"),
+        # plural and other verb forms of the triggers
+        ("وذكر مسؤول أن نحو مئة مسلح هاجموا مواقع للشرطة خلال الليل.", "attack"),
+        ("وقال الطبيب إن خمسة أشخاص أصيبوا بجروح طفيفة.", "casualties"),
+        ("وقالت المصادر إن البلدة سقطت في أيدي المسلحين صباح اليوم.", "capture"),
+        # a happening the day after which the sentence tells of is background
+        ("ووصل الرئيس إلى المدينة غداة هجوم على سوقها الرئيسية.", "other"),
+        # a background phrase ends at its own event noun: what follows is the happening
+        ("ووثق المرصد منذ بدء الهجوم مقتل 40 مدنيا في البلدة.", "casualties"),
+        ("ووصلت قافلة منذ بدء الهجوم إلى البلدة.", "humanitarian"),
+        # care, refuge and flood damage named in a report's content
+        ("وقال الطبيب إن نسبة الشفاء بين المرضى تجاوزت النصف.", "humanitarian"),
+        ("وقال السكان إن المياه غمرت الحي الشرقي بالكامل.", "other"),
+        ("وقال السكان إن الحياة عادت إلى الحي الشرقي.", "statement"),
+        # in a report, a fight named with the article is the topic, not a new happening
+        ("وقال المحلل إن الهجوم يكشف ضعف الأجهزة الأمنية في المدينة.", "statement"),
+        ("وقال المحلل إن مسلحين شنوا هجوما على نقطة للشرطة.", "attack"),
+        ("وقال الضابط إن رجلا فجر نفسه قرب حاجز للشرطة.", "attack"),
+        ("وحاصرت القوات الفندق طوال الليل.", "attack"),
     ],
 )
 def test_events_main_happening(sentence: str, expected: str) -> None:

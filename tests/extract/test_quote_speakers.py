@@ -147,3 +147,165 @@ def test_quote_speakers_a_name_spelled_like_a_preposition_is_no_preposition() ->
     [quote] = extract_quotes("d", text, _people(text, "علي الحمود"))
     assert quote.speaker.name == "علي الحمود"
     assert quote.text == "المشاركة في الملتقى المقبل"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        # a name in apposition after a comma belongs to the speaker phrase
+        ("أعلن وزير الخارجية الإيراني، جواد كريمي، أن بلاده ستشارك في المؤتمر.",
+         ("جواد كريمي",), "جواد كريمي"),
+        # an outlet in quotation before the subject: the subject follows it
+        ('وكشف لـ"المدينة" مدير المستشفى الدكتور سامي العلي أن الأجهزة الجديدة وصلت.',
+         ("سامي العلي",), "سامي العلي"),
+        # a demonstrative object, then the outlet, then the subject
+        ('كشف ذلك لـ"الوطن" العقيد ناصر الحربي وقال إن الدوريات ستزداد.',
+         ("ناصر الحربي",), "ناصر الحربي"),
+        # an agency right after the cue is its subject, not a channel
+        ("وذكرت رويترز أن المحادثات توقفت مساء الأحد.", (), "رويترز"),
+        # a definite subject after «لكن» before the cue
+        ("وقال الوزير سعيد النمر إن المعابر ستفتح. لكن البيت الأبيض أكد أن القرار لم يتخذ.",
+         ("سعيد النمر",), "البيت الأبيض"),
+    ],
+)
+def test_quote_speakers_subject_found(text: str, people: tuple[str, ...], speaker: str) -> None:
+    quote = extract_quotes("d", text, _people(text, *people))[-1]
+    assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        ("قالت مصادر أمنية إن الطريق أغلق. وقالت ذات المصادر إن الجيش أرسل تعزيزات.",
+         (), "مصادر أمنية"),
+        ("وقال مصدران طبيان إن المستشفى امتلأ. وصرح أحد المصدرين أن الأدوية نفدت.",
+         (), "مصدران طبيان"),
+        ("قال الدكتور فهد الزيد الأمين العام للمجلس إن الاجتماع تأجل. وأكد الأمين العام "
+         "للمجلس أن الموعد الجديد سيعلن قريبا.", ("فهد الزيد",), "فهد الزيد"),
+    ],
+)
+def test_quote_speakers_descriptions_point_back(text: str, people: tuple[str, ...],
+                                                speaker: str) -> None:
+    quote = extract_quotes("d", text, _people(text, *people))[-1]
+    assert quote.speaker.name == speaker
+
+
+def test_quote_speakers_another_spokesman_is_no_back_reference() -> None:
+    text = ("وقال المتحدث باسم الجيش سعيد النمر إن الهجوم صد. وقال المتحدث باسم الشرطة "
+            "إن الطرق أغلقت.")
+    quote = extract_quotes("d", text, _people(text, "سعيد النمر"))[-1]
+    assert quote.speaker.name == "المتحدث باسم الشرطة"
+
+
+def test_quote_speakers_long_undefined_phrase_before_a_cue_is_no_subject() -> None:
+    text = ("وقال الوزير سعيد النمر إن المعابر ستفتح. لكن الأوضاع الميدانية الصعبة في "
+            "المنطقة الحدودية تؤكد أن الطريق مغلق.")
+    quote = extract_quotes("d", text, _people(text, "سعيد النمر"))[-1]
+    assert not quote.speaker.name.startswith("الأوضاع")
+
+
+def test_quote_speakers_nisba_and_link_words_tagged_as_names_are_roles() -> None:
+    text = ("وقال رئيس الوزراء التركي إن الحكومة مستمرة. وقال المتحدث باسم وزارة الصحة "
+            "حمدان العلي إن اللقاحات وصلت.")
+    people = _people(text, "التركي", "باسم وزارة")
+    first, second = extract_quotes("d", text, people)
+    assert first.speaker.name != "التركي"
+    assert "حمدان العلي" in second.speaker.name
+
+
+def test_quote_speakers_participle_tagged_as_a_name_is_no_subject() -> None:
+    text = ("وقال النائب سالم العبد إن الحوار ضروري. وأضاف مخاطبا الوزير علي حسن "
+            "«لا نطلب منك شيئا سوى تطبيق القانون على الجميع».")
+    people = _people(text, "سالم العبد", "مخاطبا", "علي حسن")
+    quote = extract_quotes("d", text, people)[-1]
+    assert quote.speaker.name == "سالم العبد"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        # a word like a present verb after «بجامعة» is a place, the phrase goes on
+        ("وقال أستاذ الطب بجامعة يورك سالم العبد إن الدراسة اكتملت.",
+         ("سالم العبد",), "سالم العبد"),
+        # a cue word right after the subject's definite noun is a noun (طالب: a student)
+        ("وذكر رئيس النادي طالب الدكتوراه سعد الزهراني، أن الحفل نجح.",
+         ("سعد الزهراني",), "سعد الزهراني"),
+        # after a comma a role goes on to a given name the entity layer missed
+        ("وأفاد رئيس اللجنة، والمبتعث لدراسة الطب علي الغامدي، أن الحفل نجح.",
+         (), "علي الغامدي"),
+    ],
+)
+def test_quote_speakers_long_subject_phrases(text: str, people: tuple[str, ...],
+                                             speaker: str) -> None:
+    quote = extract_quotes("d", text, _people(text, *people))[-1]
+    assert quote.speaker.name == speaker
+
+
+def test_quote_speakers_a_state_that_admitted_something_speaks_on() -> None:
+    text = ("وقال الخبير سالم العبد إن الأرقام أعلى. واعترفت إيران رسميا بتنفيذ الأحكام. "
+            "وقالت إن العدد لم يتجاوز المئة.")
+    people = _people(text, "سالم العبد") + _people(text, "إيران", type_="GPE")
+    quote = extract_quotes("d", text, people)[-1]
+    assert quote.speaker.name == "إيران"
+
+
+def test_quote_speakers_a_state_in_narration_does_not_speak_on() -> None:
+    text = ("وقال الخبير سالم العبد إن الأرقام أعلى. وشهدت إيران احتجاجات واسعة. "
+            "وأضاف أن العدد لم يتجاوز المئة.")
+    people = _people(text, "سالم العبد") + _people(text, "إيران", type_="GPE")
+    quote = extract_quotes("d", text, people)[-1]
+    assert quote.speaker.name == "سالم العبد"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        # a family name in با after the cue is the subject, not ب + a noun
+        ("وقال الوزير في مؤتمر صحافي إن المطار جاهز. وأضاف باسلمة إن الرحلات ستبدأ قريبا.",
+         (), "باسلمة"),
+        # «أمام» after the cue is a preposition; the speaker is the person named just before
+        ("ونسب رئيس الوزراء خالد سعيد الهجوم إلى التنظيم. وقال أمام الصحافيين «إن التحقيق "
+         "يكشف أن التفجير نفذه انتحاري»", ("خالد سعيد",), "خالد سعيد"),
+        # the subject of a relative clause: the name before الذي
+        ("وأكد ذلك الحاكم سامي العلي الذي أضاف إن عشرين جريحا ما زالوا في حالة حرجة.",
+         ("سامي العلي",), "سامي العلي"),
+        # a cue-like word with a preposition (بقدر) is a noun; مفيداً continues the speaker
+        ("وقال الأب سالم العبد إن ابنه شهيد، موضحا رضاه بقدر الله، مفيداً أن العائلة صابرة.",
+         ("سالم العبد",), "سالم العبد"),
+    ],
+)
+def test_quote_speakers_subjects_around_the_cue(text: str, people: tuple[str, ...],
+                                                speaker: str) -> None:
+    quote = extract_quotes("d", text, _people(text, *people))[-1]
+    assert quote.speaker.name == speaker
+
+
+def test_quote_speakers_a_noun_with_a_preposition_is_no_cue() -> None:
+    text = "وقال الأب سالم العبد إن ابنه شهيد، موضحا رضاه بقدر الله جل وعلا."
+    quotes = extract_quotes("d", text, _people(text, "سالم العبد"))
+    assert [q.cue for q in quotes] == ["وقال"]
+
+
+def test_quote_speakers_a_subjectless_first_cue_with_nobody_named_has_no_quote() -> None:
+    assert extract_quotes("d", "وقال أمام الصحافيين إن الطريق مغلق منذ الصباح.") == []
+
+
+def test_quote_speakers_two_nisba_adjectives_tagged_as_a_name_are_a_role() -> None:
+    text = "وندد الرئيس التركي الاسلامي بالهجوم وقال «إنني أندد بهذه الوحشية بأشد العبارات»."
+    people = _people(text, "التركي الاسلامي")
+    quote = extract_quotes("d", text, people)[-1]
+    assert quote.speaker.name != "التركي الاسلامي"
+
+
+def test_quote_speakers_a_subjectless_cue_speaks_for_the_sentence_subject() -> None:
+    text = ("وقال المرصد إن القتال مستمر. وبثت جبهة النصرة الأحد شريطا مصورا، وأكدت أن "
+            "الأسرى من عناصر الفرقة.")
+    people = _people(text, "جبهة النصرة", type_="ORG") + _people(text, "المرصد", type_="ORG")
+    quote = extract_quotes("d", text, people)[-1]
+    assert quote.speaker.name == "جبهة النصرة"
+
+
+def test_quote_speakers_a_cue_opening_its_sentence_continues_the_last_speaker() -> None:
+    text = "وقال المرصد إن القتال مستمر في المدينة. وأكد أن الأسرى من عناصر الفرقة."
+    quote = extract_quotes("d", text, _people(text, "المرصد", type_="ORG"))[-1]
+    assert quote.speaker.name == "المرصد"

@@ -92,10 +92,126 @@ def test_quotes_call_verb_content_after_ila() -> None:
     assert quote.cue == "ودعا"
 
 
-def test_quotes_institution_announces_a_noun_clause() -> None:
+def test_quotes_announced_masdar_is_no_quote_but_names_the_speaker() -> None:
     text = ("وأعلنت وزارة الصحة في الولاية تسجيل 47 حالة إسهال مائي حاد في مراكز الإيواء. "
-            "وأعلنت أيضاً إرسال فرق طبية إلى القرى المتضررة.")
+            "وأضافت أن الفرق الطبية وصلت إلى القرى المتضررة صباح اليوم.")
     ministry, state = "وزارة الصحة", "الولاية"
-    first = extract_quotes("d", text, [_person(text, ministry, "ORG"), _person(text, state, "GPE")])
-    assert first[0].speaker.name == "وزارة الصحة في الولاية"
-    assert first[0].text == "تسجيل 47 حالة إسهال مائي حاد في مراكز الإيواء"
+    [quote] = extract_quotes("d", text, [_person(text, ministry, "ORG"),
+                                         _person(text, state, "GPE")])
+    assert quote.text == "الفرق الطبية وصلت إلى القرى المتضررة صباح اليوم"
+    assert quote.speaker.name == "وزارة الصحة في الولاية"
+
+@pytest.mark.parametrize(
+    ("text", "expected", "cue"),
+    [
+        ("وقال الوزير إن المعابر ستفتح الأسبوع المقبل. وأردف أن الشاحنات جاهزة للعبور.",
+         "الشاحنات جاهزة للعبور", "وأردف"),
+        ("وقال الوزير إن المعابر ستفتح الأسبوع المقبل. وزاد أن الشاحنات جاهزة للعبور.",
+         "الشاحنات جاهزة للعبور", "وزاد"),
+        ("وغرد النائب سالم العبد: «لن نقبل بأي تسوية على حساب أهالي المدينة».",
+         "لن نقبل بأي تسوية على حساب أهالي المدينة", "وغرد"),
+        ("ونوه المدير إلى أن العمل في المشروع سيستأنف بعد العيد.",
+         "العمل في المشروع سيستأنف بعد العيد", "ونوه"),
+        ("وتحدث التقرير عن “تراجع كبير في أعداد الزوار خلال الصيف”.",
+         "تراجع كبير في أعداد الزوار خلال الصيف", "وتحدث"),
+    ],
+)
+def test_quotes_more_cue_verbs(text: str, expected: str, cue: str) -> None:
+    quote = extract_quotes("d", text)[-1]
+    assert (quote.text, quote.cue) == (expected, cue)
+
+
+def test_quotes_increase_is_no_cue_without_a_clause() -> None:
+    assert extract_quotes("d", "وزاد عدد النازحين في المخيم إلى ألفي شخص خلال الشهر.") == []
+
+
+def test_quotes_speech_after_a_colon_without_marks_is_direct() -> None:
+    text = "وقال الوزير: الحكومة لن تتراجع عن قرارها مهما كانت الضغوط."
+    [quote] = extract_quotes("d", text)
+    assert (quote.text, quote.direct) == ("الحكومة لن تتراجع عن قرارها مهما كانت الضغوط", True)
+
+
+def test_quotes_colon_then_inna_stays_indirect() -> None:
+    text = "وقال الوزير: إن الحكومة لن تتراجع عن قرارها مهما كانت الضغوط."
+    [quote] = extract_quotes("d", text)
+    assert (quote.text, quote.direct) == ("الحكومة لن تتراجع عن قرارها مهما كانت الضغوط", False)
+
+
+def test_quotes_one_quoted_word_inside_a_reported_clause_is_the_direct_item() -> None:
+    text = 'وقال قائد الشرطة إن عناصره "طاردوا" المهاجمين حتى الحدود الشمالية.'
+    [quote] = extract_quotes("d", text)
+    assert (quote.text, quote.direct) == ("طاردوا", True)
+
+
+def test_quotes_quoted_name_inside_a_reported_clause_keeps_the_clause() -> None:
+    text = 'وقال قائد الشرطة إن حركة "الجبهة" انسحبت من الحي الشرقي للمدينة.'
+    start = text.index("الجبهة")
+    [quote] = extract_quotes("d", text, [PersonMention(start, start + 6, "ORG")])
+    assert quote.direct is False
+    assert quote.text.startswith("حركة")
+
+
+def test_quotes_verbal_attribution_names_the_next_speaker() -> None:
+    text = ("ووقع الهجوم ليلا طبقا لما ذكره سالم الراشد مدير الشرطة. "
+            "وأضاف أن المهاجمين فروا نحو الجبال.")
+    [quote] = extract_quotes("d", text, [_person(text, "سالم الراشد")])
+    assert quote.speaker.name == "سالم الراشد"
+
+
+def test_quotes_according_source_is_not_the_next_speaker() -> None:
+    text = ("وقال الوزير خالد سعيد إن الطرق مقطوعة. وتضررت المنازل بحسب الدفاع المدني. "
+            "وأضاف أن المساعدات ستصل غدا.")
+    quotes = extract_quotes("d", text, [_person(text, "خالد سعيد")])
+    assert quotes[-1].speaker.name == "خالد سعيد"
+
+
+def test_quotes_participle_mubayyinan_continues_the_speaker() -> None:
+    text = "وقال الوزير خالد سعيد إن الطرق مقطوعة، مبيناً بأن الفرق تعمل على فتحها."
+    quotes = extract_quotes("d", text, [_person(text, "خالد سعيد")])
+    assert [(q.cue, q.speaker.name) for q in quotes][-1] == ("مبيناً", "خالد سعيد")
+    assert quotes[-1].text == "الفرق تعمل على فتحها"
+
+
+def test_quotes_title_leaves_out_the_mark_around_a_quoted_name() -> None:
+    text = 'أكد مدافع الفريق "سالم العبد" أنه سيبقى في النادي موسما آخر.'
+    [quote] = extract_quotes("d", text, [_person(text, "سالم العبد")])
+    assert quote.speaker.title == "مدافع الفريق"
+
+
+def test_quotes_a_verb_inside_the_reported_clause_is_no_new_cue() -> None:
+    text = "وأوضح المتحدث سالم العبد أن المركز دعا الأطباء إلى التواصل معه عبر الرقم الموحد."
+    [quote] = extract_quotes("d", text, [_person(text, "سالم العبد")])
+    assert quote.text == "المركز دعا الأطباء إلى التواصل معه عبر الرقم الموحد"
+    assert quote.speaker.name == "سالم العبد"
+
+
+def test_quotes_a_verb_after_a_comma_in_the_clause_is_a_new_cue() -> None:
+    text = ("وقال الوزير سالم العبد إن الطرق مفتوحة، ودعا السكان إلى العودة إلى "
+            "منازلهم في أقرب وقت.")
+    quotes = extract_quotes("d", text, [_person(text, "سالم العبد")])
+    assert [q.cue for q in quotes] == ["وقال", "ودعا"]
+
+
+def test_quotes_one_word_term_with_the_article_in_mid_clause_keeps_the_clause() -> None:
+    text = 'وأكد الوكيل أن صحاري المنطقة جديرة بالسياحة "البيئية" وتستحق الزيارة.'
+    [quote] = extract_quotes("d", text)
+    assert quote.direct is False
+    assert quote.text.startswith("صحاري المنطقة")
+
+
+def test_quotes_quoted_appeal_word_with_the_article_is_speech() -> None:
+    text = 'ودعا القائد مقاتليه إلى "الثبات" في مواقعهم.'
+    [quote] = extract_quotes("d", text)
+    assert (quote.text, quote.direct) == ("الثبات", True)
+
+
+def test_quotes_quotation_after_a_possessed_naming_noun_is_speech() -> None:
+    text = 'وقال المتحدث إن قواته "سجلت بالاسم كل من عبر نقاط التفتيش".'
+    [quote] = extract_quotes("d", text)
+    assert (quote.text, quote.direct) == ("سجلت بالاسم كل من عبر نقاط التفتيش", True)
+
+
+def test_quotes_a_quotation_after_a_naming_word_is_a_name_in_a_clause() -> None:
+    text = 'وقال المتحدث إن المقاتلين يطلقون على أنفسهم اسم "الفجر الجديد" منذ العام الماضي.'
+    [quote] = extract_quotes("d", text)
+    assert quote.direct is False
