@@ -39,6 +39,7 @@ from marsad.extract.entity_people import (
     cue_hits,
     given_name_hits,
     kunya_hits,
+    list_hits,
     nationality_hits,
     title_hits,
 )
@@ -48,6 +49,7 @@ from marsad.extract.entity_rules import (
     gazetteer_hits,
     national_body_hits,
     resolve,
+    sports_report,
     trigger_hits,
 )
 from marsad.extract.entity_words import Word, words_of
@@ -200,7 +202,7 @@ def _mention(doc_id: str, text: str, words: list[Word], c: Cand) -> EntityMentio
 
 def rule_candidates(words: list[Word], text: str) -> list[Cand]:
     """Rules 1-3 (module docstring): structural matches, then person names."""
-    known = gazetteer_hits(words)
+    known = gazetteer_hits(words, sports_report(words))
     structural = resolve(
         known + trigger_hits(words, known) + national_body_hits(words), ("gazetteer", "trigger")
     )
@@ -212,7 +214,8 @@ def rule_candidates(words: list[Word], text: str) -> list[Cand]:
         + kunya_hits(words, cover)
         + nationality_hits(words, cover)
     )
-    return _with_people(structural, people)
+    cands = _with_people(structural, people)
+    return sorted(cands + list_hits(words, cands, text))
 
 
 def extract_mentions(doc_id: str, text: str, *, crf: bool = False) -> list[EntityMention]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from marsad.extract.entity_lexicon import (
     AMBIGUOUS_GIVEN,
+    COMMON_GIVEN,
     CONTENT,
     ENDERS,
     FUNCTION_LIGHT,
@@ -29,6 +30,9 @@ MAX_NAME_UNITS = 3
 _SPOKESPERSON_ROLE = 12
 _OTHER_ROLE = 6
 _NAME_JOINERS = frozenset({"ابو", "عبد", "ابن", "بن", "ام", "ال"})
+_LINEAGE = frozenset({"بن", "ابن"})
+_LIST_COMMAS = frozenset({"،", ","})
+_MAX_LIST_ITEM = 3
 _ROLE_PREPOSITIONS = frozenset({"في", "اسم", "باسم"})
 
 
@@ -57,7 +61,8 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
             w.brk or (w.pro and not w.soft) or w.enc or not nameish(w) or _not_a_name(w)
             or w.light in FUNCTION_LIGHT or (units >= 2 and w.key in AMBIGUOUS_GIVEN)
             or (definite_seen and w.key not in _NAME_JOINERS)
-            or (w.definite and units >= 2 and not _given(words[p - 1]))
+            or (w.definite and units >= 2 and not _given(words[p - 1])
+                and words[p - 2].key not in _LINEAGE)
             or (w.soft and w.key.endswith(("ه", "ات")))
         ):
             break
@@ -147,6 +152,8 @@ def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[C
     for i, w in enumerate(words):
         if w.key not in TITLE_INDEX and w.folded not in TITLE_INDEX:
             continue
+        if cover[i] is not None and cover[i].type != "PER":
+            continue  # جامعة الملك سعود: the title is inside a name
         tup = longest(words, i, TITLE_INDEX)
         if tup is None:
             continue
@@ -201,7 +208,8 @@ def cue_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
             continue
         e = _name_end(words, j, cover)
         role_follows = e < n and longest(words, e, TITLE_INDEX) is not None
-        if e > j and (_given(w) or role_follows or _lone_speaker(words, j, e)):
+        lineage = any(words[q].key in _LINEAGE for q in range(j + 1, e - 1))
+        if e > j and (_given(w) or role_follows or lineage or _lone_speaker(words, j, e)):
             out.append(Cand(j, e, "PER", "cue", None, None, w.soft))
     return out
 
@@ -268,8 +276,14 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if w.key in AMBIGUOUS_GIVEN or (i > 0 and longest(words, i - 1, TITLE_INDEX)):
             continue  # علي typed for على; باسم in المتحدث باسم
         second = words[i + 1]
-        if second.definite and not second.key.endswith("ي") and cover[i + 1] is None:
-            continue
+        nisba = second.definite and second.key.endswith("ي")
+        if w.key in COMMON_GIVEN and not nisba:
+            continue  # شهد منفذ، أمل كبير: a verb or noun, not a name
+        if not second.definite and second.key.endswith("يه") and second.key not in GIVEN_NAMES:
+            continue  # بيئة آمنة خالية: a feminine adjective
+        ends = i + 2 >= n or words[i + 2].brk
+        if second.definite and not nisba and cover[i + 1] is None and not ends:
+            continue  # a definite noun (نجم المباراة) unless punctuation closes the name
         e = _name_end(words, i, cover)
         if e - i >= 2:
             out.append(Cand(i, e, "PER", "given_name"))
@@ -293,4 +307,44 @@ def kunya_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
                     and cover[e] is None):
                 e += 1
         out.append(Cand(i, e, "PER", "kunya"))
+    return out
+
+
+def _list_items(words: list[Word], text: str) -> list[list[tuple[int, int]]]:
+    """Runs of short items (word spans) that commas or و join: the lists of a text."""
+    runs: list[list[tuple[int, int]]] = []
+    items: list[tuple[int, int]] = []
+    start = 0
+    for p in range(1, len(words) + 1):
+        w = words[p] if p < len(words) else None
+        gap = text[words[p - 1].end : w.tstart] if w is not None else ""
+        comma = w is not None and w.brk and gap.strip() in _LIST_COMMAS
+        if w is not None and not w.brk and w.pro[:1] != "و":
+            continue
+        items.append((start, p))
+        if not comma and (w is None or w.brk):
+            if len(items) >= 3:
+                runs.append(items)
+            items = []
+        start = p
+    return runs
+
+
+def list_hits(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
+    """خالد شراحيلي، ديقاو، كواك، محمد جحفلي: in a list whose items are mostly person names
+    (two at least), the other short items with no name found are persons too."""
+    whole: dict[tuple[int, int], str] = {(c.i, c.j): c.type for c in cands}
+    covered = {p for c in cands for p in range(c.i, c.j)}
+    out: list[Cand] = []
+    for items in _list_items(words, text):
+        people = sum(whole.get(item) == "PER" for item in items)
+        if people < 2 or 2 * people < len(items):
+            continue
+        for i, j in items:
+            if j - i > _MAX_LIST_ITEM or any(p in covered for p in range(i, j)):
+                continue
+            if all(nameish(words[p]) and not _not_a_name(words[p]) for p in range(i, j)) and (
+                j - i > 1 or not words[i].definite
+            ):
+                out.append(Cand(i, j, "PER", "list", None, None, words[i].soft))
     return out

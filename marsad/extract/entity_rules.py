@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from marsad.extract.entity_lexicon import (
+    CLUB_INDEX,
+    CLUBS,
     DEFINITE_ORG_HEADS,
     GAZ,
     GAZ_INDEX,
@@ -18,9 +20,11 @@ from marsad.extract.entity_lexicon import (
     GAZ_VARIANT_INDEX,
     GIVEN_NAMES,
     HOMOGRAPHS,
+    HONOREE_TITLE_INDEX,
     NATIONALITY_STEMS,
     PLACE_PREPOSITIONS,
     PLACE_TRIGGERS,
+    SPORT_WORDS,
     STOP,
     TRIGGER_INDEX,
     TRIGGERS,
@@ -90,13 +94,36 @@ def _ambiguous(words: list[Word], i: int) -> bool:
     return prev is not None and not w.pro and adjective(w) and prev.definite
 
 
-def gazetteer_hits(words: list[Word]) -> list[Cand]:
-    """Known names: the longest gazetteer surface starting at each word."""
+def sports_report(words: list[Word]) -> bool:
+    """Does the document report sport (three sports words), so that club names are names?"""
+    return sum(w.key in SPORT_WORDS for w in words) >= 3
+
+
+def _club_hit(words: list[Word], i: int) -> Cand | None:
+    """A club name (gaz_clubs.tsv) at `i`, unless a longer known name starts there
+    (الهلال الأحمر، الاتحاد الأوروبي) or it reads as an adjective (الفريق الأهلي)."""
+    tup = longest(words, i, CLUB_INDEX)
+    if tup is None or len(tup) == 1 and _ambiguous(words, i):
+        return None
+    known = longest(words, i, GAZ_INDEX)
+    if known is not None and len(known) > len(tup):
+        return None
+    return Cand(i, i + len(tup), "ORG", "gazetteer", CLUBS[tup], None, words[i].key != tup[0])
+
+
+def gazetteer_hits(words: list[Word], sport: bool = False) -> list[Cand]:
+    """Known names: the longest gazetteer surface starting at each word (and club names
+    when the document reports sport)."""
     out: list[Cand] = []
     for i, w in enumerate(words):
         if w.num:
             continue
         key = w.key
+        if sport and (key in CLUB_INDEX or w.folded in CLUB_INDEX):
+            club = _club_hit(words, i)
+            if club is not None:
+                out.append(club)
+                continue
         if not (
             key in GAZ_INDEX or w.folded in GAZ_INDEX or key in GAZ_VARIANT_INDEX
             or key.endswith(_PLURALS) or (len(key) >= 7 and "و" in key)
@@ -189,11 +216,41 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
             if j > end:
                 out.append(Cand(i, j, typ, "trigger", None, None, whole))
             continue
-        j = _np_end(words, k, include)
+        j = _honoree_end(words, k) if include else k
+        if j == k:
+            j = _np_end(words, k, include)
         if j > k:
             whole = whole if include else words[k].soft
             out.append(Cand(i if include else k, j, typ, "trigger", None, None, whole))
     return out
+
+
+_NAME_JOINERS = frozenset({"بن", "ابن", "عبد", "ال"})
+
+
+def _honoree_end(words: list[Word], k: int) -> int:
+    """مطار الملك خالد الدولي، مركز الملك سلمان للإغاثة، جامعة الأمير سطام بن عبدالعزيز: a
+    place or body named after a royal or honorific title and a person runs over the name,
+    its adjectives and a ل-phrase; `k` when no such title follows the trigger."""
+    n = len(words)
+    tup = longest(words, k, HONOREE_TITLE_INDEX) if k < n else None
+    if tup is None:
+        return k
+    j = k + len(tup)
+    start = j
+    while j < n and not words[j].brk and not words[j].pro and nameish(words[j]) and (
+        not words[j].definite or words[j - 1].key in _NAME_JOINERS
+    ):
+        j += 1
+    if j == start:
+        return k
+    while j < n and _nisba(words[j]):
+        j += 1
+    if j < n and not words[j].brk and words[j].pro == "ل" and words[j].definite:
+        j += 1
+        while j < n and not words[j].brk and words[j].definite and words[j].pro in ("", "و"):
+            j += 1
+    return j
 
 
 def _nationality(w: Word) -> bool:
