@@ -58,6 +58,10 @@ def _analyse(tok: Token) -> _Analysis:
     if folded[:1].isdigit():
         return folded, "", 0, 0, False, True
     seg = tok.seg
+    if not seg.proclitics and folded[:1] == "و" and folded[1:] in GAZ_INDEX and not (
+        _keep_whole(folded)
+    ):
+        return folded[1:], tok.light[:1], 1, 0, False, False  # وذي قار: too short to be cut
     if folded in _KUNYA or _keep_whole(folded) or (not seg.proclitics and not seg.enclitics):
         return ("ابو" if folded in _KUNYA else folded), "", 0, 0, False, False
     procs = seg.proclitics
