@@ -1,0 +1,57 @@
+"""The person rules: names in lists, definite family names closed by punctuation, lineage
+names after a cue, given names that are common words.
+
+All names and sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from marsad.extract.entities import extract_mentions
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(m.type, m.text) for m in extract_mentions("d", text)}
+
+
+def test_unknown_items_of_a_list_of_names_are_persons() -> None:
+    found = _found("وشارك في المران: ماهر الزيداني، كوفاتشو، بلانيس، سامي الغامدي.")
+    assert {("PER", "كوفاتشو"), ("PER", "بلانيس")} <= found
+
+
+def test_a_list_of_places_does_not_become_persons() -> None:
+    found = _found("وامتدت الاحتجاجات إلى بغداد، والبصرة، وقرطاجنة الصغرى، والنجف.")
+    assert not any(t == "PER" for t, _ in found)
+
+
+def test_a_list_with_one_person_is_not_a_list_of_names() -> None:
+    found = _found("وحضر ماهر الزيداني، ممثلون، مراقبون، وصحافيون.")
+    assert ("PER", "ممثلون") not in found and ("PER", "مراقبون") not in found
+
+
+def test_a_definite_family_name_closed_by_punctuation() -> None:
+    found = _found("وضمت القائمة أيضا فهد الرميحان، وآخرين من الفريق.")
+    assert ("PER", "فهد الرميحان") in found
+
+
+def test_a_definite_noun_after_a_given_name_runs_on_without_punctuation() -> None:
+    found = _find_people("وكان حسن الجوار أساس العلاقة بين البلدين")
+    assert found == set()
+
+
+def _find_people(text: str) -> set[str]:
+    return {m.text for m in extract_mentions("d", text) if m.type == "PER"}
+
+
+def test_a_lineage_name_after_a_cue_keeps_its_family_name() -> None:
+    assert "سالم بن فهد الرويلي" in _find_people("وأوضح سالم بن فهد الرويلي أن العمل مستمر")
+
+
+def test_a_common_word_given_name_needs_a_family_nisba() -> None:
+    assert _find_people("فيما شهد منفذ الحدود حركة كثيفة") == set()
+    assert _find_people("في بيئة آمنة خالية من المخاطر") == set()
+    assert "شهد المطيري" in _find_people("وحصلت شهد المطيري على الجائزة")
+
+
+def test_a_deposed_leader_named_by_his_epithet() -> None:
+    assert "زياد" in _find_people("وقالت المصادر إن قوات المخلوع زياد، انسحبت من المدينة")
+    assert _find_people("وقالت المصادر إن أنصار الرئيس المخلوع، انسحبوا من المدينة") == set()

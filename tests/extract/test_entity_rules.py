@@ -1,0 +1,92 @@
+"""The structural entity rules: club names in sports reports, names after a royal title
+inside a trigger phrase, and the و cut off short known names.
+
+All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.entities import extract_mentions
+from marsad.extract.entity_rules import sports_report
+from marsad.extract.entity_words import words_of
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(m.type, m.text) for m in extract_mentions("d", text)}
+
+
+# --- club names are read in sports reports only ---------------------------------------------
+
+SPORT = "وأنهى المدرب تدريبات الفريق قبل المباراة الودية، "
+
+
+@pytest.mark.parametrize(("sentence", "club"), [
+    ("وفاز النصر على الاتفاق بهدفين.", "النصر"),
+    ("وانتقل اللاعب من الخليج إلى التعاون.", "التعاون"),
+    ("ويلتقي الفيصلي مع الرائد مساء الجمعة.", "الفيصلي"),
+])
+def test_club_names_are_organisations_in_a_sports_report(sentence: str, club: str) -> None:
+    assert ("ORG", club) in _found(SPORT + sentence)
+
+
+def test_club_names_are_common_words_outside_sport() -> None:
+    found = _found("وحقق الجيش النصر بعد أن وقع الطرفان الاتفاق في الخليج.")
+    assert ("ORG", "النصر") not in found and ("ORG", "الاتفاق") not in found
+    assert ("LOC", "الخليج") in found
+
+
+def test_a_longer_known_name_wins_over_a_club_name() -> None:
+    found = _found(SPORT + "وقدمت منظمة الهلال الأحمر الإسعافات للاعب.")
+    assert ("ORG", "الهلال") not in found
+
+
+def test_sports_report_needs_three_sports_words() -> None:
+    assert sports_report(words_of("سجل اللاعب هدفا في المباراة"))
+    assert not sports_report(words_of("عقد المجلس اجتماعه في النادي"))
+
+
+# --- places and bodies named after a royal or honorific title --------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("هبطت الطائرة في مطار الأمير نايف بن عبدالعزيز الدولي مساء أمس",
+     ("FAC", "مطار الأمير نايف بن عبدالعزيز الدولي")),
+    ("نقل المصاب إلى مستشفى الملك فيصل التخصصي في العاصمة",
+     ("FAC", "مستشفى الملك فيصل التخصصي")),
+    ("وقع مركز الملك سلمان للإغاثة والأعمال الإنسانية اتفاقية جديدة",
+     ("ORG", "مركز الملك سلمان للإغاثة والأعمال الإنسانية")),
+    ("تخرج الطالب في جامعة الأمير سطام بن عبدالعزيز هذا العام",
+     ("ORG", "جامعة الأمير سطام بن عبدالعزيز")),
+])
+def test_trigger_with_a_royal_title_takes_the_whole_name(text: str, expected: tuple) -> None:
+    found = _found(text)
+    assert expected in found
+    assert not any(t == "PER" for t, _ in found)  # the honoree is no separate person
+
+
+def test_a_title_after_a_trigger_without_a_name_is_no_name() -> None:
+    found = _found("زار وفد من مستشفى الملك أمس")
+    assert not any(text.startswith("مستشفى الملك") for _, text in found)
+
+
+def test_a_title_inside_a_name_does_not_start_a_person() -> None:
+    found = _found("افتتح مركز الملك سلمان للإغاثة فرعا جديدا في المدينة")
+    assert not any(t == "PER" for t, _ in found)
+
+
+# --- short names behind و --------------------------------------------------------------------
+
+def test_waw_is_cut_off_a_short_known_name() -> None:
+    found = _found("خرجت مظاهرات في البصرة، وذي قار، والنجف")
+    assert ("GPE", "ذي قار") in found
+
+
+def test_a_word_starting_with_waw_stays_whole_when_the_rest_is_unknown() -> None:
+    found = _found("سار الموكب في وادي الدواسر ثم ووري الثرى")
+    assert any(text == "وادي الدواسر" for _, text in found)
+
+
+def test_vicinity_is_no_ocean() -> None:
+    found = _found("انفجرت عبوة في محيط المجمع الحكومي وسط المدينة")
+    assert not any(t == "LOC" for t, _ in found)
