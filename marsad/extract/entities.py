@@ -127,12 +127,12 @@ def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
     for p, w in enumerate(words):
         if surnames.get(w.key) is None or len(w.key) < 4 or w.key in EPITHETS or w.enc:
             continue
-        if w.definite and not w.key.endswith("ي"):
+        person, place = _person_context(words, p)
+        if w.definite and not w.key.endswith("ي") and not person:
             continue  # الدين، العناصر: common nouns more often than family names
         c = cover[p]
         if c is not None and (c.type == "PER" or c.j - c.i > 1):
             continue
-        person, place = _person_context(words, p)
         if place or (not person and (c is not None or w.key in GIVEN_NAMES)):
             continue
         if c is not None and c.type not in PLACE_TYPES:
@@ -204,7 +204,8 @@ def rule_candidates(words: list[Word], text: str) -> list[Cand]:
     """Rules 1-3 (module docstring): structural matches, then person names."""
     known = gazetteer_hits(words, sports_report(words))
     structural = resolve(
-        known + trigger_hits(words, known) + national_body_hits(words), ("gazetteer", "trigger")
+        known + trigger_hits(words, known) + national_body_hits(words, known),
+        ("gazetteer", "trigger"),
     )
     cover = _cover(words, structural)
     people = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from marsad.extract.entity_lexicon import (
+    BODY_HEADS,
     CLUB_INDEX,
     CLUBS,
     DEFINITE_ORG_HEADS,
@@ -21,11 +22,13 @@ from marsad.extract.entity_lexicon import (
     GIVEN_NAMES,
     HOMOGRAPHS,
     HONOREE_TITLE_INDEX,
+    INSTITUTIONAL,
     NATIONALITY_STEMS,
     PLACE_PREPOSITIONS,
     PLACE_TRIGGERS,
     SPORT_WORDS,
     STOP,
+    TIME_NAMES,
     TRIGGER_INDEX,
     TRIGGERS,
     GazEntry,
@@ -262,23 +265,50 @@ def _nationality(w: Word) -> bool:
     return stem is not None and stem in NATIONALITY_STEMS
 
 
-def national_body_hits(words: list[Word]) -> list[Cand]:
+def national_body_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
     """«الحكومة اليمنية»، «القوات المسلحة الأميركية»: a definite organisation noun with a
     nationality adjective (one definite word may stand between) names that country's
-    body; with any other adjective (الحكومة المحلية) it stays a common noun."""
+    body. «المكتب المركزي للتحقيقات القضائية»، «الحملة الوطنية السعودية»: with an
+    institutional adjective (الوطنية، العامة، المركزي) it names a body when a ل-phrase or a
+    nationality follows. With any other adjective (الحكومة المحلية) it stays a common noun."""
     out: list[Cand] = []
+    n = len(words)
+    known_starts = {c.i for c in known}
     for i, w in enumerate(words):
-        if w.key not in DEFINITE_ORG_HEADS:
+        if w.key not in DEFINITE_ORG_HEADS and w.key not in BODY_HEADS or i in known_starts:
             continue
-        for j in (i + 1, i + 2):
-            if j >= len(words) or words[j].brk:
-                break
+        j, national, institutional = i + 1, False, False
+        while j < n and j - i <= 3 and not words[j].brk and not words[j].pro:
             if _nationality(words[j]):
-                out.append(Cand(i, j + 1, "ORG", "trigger", None, None, True))
-                break
-            if not words[j].definite or adjective(words[j]):
-                break
+                national = True
+            elif words[j].key in INSTITUTIONAL:
+                institutional = True
+            elif not (j == i + 1 and words[j].definite and not adjective(words[j])):
+                break  # only one plain definite word may stand first (القوات المسلحة)
+            j += 1
+        end = _lam_phrase_end(words, j) if institutional or national else j
+        if national or (institutional and end > j):
+            out.append(Cand(i, end, "ORG", "trigger", None, None, not w.pro))
     return out
+
+
+def _lam_phrase_end(words: list[Word], j: int) -> int:
+    """The end of a ل-phrase at `j` that completes a body's name (للتحقيقات القضائية،
+    لنصرة الأشقاء، للسياحة والتراث الوطني); `j` when none starts there."""
+    n = len(words)
+    if j >= n or words[j].brk or words[j].pro != "ل" or not nameish(words[j]):
+        return j
+    if words[j].key in TIME_NAMES:
+        return j
+    nxt = words[j + 1] if j + 1 < n else None
+    if not words[j].definite and (nxt is None or nxt.brk or not nxt.definite or nxt.pro):
+        return j
+    e = j + 1
+    while e < n and e - j < MAX_NP_WORDS and not words[e].brk and words[e].definite and (
+        words[e].pro in ("", "و") and words[e].key not in TIME_NAMES
+    ):
+        e += 1
+    return e
 
 
 def _nisba(w: Word) -> bool:

@@ -55,3 +55,13 @@ def test_a_common_word_given_name_needs_a_family_nisba() -> None:
 def test_a_deposed_leader_named_by_his_epithet() -> None:
     assert "زياد" in _find_people("وقالت المصادر إن قوات المخلوع زياد، انسحبت من المدينة")
     assert _find_people("وقالت المصادر إن أنصار الرئيس المخلوع، انسحبوا من المدينة") == set()
+
+
+def test_a_definite_surname_alone_before_an_is_the_person_named_before() -> None:
+    text = "وقال الدكتور نايف الرميان إن العمل مستمر. وبين الرميان أن الفرق جاهزة"
+    assert "الرميان" in _find_people(text)
+
+
+def test_a_definite_surname_alone_without_a_person_context_is_left_alone() -> None:
+    text = "وقال الدكتور نايف الرميان إن العمل مستمر. وزار الرميان الموقع أمس"
+    assert _find_people(text) == {"نايف الرميان"}

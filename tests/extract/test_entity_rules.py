@@ -90,3 +90,31 @@ def test_a_word_starting_with_waw_stays_whole_when_the_rest_is_unknown() -> None
 def test_vicinity_is_no_ocean() -> None:
     found = _found("انفجرت عبوة في محيط المجمع الحكومي وسط المدينة")
     assert not any(t == "LOC" for t, _ in found)
+
+
+# --- bodies named by a definite head and an institutional adjective --------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأصدرت الإدارة العامة للمرور تعليمات جديدة للسائقين", "الإدارة العامة للمرور"),
+    ("وتمكن المكتب المركزي للأبحاث الزراعية من تطوير البذور", "المكتب المركزي للأبحاث الزراعية"),
+    ("وتشرف الحملة الوطنية الكويتية على توزيع المساعدات", "الحملة الوطنية الكويتية"),
+    ("وتبرعت الجمعية الخيرية لرعاية الأيتام بالمبلغ", "الجمعية الخيرية لرعاية الأيتام"),
+])
+def test_a_definite_head_with_an_institutional_adjective_names_a_body(
+    text: str, expected: str
+) -> None:
+    assert ("ORG", expected) in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وعقدت اللجنة الوطنية اجتماعها الدوري",  # no ل-phrase, no nationality: a description
+    "وقالت الحكومة المحلية إن الطرق مغلقة",
+    "وأكدت الإدارة الجديدة للنادي أنها ستدعم الفريق",
+])
+def test_a_definite_head_with_another_adjective_stays_a_common_noun(text: str) -> None:
+    assert not any(t == "ORG" for t, _ in _found(text))
+
+
+def test_a_body_name_does_not_run_on_into_a_weekday() -> None:
+    found = _found("وأعلنت الإدارة العامة للجمارك الخميس ضبط الشحنة")
+    assert ("ORG", "الإدارة العامة للجمارك") in found
