@@ -333,6 +333,8 @@ def _list_items(words: list[Word], text: str) -> list[list[tuple[int, int]]]:
 def list_hits(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
     """خالد شراحيلي، ديقاو، كواك، محمد جحفلي: in a list whose items are mostly person names
     (two at least), the other short items with no name found are persons too."""
+    if sum(c.type == "PER" for c in cands) < 2:
+        return []
     whole: dict[tuple[int, int], str] = {(c.i, c.j): c.type for c in cands}
     covered = {p for c in cands for p in range(c.i, c.j)}
     out: list[Cand] = []
