@@ -88,10 +88,15 @@ def nameish(w: Word) -> bool:
 
 def _ambiguous(words: list[Word], i: int) -> bool:
     """A one-word known name read as a common word here: a nisba after a definite noun
-    (اللغة العربية، الحكومة السعودية), or a listed homograph (السنة، عنه) outside a place
+    (اللغة العربية، الحكومة السعودية), a feminine noun with its adjective (القاعدة
+    الجوية: the base, not al-Qaeda), or a listed homograph (السنة، عنه) outside a place
     context."""
     w = words[i]
     prev = words[i - 1] if i > 0 and not w.brk else None
+    nxt = words[i + 1] if i + 1 < len(words) and not words[i + 1].brk else None
+    if (nxt is not None and w.definite and w.key.endswith("ه") and not nxt.pro
+            and adjective(nxt) and nxt.key.endswith("يه")):
+        return True  # القاعدة العسكرية، الجزيرة العربية: a feminine noun and its adjective
     if w.key in HOMOGRAPHS:
         return prev is None or not (prev.key in PLACE_PREPOSITIONS or prev.key in PLACE_TRIGGERS)
     return prev is not None and not w.pro and adjective(w) and prev.definite
@@ -167,18 +172,25 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
     """Where the name after a trigger ends: one word, then only definite words or a ل-idafa
     (لحقوق الإنسان), up to five words when the trigger is part of the name (include), else
     a one- or two-word place name (دير الزور، not حلب الشرقي). No name starts with an
-    adjective (قوات روسية، مدينة الروسية) or with two indefinite words (نقطة تحول)."""
+    adjective (قوات روسية، مدينة الروسية، معسكر خارجي), a verbal noun (منطقة استرخاء) or
+    two indefinite words (نقطة تحول)."""
     limit = MAX_NP_WORDS if include else 2
     j, n = k, len(words)
+    # after an indefinite trigger of a body or facility an unknown definite nisba is no
+    # adjective but the name in an idafa (فندق الفيصلية; ميليشيات الحوثي stays the group)
+    idafa = include and not words[k - 1].definite
     while j < n and j - k < limit:
         w = words[j]
         if w.brk or w.enc or not nameish(w) or w.pro[:1] in ("و", "ف"):
             break
         if j == k:
-            if (w.pro and not w.soft) or adjective(w) or (
-                not w.definite and w.key not in GAZ_INDEX and w.key.endswith(("ه", "يين", "يون"))
+            unknown = not w.definite and w.key not in GAZ_INDEX and w.key not in GIVEN_NAMES
+            describes = adjective(w) and not (idafa and _unknown_nisba_name(w))
+            if (w.pro and not w.soft) or describes or unknown and (
+                w.key.endswith(("ه", "يين", "يون")) or w.key.startswith("است")
+                or (len(w.key) >= 4 and w.key.endswith("ي"))
             ):
-                break  # قوات روسية، قوة مسلحة، مناطق متعددة: an adjective
+                break  # قوات روسية، قوة مسلحة، معسكر خارجي، منطقة استرخاء: no name
             nxt = words[j + 1] if j + 1 < n else None
             if (not w.definite and w.key not in GAZ_INDEX and nxt is not None
                     and not nxt.brk and not nxt.definite and nameish(nxt) and not nxt.pro):
@@ -191,6 +203,12 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
             break
         j += 1
     return j
+
+
+def _unknown_nisba_name(w: Word) -> bool:
+    """A definite nisba that is neither a known name (الحوثي) nor a trigger noun with the
+    article (البلدية، الجمعية): after فندق or مستشفى, a name (الفيصلية)."""
+    return w.key not in GAZ_INDEX and w.key[2:] not in TRIGGER_INDEX
 
 
 def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:

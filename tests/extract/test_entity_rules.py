@@ -118,3 +118,28 @@ def test_a_definite_head_with_another_adjective_stays_a_common_noun(text: str) -
 def test_a_body_name_does_not_run_on_into_a_weekday() -> None:
     found = _found("وأعلنت الإدارة العامة للجمارك الخميس ضبط الشحنة")
     assert ("ORG", "الإدارة العامة للجمارك") in found
+
+
+# --- homographs and the first word after a trigger -------------------------------------------
+
+def test_al_qaeda_is_not_a_base_with_its_adjective() -> None:
+    assert not any(t == "ORG" for t, _ in _found("واستهدف القصف القاعدة الجوية شمال البلاد"))
+    assert ("ORG", "القاعدة") in _found("وتبنت القاعدة الهجوم على الموكب")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("نزل الوفد في فندق القصيبية وسط المدينة", ("FAC", "فندق القصيبية")),
+    ("نقل الجرحى إلى مستشفى الحمادي في العاصمة", ("FAC", "مستشفى الحمادي")),
+])
+def test_an_unknown_nisba_after_a_facility_trigger_is_its_name(text: str, expected: tuple) -> None:
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "واجتمع الأهالي في مبنى البلدية القديم",  # a trigger noun with the article: no name
+    "وتوجه الفريق إلى معسكر خارجي قبل الموسم",  # an indefinite adjective
+    "وتضم الصالة منطقة استرخاء للمسافرين",  # a verbal noun
+    "ورفعت ميليشيات الحوثي الحصار",  # a known group stays the group
+])
+def test_no_facility_or_body_starts_with_an_adjective_or_a_verbal_noun(text: str) -> None:
+    assert not any(t in ("FAC", "LOC", "ORG") for t, _ in _found(text))
