@@ -185,6 +185,7 @@ EPITHETS = frozenset(k for k, v in _CUES.items() if v == "epithet")
 HOMOGRAPHS = frozenset(k for k, v in _CUES.items() if v == "homograph")
 SPORT_WORDS = frozenset(k for k, v in _CUES.items() if v == "sport")
 COMMON_GIVEN = frozenset(k for k, v in _CUES.items() if v == "common_given")
+IDAFA_GIVEN = frozenset(k for k, v in _CUES.items() if v == "idafa_given")
 # الحملة الوطنية السعودية، الإدارة العامة للمرور: heads and adjectives of bodies' names.
 BODY_HEADS = frozenset(k for k, v in _CUES.items() if v == "body")
 INSTITUTIONAL = frozenset(k for k, v in _CUES.items() if v == "institutional")
@@ -192,7 +193,9 @@ INSTITUTIONAL = frozenset(k for k, v in _CUES.items() if v == "institutional")
 TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
                        for row in load_table(name))
 # Cue kinds that describe words rather than end names.
-_CONTEXT_KINDS = ("epithet", "homograph", "sport", "common_given", "body", "institutional")
+_CONTEXT_KINDS = (
+    "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
+)
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (
     frozenset(k for k, v in _CUES.items() if v not in _CONTEXT_KINDS)

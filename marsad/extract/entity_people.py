@@ -16,6 +16,7 @@ from marsad.extract.entity_lexicon import (
     ENDERS,
     FUNCTION_LIGHT,
     GIVEN_NAMES,
+    IDAFA_GIVEN,
     MODIFIERS,
     NATIONALITIES,
     SAY,
@@ -281,7 +282,7 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
             continue  # شهد منفذ، أمل كبير: a verb or noun, not a name
         if not second.definite and second.key.endswith("يه") and second.key not in GIVEN_NAMES:
             continue  # بيئة آمنة خالية: a feminine adjective
-        ends = i + 2 >= n or words[i + 2].brk
+        ends = (i + 2 >= n or words[i + 2].brk) and w.key not in IDAFA_GIVEN
         if second.definite and not nisba and cover[i + 1] is None and not ends:
             continue  # a definite noun (نجم المباراة) unless punctuation closes the name
         e = _name_end(words, i, cover)
@@ -345,8 +346,16 @@ def list_hits(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
         for i, j in items:
             if j - i > _MAX_LIST_ITEM or any(p in covered for p in range(i, j)):
                 continue
-            if all(nameish(words[p]) and not _not_a_name(words[p]) for p in range(i, j)) and (
+            if all(_list_name_word(words[p]) for p in range(i, j)) and (
                 j - i > 1 or not words[i].definite
             ):
                 out.append(Cand(i, j, "PER", "list", None, None, words[i].soft))
     return out
+
+
+def _list_name_word(w: Word) -> bool:
+    """Could this word of a list item be part of a name (not آخرين، اللاعبين، العماني)?"""
+    if w.key in GIVEN_NAMES:
+        return True
+    plural = w.key.endswith(("ين", "ون", "ات")) and len(w.key) >= 5
+    return nameish(w) and not _not_a_name(w) and not plural and w.key not in NATIONALITIES

@@ -65,3 +65,12 @@ def test_a_definite_surname_alone_before_an_is_the_person_named_before() -> None
 def test_a_definite_surname_alone_without_a_person_context_is_left_alone() -> None:
     text = "وقال الدكتور نايف الرميان إن العمل مستمر. وزار الرميان الموقع أمس"
     assert _find_people(text) == {"نايف الرميان"}
+
+
+def test_a_list_item_of_others_or_a_nationality_is_no_name() -> None:
+    found = _find_people("وغاب عن المران: ماهر الزيداني، سامي الغامدي، وآخرين، والعماني.")
+    assert "آخرين" not in found and "العماني" not in found
+
+
+def test_a_given_name_that_heads_an_idafa_is_no_name_before_punctuation() -> None:
+    assert _find_people("وزار الوفد رياض الأطفال، والمدارس الابتدائية") == set()
