@@ -140,10 +140,15 @@ HONOREE_TITLE_INDEX = _first_index({k: v for k, v in TITLES.items() if v == "hon
 
 # trigger keys → (type, include): include = the trigger word belongs to the name.
 TRIGGERS: dict[tuple[str, ...], tuple[str, bool]] = {
-    key_tokens(row[0]): (row[1], len(row) > 2 and row[2] == "include")
+    key_tokens(row[0]): (row[1], len(row) > 2 and row[2] in ("include", "honoree"))
     for row in load_table("entity_triggers.tsv")
     if len(row) >= 2
 }
+# Triggers that name something only with a royal title and a name after them (قاعة الملك).
+HONOREE_ONLY = frozenset(
+    key_tokens(row[0]) for row in load_table("entity_triggers.tsv")
+    if len(row) > 2 and row[2] == "honoree"
+)
 TRIGGER_INDEX = _first_index(TRIGGERS)
 # «الحكومة اليمنية»، «القوات المسلحة الأميركية»: the definite head nouns of organisations
 # (ORG triggers, scope include) and the stems of nationalities (from the NORP gazetteer's

@@ -21,6 +21,7 @@ from marsad.extract.entity_lexicon import (
     GAZ_VARIANT_INDEX,
     GIVEN_NAMES,
     HOMOGRAPHS,
+    HONOREE_ONLY,
     HONOREE_TITLE_INDEX,
     INSTITUTIONAL,
     NATIONALITY_STEMS,
@@ -237,8 +238,8 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
             if j > end:
                 out.append(Cand(i, j, typ, "trigger", None, None, whole))
             continue
-        j = _honoree_end(words, k) if include else k
-        if j == k:
+        j = _honoree_end(words, k)
+        if j == k and tup not in HONOREE_ONLY:
             j = _np_end(words, k, include)
         if j > k:
             whole = whole if include else words[k].soft
@@ -267,11 +268,7 @@ def _honoree_end(words: list[Word], k: int) -> int:
         return k
     while j < n and _nisba(words[j]):
         j += 1
-    if j < n and not words[j].brk and words[j].pro == "ل" and words[j].definite:
-        j += 1
-        while j < n and not words[j].brk and words[j].definite and words[j].pro in ("", "و"):
-            j += 1
-    return j
+    return _lam_phrase_end(words, j)
 
 
 def _nationality(w: Word) -> bool:

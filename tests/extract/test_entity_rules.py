@@ -143,3 +143,19 @@ def test_an_unknown_nisba_after_a_facility_trigger_is_its_name(text: str, expect
 ])
 def test_no_facility_or_body_starts_with_an_adjective_or_a_verbal_noun(text: str) -> None:
     assert not any(t in ("FAC", "LOC", "ORG") for t, _ in _found(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أقيم الملتقى في قاعة الأمير فيصل للمؤتمرات", ("FAC", "قاعة الأمير فيصل للمؤتمرات")),
+    ("افتتحت حديقة الملك عبدالله العالمية أبوابها", ("FAC", "حديقة الملك عبدالله العالمية")),
+    ("يسكن المصاب في حي الملك فهد شمال المدينة", ("GPE", "الملك فهد")),
+    ("وزع مجمع الملك فهد لطباعة المصحف الشريف نسخا جديدة",
+     ("FAC", "مجمع الملك فهد لطباعة المصحف الشريف")),
+])
+def test_a_noun_with_a_royal_title_and_name_names_a_place(text: str, expected: tuple) -> None:
+    found = _found(text)
+    assert expected in found and not any(t == "PER" for t, _ in found)
+
+
+def test_an_honoree_only_noun_alone_is_a_common_noun() -> None:
+    assert _found("وعقد اللقاء في قاعة المؤتمرات الكبرى بالفندق") == set()
