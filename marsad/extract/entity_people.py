@@ -63,7 +63,9 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
             or w.light in FUNCTION_LIGHT or (units >= 2 and w.key in AMBIGUOUS_GIVEN)
             or (definite_seen and w.key not in _NAME_JOINERS)
             or (w.definite and units >= 2 and not _given(words[p - 1])
-                and words[p - 2].key not in _LINEAGE)
+                and not _lineage_family_name(words, p))
+            or (w.definite and words[p - 2].key in _LINEAGE
+                and not _lineage_family_name(words, p))
             or (w.soft and w.key.endswith(("ه", "ات")))
         ):
             break
@@ -83,6 +85,12 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
         p += 1
         units += 0 if joined and p - j > 2 else 1  # بن X بن Y آل Z: a lineage runs on
     return p
+
+
+def _lineage_family_name(words: list[Word], p: int) -> bool:
+    """الفهد in عبد الرحمن بن حمد الفهد: a definite word after بن X, unless it has a plural or
+    feminine ending (بن بندر الفائزين، بن سعيد الجائزة)."""
+    return words[p - 2].key in _LINEAGE and not words[p].key.endswith(("ين", "ون", "ات", "ه"))
 
 
 def _name_start_ok(w: Word, cover: Cand | None) -> bool:

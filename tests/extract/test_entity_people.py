@@ -74,3 +74,7 @@ def test_a_list_item_of_others_or_a_nationality_is_no_name() -> None:
 
 def test_a_given_name_that_heads_an_idafa_is_no_name_before_punctuation() -> None:
     assert _find_people("وزار الوفد رياض الأطفال، والمدارس الابتدائية") == set()
+
+
+def test_a_lineage_name_does_not_take_a_plural_after_it() -> None:
+    assert "نواف بن سعد" in _find_people("وكرم الأمير نواف بن سعد الفائزين بالجائزة")
