@@ -67,6 +67,7 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
             or (w.definite and words[p - 2].key in _LINEAGE
                 and not _lineage_family_name(words, p))
             or (w.soft and w.key.endswith(("ه", "ات")))
+            or (w.key in TITLE_INDEX and longest(words, p, TITLE_INDEX) is not None)
         ):
             break
         c = cover[p]
@@ -218,6 +219,9 @@ def cue_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         e = _name_end(words, j, cover)
         role_follows = e < n and longest(words, e, TITLE_INDEX) is not None
         lineage = any(words[q].key in _LINEAGE for q in range(j + 1, e - 1))
+        place_next = e == j + 1 and e < n and cover[e] is not None and cover[e].type != "PER"
+        if place_next and not words[e].brk:
+            continue  # وقال أمين جدة: a post of that place, not a one-word name
         if e > j and (_given(w) or role_follows or lineage or _lone_speaker(words, j, e)):
             out.append(Cand(j, e, "PER", "cue", None, None, w.soft))
     return out

@@ -239,7 +239,10 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
                 out.append(Cand(i, j, typ, "trigger", None, None, whole))
             continue
         j = _honoree_end(words, k)
-        if j == k and tup not in HONOREE_ONLY:
+        if j > k:  # حي الملك فهد، مدينة الملك عبدالله: the trigger stays with a royal name
+            out.append(Cand(i, j, typ, "trigger", None, None, whole))
+            continue
+        if tup not in HONOREE_ONLY:
             j = _np_end(words, k, include)
         if j > k:
             whole = whole if include else words[k].soft

@@ -78,3 +78,9 @@ def test_a_given_name_that_heads_an_idafa_is_no_name_before_punctuation() -> Non
 
 def test_a_lineage_name_does_not_take_a_plural_after_it() -> None:
     assert "نواف بن سعد" in _find_people("وكرم الأمير نواف بن سعد الفائزين بالجائزة")
+
+
+def test_a_given_name_before_a_place_after_a_cue_is_a_post() -> None:
+    found = _find_people("وقال أمين الطائف المهندس سامي بن فهد الحربي أمين عام اللجنة إن")
+    assert "أمين" not in found
+    assert "سامي بن فهد الحربي" in found
