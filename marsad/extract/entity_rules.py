@@ -265,8 +265,8 @@ def _honoree_end(words: list[Word], k: int) -> int:
     start = j
     while j < n and not words[j].brk and not words[j].pro and nameish(words[j]) and (
         not words[j].definite or words[j - 1].key in _NAME_JOINERS
-    ):
-        j += 1
+    ) and (words[j].key in GIVEN_NAMES or not words[j].key.endswith("ه")):
+        j += 1  # the name, not an indefinite adjective after it (حديقة الملك فهد متخصصة)
     if j == start:
         return k
     while j < n and _nisba(words[j]):

@@ -159,3 +159,12 @@ def test_a_noun_with_a_royal_title_and_name_names_a_place(text: str, expected: t
 
 def test_an_honoree_only_noun_alone_is_a_common_noun() -> None:
     assert _found("وعقد اللقاء في قاعة المؤتمرات الكبرى بالفندق") == set()
+
+
+def test_an_economic_sector_is_no_place() -> None:
+    assert _found("وتراجع مؤشر قطاع التأمين في السوق") == set()
+    assert ("GPE", "قطاع غزة") in _found("وصلت المساعدات إلى قطاع غزة")
+
+
+def test_a_royal_name_stops_before_an_adjective() -> None:
+    assert ("FAC", "حديقة الملك فهد") in _found("وتعد حديقة الملك فهد متخصصة في النباتات")
