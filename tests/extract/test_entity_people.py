@@ -84,3 +84,8 @@ def test_a_given_name_before_a_place_after_a_cue_is_a_post() -> None:
     found = _find_people("وقال أمين الطائف المهندس سامي بن فهد الحربي أمين عام اللجنة إن")
     assert "أمين" not in found
     assert "سامي بن فهد الحربي" in found
+
+
+def test_a_name_stops_before_an_indefinite_profession_noun() -> None:
+    found = _find_people("ويضم الجهاز الفني سامي الحربي مدرب اللياقة ومحمد رياض أخصائي العلاج")
+    assert found == {"سامي الحربي", "محمد رياض"}
