@@ -235,7 +235,7 @@ def _lone_speaker(words: list[Word], j: int, e: int) -> bool:
     if e != j + 1 or len(w.key) < 4 or w.key in NATIONALITIES:
         return False
     if w.definite:
-        if not w.key.endswith("ي") or w.key in STOP:
+        if not _nisba_name(w) or w.key in STOP:
             return False
     elif w.key.endswith(("ه", "ات")) or (w.key.endswith("ون") and len(w.key) <= 7):
         return False
@@ -289,7 +289,7 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if w.key in AMBIGUOUS_GIVEN or (i > 0 and longest(words, i - 1, TITLE_INDEX)):
             continue  # علي typed for على; باسم in المتحدث باسم
         second = words[i + 1]
-        nisba = second.definite and second.key.endswith("ي")
+        nisba = second.definite and _nisba_name(second)
         if w.key in COMMON_GIVEN and not nisba:
             continue  # شهد منفذ، أمل كبير: a verb or noun, not a name
         if not second.definite and second.key.endswith("يه") and second.key not in GIVEN_NAMES:
@@ -371,3 +371,8 @@ def _list_name_word(w: Word) -> bool:
         return True
     plural = w.key.endswith(("ين", "ون", "ات")) and len(w.key) >= 5
     return nameish(w) and not _not_a_name(w) and not plural and w.key not in NATIONALITIES
+
+
+def _nisba_name(w: Word) -> bool:
+    """A family nisba (الزيداني), not a word written with alif maqsura (المستشفى، المصطفى)."""
+    return w.key.endswith("ي") and not w.light.endswith("ى")

@@ -189,7 +189,7 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
             describes = adjective(w) and not (idafa and _unknown_nisba_name(w))
             if (w.pro and not w.soft) or describes or unknown and (
                 w.key.endswith(("ه", "يين", "يون")) or w.key.startswith("است")
-                or (len(w.key) >= 4 and w.key.endswith("ي"))
+                or (len(w.key) >= 3 and w.key.endswith("ي"))
             ):
                 break  # قوات روسية، قوة مسلحة، معسكر خارجي، منطقة استرخاء: no name
             nxt = words[j + 1] if j + 1 < n else None

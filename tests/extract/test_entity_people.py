@@ -89,3 +89,8 @@ def test_a_given_name_before_a_place_after_a_cue_is_a_post() -> None:
 def test_a_name_stops_before_an_indefinite_profession_noun() -> None:
     found = _find_people("ويضم الجهاز الفني سامي الحربي مدرب اللياقة ومحمد رياض أخصائي العلاج")
     assert found == {"سامي الحربي", "محمد رياض"}
+
+
+def test_a_word_with_alif_maqsura_after_a_cue_is_no_family_nisba() -> None:
+    assert _find_people("وغادر المستشفى أمس بعد العملية") == set()
+    assert _find_people("وأشار الزهراني إلى أهمية المشروع") == {"الزهراني"}

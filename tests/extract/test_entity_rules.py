@@ -168,3 +168,7 @@ def test_an_economic_sector_is_no_place() -> None:
 
 def test_a_royal_name_stops_before_an_adjective() -> None:
     assert ("FAC", "حديقة الملك فهد") in _found("وتعد حديقة الملك فهد متخصصة في النباتات")
+
+
+def test_a_short_indefinite_nisba_after_a_trigger_is_no_name() -> None:
+    assert _found("ويضم الفريق جهاز فني جديد") == set()
