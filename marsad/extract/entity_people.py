@@ -33,6 +33,7 @@ _OTHER_ROLE = 6
 _NAME_JOINERS = frozenset({"ابو", "عبد", "ابن", "بن", "ام", "ال"})
 _LINEAGE = frozenset({"بن", "ابن"})
 _LIST_COMMAS = frozenset({"،", ","})
+_QUOTE_MARKS = frozenset('"«“')
 _MAX_LIST_ITEM = 3
 _ROLE_PREPOSITIONS = frozenset({"في", "اسم", "باسم"})
 
@@ -184,7 +185,7 @@ def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[C
                 j = n
                 break
             j += 1
-        if j >= n or words[j].brk:
+        if j >= n or words[j].brk and not _quoted(words, j, text):
             continue
         if not _name_start_ok(words[j], cover[j]) and not (j == k and _definite_given(words[j])):
             continue
@@ -198,6 +199,12 @@ def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[C
         e = _name_end(words, j, cover)
         out.append(Cand(j, e, "PER", "title", None, description, words[j].soft))
     return out
+
+
+def _quoted(words: list[Word], j: int, text: str) -> bool:
+    """Only an opening quotation mark stands before word `j` (اللاعب "سالم الدوسري")."""
+    gap = text[words[j - 1].end : words[j].tstart].strip()
+    return len(gap) == 1 and gap in _QUOTE_MARKS
 
 
 def cue_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:

@@ -94,3 +94,8 @@ def test_a_name_stops_before_an_indefinite_profession_noun() -> None:
 def test_a_word_with_alif_maqsura_after_a_cue_is_no_family_nisba() -> None:
     assert _find_people("وغادر المستشفى أمس بعد العملية") == set()
     assert _find_people("وأشار الزهراني إلى أهمية المشروع") == {"الزهراني"}
+
+
+def test_a_quoted_name_after_a_title() -> None:
+    assert "سامي العتيبي" in _find_people('وواصل اللاعب "سامي العتيبي" برنامجه التأهيلي')
+    assert _find_people('وقال الوزير "إن العمل مستمر"') == set()
