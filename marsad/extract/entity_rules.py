@@ -251,19 +251,26 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
 
 
 _NAME_JOINERS = frozenset({"بن", "ابن", "عبد", "ال"})
+_LINEAGE = frozenset({"بن", "ابن"})
 
 
 def _honoree_end(words: list[Word], k: int) -> int:
     """مطار الملك خالد الدولي، مركز الملك سلمان للإغاثة، جامعة الأمير سطام بن عبدالعزيز: a
-    place or body named after a royal or honorific title and a person runs over the name,
-    its adjectives and a ل-phrase; `k` when no such title follows the trigger."""
+    place or body named after a royal or honorific title and a person (or a lineage name:
+    شارع خالد بن الوليد) runs over the name, its adjectives and a ل-phrase; `k` when no
+    such name follows the trigger."""
     n = len(words)
     tup = longest(words, k, HONOREE_TITLE_INDEX) if k < n else None
-    if tup is None:
+    if tup is not None:
+        j = k + len(tup)
+    elif k + 2 < n and words[k].key in GIVEN_NAMES and words[k + 1].key in _LINEAGE:
+        j = k  # شارع خالد بن الوليد، مدرسة عمر بن الخطاب: a lineage name with no title
+    else:
         return k
-    j = k + len(tup)
     start = j
-    while j < n and not words[j].brk and not words[j].pro and nameish(words[j]) and (
+    while j < n and not words[j].brk and not words[j].pro and not words[j].soft and nameish(
+        words[j]
+    ) and (
         not words[j].definite or words[j - 1].key in _NAME_JOINERS
     ) and (words[j].key in GIVEN_NAMES or not words[j].key.endswith("ه")):
         j += 1  # the name, not an indefinite adjective after it (حديقة الملك فهد متخصصة)

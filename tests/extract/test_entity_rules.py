@@ -172,3 +172,9 @@ def test_a_royal_name_stops_before_an_adjective() -> None:
 
 def test_a_short_indefinite_nisba_after_a_trigger_is_no_name() -> None:
     assert _found("ويضم الفريق جهاز فني جديد") == set()
+
+
+def test_a_facility_named_after_a_lineage_name_without_a_title() -> None:
+    found = _found("يقع المحل في شارع سلمان بن ربيعة بحي النزهة")
+    assert ("FAC", "شارع سلمان بن ربيعة") in found
+    assert not any(t == "PER" for t, _ in found)
