@@ -272,7 +272,10 @@ def _honoree_end(words: list[Word], k: int) -> int:
         words[j]
     ) and (
         not words[j].definite or words[j - 1].key in _NAME_JOINERS
-    ) and (words[j].key in GIVEN_NAMES or not words[j].key.endswith("ه")):
+    ) and (words[j].key in GIVEN_NAMES or words[j - 1].key in _NAME_JOINERS
+           or not words[j].key.endswith("ه")) and not (
+        j > start and words[j - 1].definite  # the family name ends it (الوليد + بحي)
+    ):
         j += 1  # the name, not an indefinite adjective after it (حديقة الملك فهد متخصصة)
     if j == start:
         return k
