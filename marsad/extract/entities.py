@@ -32,6 +32,7 @@ from marsad.extract.entity_lexicon import (
     PLACE_TRIGGERS,
     PLACE_TYPES,
     SAY,
+    STANDALONE_ORGS,
     name_key,
 )
 from marsad.extract.entity_merge import merge_entities
@@ -145,15 +146,23 @@ def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
 
 def _org_descriptions(words: list[Word], cands: list[Cand]) -> list[Cand]:
     """التنظيم المتطرف، الوزارة، الشركة: the organisation with that head noun named last
-    before it in the text."""
+    before it in the text (or starting or ending with it: التحالف الدولي، قوات التحالف ...
+    التحالف). A head that news uses
+    alone for one body (التحالف) also refers forward, and with no such name is one itself."""
     out = list(cands)
     cover = _cover(words, cands)
     for p, w in enumerate(words):
         head = ORG_HEADS.get(w.key)
         if head is None or cover[p] is not None:
             continue
-        before = [c for c in cands
-                  if c.type == "ORG" and c.j <= p and words[c.i].key == head]
+        named = [c for c in cands if c.type == "ORG" and (
+            words[c.i].key in (head, w.key) or words[c.j - 1].key == w.key
+        )]
+        before = [c for c in named if c.j <= p]
+        if not before and w.key in STANDALONE_ORGS:
+            before = named[:1]  # التحالف ... التحالف الدولي: named later in the text
+            if not before:
+                out.append(Cand(p, p + 1, "ORG", "trigger"))
         if not before:
             continue
         e = p + 1

@@ -191,6 +191,7 @@ HOMOGRAPHS = frozenset(k for k, v in _CUES.items() if v == "homograph")
 SPORT_WORDS = frozenset(k for k, v in _CUES.items() if v == "sport")
 COMMON_GIVEN = frozenset(k for k, v in _CUES.items() if v == "common_given")
 IDAFA_GIVEN = frozenset(k for k, v in _CUES.items() if v == "idafa_given")
+STANDALONE_ORGS = frozenset(k for k, v in _CUES.items() if v == "standalone_org")
 # الحملة الوطنية السعودية، الإدارة العامة للمرور: heads and adjectives of bodies' names.
 BODY_HEADS = frozenset(k for k, v in _CUES.items() if v == "body")
 INSTITUTIONAL = frozenset(k for k, v in _CUES.items() if v == "institutional")
@@ -200,6 +201,7 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 # Cue kinds that describe words rather than end names.
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
+    "standalone_org",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (
