@@ -192,6 +192,8 @@ SPORT_WORDS = frozenset(k for k, v in _CUES.items() if v == "sport")
 COMMON_GIVEN = frozenset(k for k, v in _CUES.items() if v == "common_given")
 IDAFA_GIVEN = frozenset(k for k, v in _CUES.items() if v == "idafa_given")
 STANDALONE_ORGS = frozenset(k for k, v in _CUES.items() if v == "standalone_org")
+# عن طريق: (preposition, trigger) pairs that are no name.
+IDIOMS = frozenset(tuple(k.split()) for k, v in _CUES.items() if v == "idiom")
 # الحملة الوطنية السعودية، الإدارة العامة للمرور: heads and adjectives of bodies' names.
 BODY_HEADS = frozenset(k for k, v in _CUES.items() if v == "body")
 INSTITUTIONAL = frozenset(k for k, v in _CUES.items() if v == "institutional")
@@ -201,7 +203,7 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 # Cue kinds that describe words rather than end names.
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
-    "standalone_org",
+    "standalone_org", "idiom",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (

@@ -23,6 +23,7 @@ from marsad.extract.entity_lexicon import (
     HOMOGRAPHS,
     HONOREE_ONLY,
     HONOREE_TITLE_INDEX,
+    IDIOMS,
     INSTITUTIONAL,
     NATIONALITY_STEMS,
     PLACE_PREPOSITIONS,
@@ -206,6 +207,12 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
     return j
 
 
+def _whole_hamza(w: Word, first: str) -> bool:
+    """A trigger matched only as the whole word, whose hamza folding dropped: وأدى (و + أدى)
+    is no وادي."""
+    return w.key != first and "أ" in w.light
+
+
 def _unknown_nisba_name(w: Word) -> bool:
     """A definite nisba that is neither a known name (الحوثي) nor a trigger noun with the
     article (البلدية، الجمعية): after فندق or مستشفى, a name (الفيصلية)."""
@@ -226,6 +233,8 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
         tup = longest(words, i, TRIGGER_INDEX)
         if tup is None:
             continue
+        if _whole_hamza(w, tup[0]) or i > 0 and (words[i - 1].key, w.key) in IDIOMS:
+            continue  # وأدى is no وادي; عن طريق is no road
         whole = w.key != tup[0]  # matched as written (واحة, not و + احة)
         typ, include = TRIGGERS[tup]
         k = i + len(tup)

@@ -178,3 +178,11 @@ def test_a_facility_named_after_a_lineage_name_without_a_title() -> None:
     found = _found("يقع المحل في شارع سلمان بن ربيعة بحي النزهة")
     assert ("FAC", "شارع سلمان بن ربيعة") in found
     assert not any(t == "PER" for t, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "وتم الدفع عن طريق تطبيق ذكي",  # by means of, not a road
+    "وأدى البطولة ممثل شاب",  # و + أدى, not وادي
+])
+def test_idioms_and_hamza_words_are_no_trigger(text: str) -> None:
+    assert _found(text) == set()
