@@ -99,3 +99,9 @@ def test_a_word_with_alif_maqsura_after_a_cue_is_no_family_nisba() -> None:
 def test_a_quoted_name_after_a_title() -> None:
     assert "سامي العتيبي" in _find_people('وواصل اللاعب "سامي العتيبي" برنامجه التأهيلي')
     assert _find_people('وقال الوزير "إن العمل مستمر"') == set()
+
+
+def test_a_name_after_a_person_noun() -> None:
+    assert "رهف" in _find_people("وتعرضت الطفلة رهف لإصابة طفيفة")
+    assert "عايض الشهراني" in _find_people("وقال المواطن عايض الشهراني إن الطريق مغلق")
+    assert _find_people("وقال المواطن إن الخدمة جيدة") == set()
