@@ -135,22 +135,32 @@ def _role_word(words: list[Word], j: int, kind: str, cover: list[Cand | None]) -
 
 
 def _title_name_ok(words: list[Word], j: int, kind: str, cover: list[Cand | None]) -> bool:
-    """A name after a title starts with a given name, or has two words, or (after an office
-    or honorific: الرئيس أوباما) is one word that punctuation or a function word ends."""
+    """A name after a title starts with a given name, or has two words (after a profession, a
+    family name for second), or (after an office or honorific: الرئيس أوباما) is one word
+    that punctuation or a function word ends."""
     w = words[j]
     if _given(w):
         return True
     if w.pro or (w.definite and not _definite_given(w)):
         return False
     e = _name_end(words, j, cover)
+    if kind == "profession":
+        return e - j >= 2 and _profession_name(words[j + 1])
     if e - j >= 2:
         return True
     if w.soft:
         return False  # وزير المالية بمنصبه: a clitic, not a name
-    if kind == "profession":
-        return False
     nxt = words[e] if e < len(words) else None
     return nxt is None or nxt.brk or nxt.key in ENDERS or nxt.light in FUNCTION_LIGHT
+
+
+def _profession_name(second: Word) -> bool:
+    """After a profession or person noun (أخصائي، الطفل) a name with no given name needs a
+    family name for second word, not a noun phrase (علم الاجتماع، سمات شخصية، بارتكاب
+    الجريمة)."""
+    if second.definite:
+        return _nisba_name(second)
+    return not second.key.endswith("ه")
 
 
 def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[Cand]:

@@ -105,3 +105,9 @@ def test_a_name_after_a_person_noun() -> None:
     assert "رهف" in _find_people("وتعرضت الطفلة رهف لإصابة طفيفة")
     assert "عايض الشهراني" in _find_people("وقال المواطن عايض الشهراني إن الطريق مغلق")
     assert _find_people("وقال المواطن إن الخدمة جيدة") == set()
+
+
+def test_a_noun_phrase_after_a_profession_noun_is_no_name() -> None:
+    assert _find_people("ويعمل أخصائي علم الاجتماع في المستشفى") == set()
+    assert _find_people("وتظهر على الطفل سمات شخصية واضحة") == set()
+    assert _find_people("واعترف المتهم بارتكاب الجريمة أمس") == set()
