@@ -47,26 +47,3 @@ def test_a_trigger_phrase_joins_the_club_it_ends_in() -> None:
     entities = extract_entities([("d", text)])
     assert _entity_with(entities, "بعثة النصر") is _entity_with(entities, "النصر")
 
-
-def test_the_coalition_alone_is_a_body_of_its_own() -> None:
-    entities = extract_entities([("d", "وشنت طائرات التحالف غارات على مواقع المسلحين")])
-    assert [e.name for e in entities if e.type == "ORG"] == ["التحالف"]
-
-
-def test_the_coalition_refers_to_the_coalition_named_before_or_after() -> None:
-    text = ("وقصفت طائرات التحالف مواقع المسلحين. وقال التحالف الدولي في بيان إن الغارات "
-            "دقيقة، ودعم التحالف تقدم القوات.")
-    entities = extract_entities([("d", text)])
-    coalition = _entity_with(entities, "التحالف الدولي")
-    assert sum(m.text == "التحالف" for m in coalition.mentions) == 2
-
-
-def test_the_coalition_refers_to_forces_named_by_it() -> None:
-    text = "وتقدمت قوات التحالف نحو المدينة، ثم قصف التحالف مواقع المسلحين."
-    entities = extract_entities([("d", text)])
-    assert _entity_with(entities, "التحالف") is _entity_with(entities, "قوات التحالف")
-
-
-def test_a_description_with_no_body_named_is_no_name() -> None:
-    entities = extract_entities([("d", "وأكدت الوزارة أن الخدمات مستمرة")])
-    assert entities == []
