@@ -32,6 +32,7 @@ from marsad.extract.entity_lexicon import (
     PLACE_TRIGGERS,
     PLACE_TYPES,
     SAY,
+    STANDALONE_ORGS,
     name_key,
 )
 from marsad.extract.entity_merge import merge_entities
@@ -39,6 +40,7 @@ from marsad.extract.entity_people import (
     cue_hits,
     given_name_hits,
     kunya_hits,
+    list_hits,
     nationality_hits,
     title_hits,
 )
@@ -48,6 +50,7 @@ from marsad.extract.entity_rules import (
     gazetteer_hits,
     national_body_hits,
     resolve,
+    sports_report,
     trigger_hits,
 )
 from marsad.extract.entity_words import Word, words_of
@@ -125,12 +128,12 @@ def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
     for p, w in enumerate(words):
         if surnames.get(w.key) is None or len(w.key) < 4 or w.key in EPITHETS or w.enc:
             continue
-        if w.definite and not w.key.endswith("ي"):
+        person, place = _person_context(words, p)
+        if w.definite and not w.key.endswith("ي") and not person:
             continue  # الدين، العناصر: common nouns more often than family names
         c = cover[p]
         if c is not None and (c.type == "PER" or c.j - c.i > 1):
             continue
-        person, place = _person_context(words, p)
         if place or (not person and (c is not None or w.key in GIVEN_NAMES)):
             continue
         if c is not None and c.type not in PLACE_TYPES:
@@ -143,15 +146,23 @@ def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
 
 def _org_descriptions(words: list[Word], cands: list[Cand]) -> list[Cand]:
     """التنظيم المتطرف، الوزارة، الشركة: the organisation with that head noun named last
-    before it in the text."""
+    before it in the text (or starting or ending with it: التحالف الدولي، قوات التحالف ...
+    التحالف). A head that news uses
+    alone for one body (التحالف) also refers forward, and with no such name is one itself."""
     out = list(cands)
     cover = _cover(words, cands)
     for p, w in enumerate(words):
         head = ORG_HEADS.get(w.key)
         if head is None or cover[p] is not None:
             continue
-        before = [c for c in cands
-                  if c.type == "ORG" and c.j <= p and words[c.i].key == head]
+        named = [c for c in cands if c.type == "ORG" and (
+            words[c.i].key in (head, w.key) or words[c.j - 1].key == w.key
+        )]
+        before = [c for c in named if c.j <= p]
+        if not before and w.key in STANDALONE_ORGS:
+            before = named[:1]  # التحالف ... التحالف الدولي: named later in the text
+            if not before:
+                out.append(Cand(p, p + 1, "ORG", "trigger"))
         if not before:
             continue
         e = p + 1
@@ -159,6 +170,39 @@ def _org_descriptions(words: list[Word], cands: list[Cand]) -> list[Cand]:
             e += 1
         target = before[-1]
         out.append(Cand(p, e, "ORG", "coref", target.entry, f"@{target.i}:{target.j}"))
+    return sorted(out)
+
+
+_OPEN_QUOTES = frozenset('«"“')
+_CLOSE_QUOTES = frozenset('»"”')
+_MAX_OUTLET_WORDS = 3
+
+
+def _told_outlets(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
+    """قال لـ«الشرق الأوسط»، أوضح لـ«سبق»: a quoted name after لـ is the outlet told, an
+    organisation even where a place has that name; an unknown one after a reporting verb."""
+    out = list(cands)
+    spans = {(c.i, c.j): c for c in cands}
+    n = len(words)
+    def gap(q: int) -> str:
+        return text[words[q - 1].end : words[q].tstart].strip()
+
+    for p in range(1, n - 1):
+        if words[p].light != "ل" or gap(p + 1) not in _OPEN_QUOTES:
+            continue
+        q = p + 2
+        while q < n and q - p <= _MAX_OUTLET_WORDS and not words[q].brk:
+            q += 1
+        if q - p > _MAX_OUTLET_WORDS or (q < n and gap(q)[:1] not in _CLOSE_QUOTES):
+            continue
+        known = spans.get((p + 1, q))
+        if known is not None and known.type in PLACE_TYPES:
+            out.remove(known)
+            out.append(Cand(p + 1, q, "ORG", "trigger"))
+        elif known is None and words[p - 1].key in SAY and not any(
+            c.i < q and p + 1 < c.j for c in cands
+        ):
+            out.append(Cand(p + 1, q, "ORG", "trigger"))
     return sorted(out)
 
 
@@ -200,9 +244,10 @@ def _mention(doc_id: str, text: str, words: list[Word], c: Cand) -> EntityMentio
 
 def rule_candidates(words: list[Word], text: str) -> list[Cand]:
     """Rules 1-3 (module docstring): structural matches, then person names."""
-    known = gazetteer_hits(words)
+    known = gazetteer_hits(words, sports_report(words))
     structural = resolve(
-        known + trigger_hits(words, known) + national_body_hits(words), ("gazetteer", "trigger")
+        known + trigger_hits(words, known) + national_body_hits(words, known),
+        ("gazetteer", "trigger"),
     )
     cover = _cover(words, structural)
     people = (
@@ -212,7 +257,8 @@ def rule_candidates(words: list[Word], text: str) -> list[Cand]:
         + kunya_hits(words, cover)
         + nationality_hits(words, cover)
     )
-    return _with_people(structural, people)
+    cands = _with_people(structural, people)
+    return sorted(cands + list_hits(words, cands, text))
 
 
 def extract_mentions(doc_id: str, text: str, *, crf: bool = False) -> list[EntityMention]:
@@ -227,6 +273,7 @@ def extract_mentions(doc_id: str, text: str, *, crf: bool = False) -> list[Entit
     cands = rule_candidates(words, text)
     if crf:
         cands = sorted(cands + crf_hits(words, cands, text))
+    cands = _told_outlets(words, cands, text)
     cands = _short_forms(words, cands, text)
     cands = _org_descriptions(words, cands)
     return [_mention(doc_id, text, words, c) for c in cands]

@@ -111,6 +111,9 @@ def _first_index(keys: dict[tuple[str, ...], object]) -> dict[str, list[tuple[st
 
 GAZ = _gazetteer()
 GAZ_INDEX = _first_index(GAZ)
+# Club names, many of them common words (النصر، الاتفاق): read only in sports reports.
+CLUBS = {key_tokens(row[0]): GazEntry(row[1], row[2]) for row in load_table("gaz_clubs.tsv")}
+CLUB_INDEX = _first_index(CLUBS)
 # Single-word group names by singular key, so الحوثيين finds الحوثيون.
 GAZ_SINGULAR = {
     number_key(k[0]): e for k, e in GAZ.items() if len(k) == 1 and e.type in ("NORP", "ORG")
@@ -132,13 +135,20 @@ TITLES: dict[tuple[str, ...], str] = {
     key_tokens(row[0]): (row[1] if len(row) > 1 else "office") for row in load_table("titles.tsv")
 }
 TITLE_INDEX = _first_index(TITLES)
+# Royal and courtesy titles after which a facility or body is named (مطار الملك خالد).
+HONOREE_TITLE_INDEX = _first_index({k: v for k, v in TITLES.items() if v == "honorific"})
 
 # trigger keys → (type, include): include = the trigger word belongs to the name.
 TRIGGERS: dict[tuple[str, ...], tuple[str, bool]] = {
-    key_tokens(row[0]): (row[1], len(row) > 2 and row[2] == "include")
+    key_tokens(row[0]): (row[1], len(row) > 2 and row[2] in ("include", "honoree"))
     for row in load_table("entity_triggers.tsv")
     if len(row) >= 2
 }
+# Triggers that name something only with a royal title and a name after them (قاعة الملك).
+HONOREE_ONLY = frozenset(
+    key_tokens(row[0]) for row in load_table("entity_triggers.tsv")
+    if len(row) > 2 and row[2] == "honoree"
+)
 TRIGGER_INDEX = _first_index(TRIGGERS)
 # «الحكومة اليمنية»، «القوات المسلحة الأميركية»: the definite head nouns of organisations
 # (ORG triggers, scope include) and the stems of nationalities (from the NORP gazetteer's
@@ -178,9 +188,26 @@ MODIFIERS = frozenset(k for k, v in _CUES.items() if v == "modifier")
 ANAPHOR_ADJ = frozenset(k for k, v in _CUES.items() if v == "anaphor")
 EPITHETS = frozenset(k for k, v in _CUES.items() if v == "epithet")
 HOMOGRAPHS = frozenset(k for k, v in _CUES.items() if v == "homograph")
+SPORT_WORDS = frozenset(k for k, v in _CUES.items() if v == "sport")
+COMMON_GIVEN = frozenset(k for k, v in _CUES.items() if v == "common_given")
+IDAFA_GIVEN = frozenset(k for k, v in _CUES.items() if v == "idafa_given")
+STANDALONE_ORGS = frozenset(k for k, v in _CUES.items() if v == "standalone_org")
+# عن طريق: (preposition, trigger) pairs that are no name.
+IDIOMS = frozenset(tuple(k.split()) for k, v in _CUES.items() if v == "idiom")
+# الحملة الوطنية السعودية، الإدارة العامة للمرور: heads and adjectives of bodies' names.
+BODY_HEADS = frozenset(k for k, v in _CUES.items() if v == "body")
+INSTITUTIONAL = frozenset(k for k, v in _CUES.items() if v == "institutional")
+# Weekdays and months, which a name never runs on into (للإغاثة الخميس).
+TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
+                       for row in load_table(name))
+# Cue kinds that describe words rather than end names.
+_CONTEXT_KINDS = (
+    "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
+    "standalone_org", "idiom",
+)
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (
-    frozenset(k for k, v in _CUES.items() if v not in ("epithet", "homograph"))
+    frozenset(k for k, v in _CUES.items() if v not in _CONTEXT_KINDS)
     | frozenset(fold(row[0]) for row in load_table("function_words.tsv"))
 ) - GIVEN_NAMES
 STOP = (ENDERS | frozenset(TITLE_INDEX) | frozenset(TRIGGER_INDEX)) - GIVEN_NAMES

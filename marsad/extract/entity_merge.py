@@ -4,7 +4,9 @@ Mentions join when they share a type family (people, organisations, groups, plac
 (1) a short form or description names the fuller mention it refers to in its document, or
 (2) their keys agree: the gazetteer canonical, else the clitic-free folded name, also after
 dropping long vowels (الديموقراطية = الديمقراطية) and plural or dual endings (الحوثيين =
-الحوثيون), or (3) a one-word person name is the surname of exactly one fuller person name.
+الحوثيون), or (3) a one-word person name is the surname of exactly one fuller person name,
+or (4) in one document an organisation or facility name begins one longer name or ends a
+trigger phrase (مجلس النواب، مجلس النواب العراقي; الفتح، بعثة الفتح).
 Two referents that share a word but not a type (عفرين the man, عفرين the city) never join.
 """
 
@@ -89,6 +91,28 @@ def _link_surnames(sets: _Sets, mentions: list[EntityMention], keys: list[str]) 
                 sets.union(roots.pop(), i)
 
 
+def _link_extensions(sets: _Sets, mentions: list[EntityMention], keys: list[str]) -> None:
+    """In one document, an organisation or facility name joins the one longer name it begins
+    (مجلس النواب → مجلس النواب العراقي), and a trigger phrase joins the name it ends in
+    (بعثة الفتح → الفتح)."""
+    by_doc: dict[tuple[str, str], dict[str, list[int]]] = {}
+    for i, m in enumerate(mentions):
+        if m.type in ("ORG", "FAC") and m.ref is None:
+            by_doc.setdefault((m.doc, m.type), {}).setdefault(keys[i], []).append(i)
+    for names in by_doc.values():
+        if len(names) < 2:
+            continue
+        for key, members in names.items():
+            if " " not in key:
+                continue
+            longer = {sets.find(names[k][0]) for k in names if k.startswith(key + " ")}
+            if len(longer) == 1:
+                sets.union(longer.pop(), members[0])
+            tail = key.split(" ", 1)[1]
+            if tail in names:
+                sets.union(names[tail][0], members[0])
+
+
 def _written(m: EntityMention) -> str:
     return _written_form(m.text, m.key.startswith("ال"))
 
@@ -141,6 +165,7 @@ def merge_entities(mentions: list[EntityMention]) -> list[Entity]:
     _link_by(sets, [(_family(m.type), k) for m, k in zip(mentions, keys, strict=True)])
     _link_by(sets, [_variant(m, k) for m, k in zip(mentions, keys, strict=True)])
     _link_surnames(sets, mentions, keys)
+    _link_extensions(sets, mentions, keys)
     clusters: dict[int, list[EntityMention]] = {}
     for i, m in enumerate(mentions):
         clusters.setdefault(sets.find(i), []).append(m)

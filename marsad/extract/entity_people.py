@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from marsad.extract.entity_lexicon import (
     AMBIGUOUS_GIVEN,
+    COMMON_GIVEN,
     CONTENT,
     ENDERS,
     FUNCTION_LIGHT,
     GIVEN_NAMES,
+    IDAFA_GIVEN,
     MODIFIERS,
     NATIONALITIES,
     SAY,
@@ -29,6 +31,10 @@ MAX_NAME_UNITS = 3
 _SPOKESPERSON_ROLE = 12
 _OTHER_ROLE = 6
 _NAME_JOINERS = frozenset({"ابو", "عبد", "ابن", "بن", "ام", "ال"})
+_LINEAGE = frozenset({"بن", "ابن"})
+_LIST_COMMAS = frozenset({"،", ","})
+_QUOTE_MARKS = frozenset('"«“')
+_MAX_LIST_ITEM = 3
 _ROLE_PREPOSITIONS = frozenset({"في", "اسم", "باسم"})
 
 
@@ -57,8 +63,12 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
             w.brk or (w.pro and not w.soft) or w.enc or not nameish(w) or _not_a_name(w)
             or w.light in FUNCTION_LIGHT or (units >= 2 and w.key in AMBIGUOUS_GIVEN)
             or (definite_seen and w.key not in _NAME_JOINERS)
-            or (w.definite and units >= 2 and not _given(words[p - 1]))
+            or (w.definite and units >= 2 and not _given(words[p - 1])
+                and not _lineage_family_name(words, p))
+            or (w.definite and words[p - 2].key in _LINEAGE
+                and not _lineage_family_name(words, p))
             or (w.soft and w.key.endswith(("ه", "ات")))
+            or (w.key in TITLE_INDEX and longest(words, p, TITLE_INDEX) is not None)
         ):
             break
         c = cover[p]
@@ -77,6 +87,12 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
         p += 1
         units += 0 if joined and p - j > 2 else 1  # بن X بن Y آل Z: a lineage runs on
     return p
+
+
+def _lineage_family_name(words: list[Word], p: int) -> bool:
+    """الفهد in عبد الرحمن بن حمد الفهد: a definite word after بن X, unless it has a plural or
+    feminine ending (بن بندر الفائزين، بن سعيد الجائزة)."""
+    return words[p - 2].key in _LINEAGE and not words[p].key.endswith(("ين", "ون", "ات", "ه"))
 
 
 def _name_start_ok(w: Word, cover: Cand | None) -> bool:
@@ -119,22 +135,32 @@ def _role_word(words: list[Word], j: int, kind: str, cover: list[Cand | None]) -
 
 
 def _title_name_ok(words: list[Word], j: int, kind: str, cover: list[Cand | None]) -> bool:
-    """A name after a title starts with a given name, or has two words, or (after an office
-    or honorific: الرئيس أوباما) is one word that punctuation or a function word ends."""
+    """A name after a title starts with a given name, or has two words (after a profession, a
+    family name for second), or (after an office or honorific: الرئيس أوباما) is one word
+    that punctuation or a function word ends."""
     w = words[j]
     if _given(w):
         return True
     if w.pro or (w.definite and not _definite_given(w)):
         return False
     e = _name_end(words, j, cover)
+    if kind == "profession":
+        return e - j >= 2 and _profession_name(words[j + 1])
     if e - j >= 2:
         return True
     if w.soft:
         return False  # وزير المالية بمنصبه: a clitic, not a name
-    if kind == "profession":
-        return False
     nxt = words[e] if e < len(words) else None
     return nxt is None or nxt.brk or nxt.key in ENDERS or nxt.light in FUNCTION_LIGHT
+
+
+def _profession_name(second: Word) -> bool:
+    """After a profession or person noun (أخصائي، الطفل) a name with no given name needs a
+    family name for second word, not a noun phrase (علم الاجتماع، سمات شخصية، بارتكاب
+    الجريمة)."""
+    if second.definite:
+        return _nisba_name(second)
+    return not second.key.endswith("ه")
 
 
 def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[Cand]:
@@ -147,6 +173,8 @@ def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[C
     for i, w in enumerate(words):
         if w.key not in TITLE_INDEX and w.folded not in TITLE_INDEX:
             continue
+        if cover[i] is not None and cover[i].type != "PER":
+            continue  # جامعة الملك سعود: the title is inside a name
         tup = longest(words, i, TITLE_INDEX)
         if tup is None:
             continue
@@ -167,7 +195,7 @@ def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[C
                 j = n
                 break
             j += 1
-        if j >= n or words[j].brk:
+        if j >= n or words[j].brk and not _quoted(words, j, text):
             continue
         if not _name_start_ok(words[j], cover[j]) and not (j == k and _definite_given(words[j])):
             continue
@@ -181,6 +209,12 @@ def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[C
         e = _name_end(words, j, cover)
         out.append(Cand(j, e, "PER", "title", None, description, words[j].soft))
     return out
+
+
+def _quoted(words: list[Word], j: int, text: str) -> bool:
+    """Only an opening quotation mark stands before word `j` (اللاعب "سالم الدوسري")."""
+    gap = text[words[j - 1].end : words[j].tstart].strip()
+    return len(gap) == 1 and gap in _QUOTE_MARKS
 
 
 def cue_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
@@ -201,7 +235,11 @@ def cue_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
             continue
         e = _name_end(words, j, cover)
         role_follows = e < n and longest(words, e, TITLE_INDEX) is not None
-        if e > j and (_given(w) or role_follows or _lone_speaker(words, j, e)):
+        lineage = any(words[q].key in _LINEAGE for q in range(j + 1, e - 1))
+        place_next = e == j + 1 and e < n and cover[e] is not None and cover[e].type != "PER"
+        if place_next and not words[e].brk:
+            continue  # وقال أمين جدة: a post of that place, not a one-word name
+        if e > j and (_given(w) or role_follows or lineage or _lone_speaker(words, j, e)):
             out.append(Cand(j, e, "PER", "cue", None, None, w.soft))
     return out
 
@@ -214,7 +252,7 @@ def _lone_speaker(words: list[Word], j: int, e: int) -> bool:
     if e != j + 1 or len(w.key) < 4 or w.key in NATIONALITIES:
         return False
     if w.definite:
-        if not w.key.endswith("ي") or w.key in STOP:
+        if not _nisba_name(w) or w.key in STOP:
             return False
     elif w.key.endswith(("ه", "ات")) or (w.key.endswith("ون") and len(w.key) <= 7):
         return False
@@ -268,8 +306,14 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if w.key in AMBIGUOUS_GIVEN or (i > 0 and longest(words, i - 1, TITLE_INDEX)):
             continue  # علي typed for على; باسم in المتحدث باسم
         second = words[i + 1]
-        if second.definite and not second.key.endswith("ي") and cover[i + 1] is None:
-            continue
+        nisba = second.definite and _nisba_name(second)
+        if w.key in COMMON_GIVEN and not nisba:
+            continue  # شهد منفذ، أمل كبير: a verb or noun, not a name
+        if not second.definite and second.key.endswith("يه") and second.key not in GIVEN_NAMES:
+            continue  # بيئة آمنة خالية: a feminine adjective
+        ends = (i + 2 >= n or words[i + 2].brk) and w.key not in IDAFA_GIVEN
+        if second.definite and not nisba and cover[i + 1] is None and not ends:
+            continue  # a definite noun (نجم المباراة) unless punctuation closes the name
         e = _name_end(words, i, cover)
         if e - i >= 2:
             out.append(Cand(i, e, "PER", "given_name"))
@@ -294,3 +338,58 @@ def kunya_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
                 e += 1
         out.append(Cand(i, e, "PER", "kunya"))
     return out
+
+
+def _list_items(words: list[Word], text: str) -> list[list[tuple[int, int]]]:
+    """Runs of short items (word spans) that commas or و join: the lists of a text."""
+    runs: list[list[tuple[int, int]]] = []
+    items: list[tuple[int, int]] = []
+    start = 0
+    for p in range(1, len(words) + 1):
+        w = words[p] if p < len(words) else None
+        gap = text[words[p - 1].end : w.tstart] if w is not None else ""
+        comma = w is not None and w.brk and gap.strip() in _LIST_COMMAS
+        if w is not None and not w.brk and w.pro[:1] != "و":
+            continue
+        items.append((start, p))
+        if not comma and (w is None or w.brk):
+            if len(items) >= 3:
+                runs.append(items)
+            items = []
+        start = p
+    return runs
+
+
+def list_hits(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
+    """خالد شراحيلي، ديقاو، كواك، محمد جحفلي: in a list whose items are mostly person names
+    (two at least), the other short items with no name found are persons too."""
+    if sum(c.type == "PER" for c in cands) < 2:
+        return []
+    whole: dict[tuple[int, int], str] = {(c.i, c.j): c.type for c in cands}
+    covered = {p for c in cands for p in range(c.i, c.j)}
+    out: list[Cand] = []
+    for items in _list_items(words, text):
+        people = sum(whole.get(item) == "PER" for item in items)
+        if people < 2 or 2 * people < len(items):
+            continue
+        for i, j in items:
+            if j - i > _MAX_LIST_ITEM or any(p in covered for p in range(i, j)):
+                continue
+            if all(_list_name_word(words[p]) for p in range(i, j)) and (
+                j - i > 1 or not words[i].definite
+            ):
+                out.append(Cand(i, j, "PER", "list", None, None, words[i].soft))
+    return out
+
+
+def _list_name_word(w: Word) -> bool:
+    """Could this word of a list item be part of a name (not آخرين، اللاعبين، العماني)?"""
+    if w.key in GIVEN_NAMES:
+        return True
+    plural = w.key.endswith(("ين", "ون", "ات")) and len(w.key) >= 5
+    return nameish(w) and not _not_a_name(w) and not plural and w.key not in NATIONALITIES
+
+
+def _nisba_name(w: Word) -> bool:
+    """A family nisba (الزيداني), not a word written with alif maqsura (المستشفى، المصطفى)."""
+    return w.key.endswith("ي") and not w.light.endswith("ى")

@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from marsad.extract.entity_lexicon import (
+    BODY_HEADS,
+    CLUB_INDEX,
+    CLUBS,
     DEFINITE_ORG_HEADS,
     GAZ,
     GAZ_INDEX,
@@ -18,10 +21,16 @@ from marsad.extract.entity_lexicon import (
     GAZ_VARIANT_INDEX,
     GIVEN_NAMES,
     HOMOGRAPHS,
+    HONOREE_ONLY,
+    HONOREE_TITLE_INDEX,
+    IDIOMS,
+    INSTITUTIONAL,
     NATIONALITY_STEMS,
     PLACE_PREPOSITIONS,
     PLACE_TRIGGERS,
+    SPORT_WORDS,
     STOP,
+    TIME_NAMES,
     TRIGGER_INDEX,
     TRIGGERS,
     GazEntry,
@@ -81,22 +90,50 @@ def nameish(w: Word) -> bool:
 
 def _ambiguous(words: list[Word], i: int) -> bool:
     """A one-word known name read as a common word here: a nisba after a definite noun
-    (اللغة العربية، الحكومة السعودية), or a listed homograph (السنة، عنه) outside a place
+    (اللغة العربية، الحكومة السعودية), a feminine noun with its adjective (القاعدة
+    الجوية: the base, not al-Qaeda), or a listed homograph (السنة، عنه) outside a place
     context."""
     w = words[i]
     prev = words[i - 1] if i > 0 and not w.brk else None
+    nxt = words[i + 1] if i + 1 < len(words) and not words[i + 1].brk else None
+    if (nxt is not None and w.definite and w.key.endswith("ه") and not nxt.pro
+            and adjective(nxt) and nxt.key.endswith("يه")):
+        return True  # القاعدة العسكرية، الجزيرة العربية: a feminine noun and its adjective
     if w.key in HOMOGRAPHS:
         return prev is None or not (prev.key in PLACE_PREPOSITIONS or prev.key in PLACE_TRIGGERS)
     return prev is not None and not w.pro and adjective(w) and prev.definite
 
 
-def gazetteer_hits(words: list[Word]) -> list[Cand]:
-    """Known names: the longest gazetteer surface starting at each word."""
+def sports_report(words: list[Word]) -> bool:
+    """Does the document report sport (three sports words), so that club names are names?"""
+    return sum(w.key in SPORT_WORDS for w in words) >= 3
+
+
+def _club_hit(words: list[Word], i: int) -> Cand | None:
+    """A club name (gaz_clubs.tsv) at `i`, unless a longer known name starts there
+    (الهلال الأحمر، الاتحاد الأوروبي) or it reads as an adjective (الفريق الأهلي)."""
+    tup = longest(words, i, CLUB_INDEX)
+    if tup is None or len(tup) == 1 and _ambiguous(words, i):
+        return None
+    known = longest(words, i, GAZ_INDEX)
+    if known is not None and len(known) > len(tup):
+        return None
+    return Cand(i, i + len(tup), "ORG", "gazetteer", CLUBS[tup], None, words[i].key != tup[0])
+
+
+def gazetteer_hits(words: list[Word], sport: bool = False) -> list[Cand]:
+    """Known names: the longest gazetteer surface starting at each word (and club names
+    when the document reports sport)."""
     out: list[Cand] = []
     for i, w in enumerate(words):
         if w.num:
             continue
         key = w.key
+        if sport and (key in CLUB_INDEX or w.folded in CLUB_INDEX):
+            club = _club_hit(words, i)
+            if club is not None:
+                out.append(club)
+                continue
         if not (
             key in GAZ_INDEX or w.folded in GAZ_INDEX or key in GAZ_VARIANT_INDEX
             or key.endswith(_PLURALS) or (len(key) >= 7 and "و" in key)
@@ -137,18 +174,25 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
     """Where the name after a trigger ends: one word, then only definite words or a ل-idafa
     (لحقوق الإنسان), up to five words when the trigger is part of the name (include), else
     a one- or two-word place name (دير الزور، not حلب الشرقي). No name starts with an
-    adjective (قوات روسية، مدينة الروسية) or with two indefinite words (نقطة تحول)."""
+    adjective (قوات روسية، مدينة الروسية، معسكر خارجي), a verbal noun (منطقة استرخاء) or
+    two indefinite words (نقطة تحول)."""
     limit = MAX_NP_WORDS if include else 2
     j, n = k, len(words)
+    # after an indefinite trigger of a body or facility an unknown definite nisba is no
+    # adjective but the name in an idafa (فندق الفيصلية; ميليشيات الحوثي stays the group)
+    idafa = include and not words[k - 1].definite
     while j < n and j - k < limit:
         w = words[j]
         if w.brk or w.enc or not nameish(w) or w.pro[:1] in ("و", "ف"):
             break
         if j == k:
-            if (w.pro and not w.soft) or adjective(w) or (
-                not w.definite and w.key not in GAZ_INDEX and w.key.endswith(("ه", "يين", "يون"))
+            unknown = not w.definite and w.key not in GAZ_INDEX and w.key not in GIVEN_NAMES
+            describes = adjective(w) and not (idafa and _unknown_nisba_name(w))
+            if (w.pro and not w.soft) or describes or unknown and (
+                w.key.endswith(("ه", "يين", "يون")) or w.key.startswith("است")
+                or (len(w.key) >= 3 and w.key.endswith("ي"))
             ):
-                break  # قوات روسية، قوة مسلحة، مناطق متعددة: an adjective
+                break  # قوات روسية، قوة مسلحة، معسكر خارجي، منطقة استرخاء: no name
             nxt = words[j + 1] if j + 1 < n else None
             if (not w.definite and w.key not in GAZ_INDEX and nxt is not None
                     and not nxt.brk and not nxt.definite and nameish(nxt) and not nxt.pro):
@@ -161,6 +205,18 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
             break
         j += 1
     return j
+
+
+def _whole_hamza(w: Word, first: str) -> bool:
+    """A trigger matched only as the whole word, whose hamza folding dropped: وأدى (و + أدى)
+    is no وادي."""
+    return w.key != first and "أ" in w.light
+
+
+def _unknown_nisba_name(w: Word) -> bool:
+    """A definite nisba that is neither a known name (الحوثي) nor a trigger noun with the
+    article (البلدية، الجمعية): after فندق or مستشفى, a name (الفيصلية)."""
+    return w.key not in GAZ_INDEX and w.key[2:] not in TRIGGER_INDEX
 
 
 def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
@@ -177,6 +233,8 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
         tup = longest(words, i, TRIGGER_INDEX)
         if tup is None:
             continue
+        if _whole_hamza(w, tup[0]) or i > 0 and (words[i - 1].key, w.key) in IDIOMS:
+            continue  # وأدى is no وادي; عن طريق is no road
         whole = w.key != tup[0]  # matched as written (واحة, not و + احة)
         typ, include = TRIGGERS[tup]
         k = i + len(tup)
@@ -189,11 +247,50 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
             if j > end:
                 out.append(Cand(i, j, typ, "trigger", None, None, whole))
             continue
-        j = _np_end(words, k, include)
+        j = _honoree_end(words, k)
+        if j > k:  # حي الملك فهد، مدينة الملك عبدالله: the trigger stays with a royal name
+            out.append(Cand(i, j, typ, "trigger", None, None, whole))
+            continue
+        if tup not in HONOREE_ONLY:
+            j = _np_end(words, k, include)
         if j > k:
             whole = whole if include else words[k].soft
             out.append(Cand(i if include else k, j, typ, "trigger", None, None, whole))
     return out
+
+
+_NAME_JOINERS = frozenset({"بن", "ابن", "عبد", "ال"})
+_LINEAGE = frozenset({"بن", "ابن"})
+
+
+def _honoree_end(words: list[Word], k: int) -> int:
+    """مطار الملك خالد الدولي، مركز الملك سلمان للإغاثة، جامعة الأمير سطام بن عبدالعزيز: a
+    place or body named after a royal or honorific title and a person (or a lineage name:
+    شارع خالد بن الوليد) runs over the name, its adjectives and a ل-phrase; `k` when no
+    such name follows the trigger."""
+    n = len(words)
+    tup = longest(words, k, HONOREE_TITLE_INDEX) if k < n else None
+    if tup is not None:
+        j = k + len(tup)
+    elif k + 2 < n and words[k].key in GIVEN_NAMES and words[k + 1].key in _LINEAGE:
+        j = k  # شارع خالد بن الوليد، مدرسة عمر بن الخطاب: a lineage name with no title
+    else:
+        return k
+    start = j
+    while j < n and not words[j].brk and not words[j].pro and not words[j].soft and nameish(
+        words[j]
+    ) and (
+        not words[j].definite or words[j - 1].key in _NAME_JOINERS
+    ) and (words[j].key in GIVEN_NAMES or words[j - 1].key in _NAME_JOINERS
+           or not words[j].key.endswith("ه")) and not (
+        j > start and words[j - 1].definite  # the family name ends it (الوليد + بحي)
+    ):
+        j += 1  # the name, not an indefinite adjective after it (حديقة الملك فهد متخصصة)
+    if j == start:
+        return k
+    while j < n and _nisba(words[j]):
+        j += 1
+    return _lam_phrase_end(words, j)
 
 
 def _nationality(w: Word) -> bool:
@@ -205,23 +302,50 @@ def _nationality(w: Word) -> bool:
     return stem is not None and stem in NATIONALITY_STEMS
 
 
-def national_body_hits(words: list[Word]) -> list[Cand]:
+def national_body_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
     """«الحكومة اليمنية»، «القوات المسلحة الأميركية»: a definite organisation noun with a
     nationality adjective (one definite word may stand between) names that country's
-    body; with any other adjective (الحكومة المحلية) it stays a common noun."""
+    body. «المكتب المركزي للتحقيقات القضائية»، «الحملة الوطنية السعودية»: with an
+    institutional adjective (الوطنية، العامة، المركزي) it names a body when a ل-phrase or a
+    nationality follows. With any other adjective (الحكومة المحلية) it stays a common noun."""
     out: list[Cand] = []
+    n = len(words)
+    known_starts = {c.i for c in known}
     for i, w in enumerate(words):
-        if w.key not in DEFINITE_ORG_HEADS:
+        if w.key not in DEFINITE_ORG_HEADS and w.key not in BODY_HEADS or i in known_starts:
             continue
-        for j in (i + 1, i + 2):
-            if j >= len(words) or words[j].brk:
-                break
+        j, national, institutional = i + 1, False, False
+        while j < n and j - i <= 3 and not words[j].brk and not words[j].pro:
             if _nationality(words[j]):
-                out.append(Cand(i, j + 1, "ORG", "trigger", None, None, True))
-                break
-            if not words[j].definite or adjective(words[j]):
-                break
+                national = True
+            elif words[j].key in INSTITUTIONAL:
+                institutional = True
+            elif not (j == i + 1 and words[j].definite and not adjective(words[j])):
+                break  # only one plain definite word may stand first (القوات المسلحة)
+            j += 1
+        end = _lam_phrase_end(words, j) if institutional or national else j
+        if national or (institutional and end > j):
+            out.append(Cand(i, end, "ORG", "trigger", None, None, not w.pro))
     return out
+
+
+def _lam_phrase_end(words: list[Word], j: int) -> int:
+    """The end of a ل-phrase at `j` that completes a body's name (للتحقيقات القضائية،
+    لنصرة الأشقاء، للسياحة والتراث الوطني); `j` when none starts there."""
+    n = len(words)
+    if j >= n or words[j].brk or words[j].pro != "ل" or not nameish(words[j]):
+        return j
+    if words[j].key in TIME_NAMES:
+        return j
+    nxt = words[j + 1] if j + 1 < n else None
+    if not words[j].definite and (nxt is None or nxt.brk or not nxt.definite or nxt.pro):
+        return j
+    e = j + 1
+    while e < n and e - j < MAX_NP_WORDS and not words[e].brk and words[e].definite and (
+        words[e].pro in ("", "و") and words[e].key not in TIME_NAMES
+    ):
+        e += 1
+    return e
 
 
 def _nisba(w: Word) -> bool:

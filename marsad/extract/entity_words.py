@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.extract.entity_lexicon import GAZ_INDEX, GIVEN_NAMES, STOP
+from marsad.extract.entity_lexicon import GAZ_INDEX, GIVEN_NAMES, STOP, TRIGGER_INDEX
 from marsad.text.normalize import normalize
 from marsad.text.tokens import Token, tokenize
 
 _KUNYA = frozenset({"ابو", "ابي", "ابا"})
+_SHORT_CLITICS = frozenset("وبلف")
 
 
 @dataclass(slots=True)
@@ -58,6 +59,10 @@ def _analyse(tok: Token) -> _Analysis:
     if folded[:1].isdigit():
         return folded, "", 0, 0, False, True
     seg = tok.seg
+    if not seg.proclitics and folded[:1] in _SHORT_CLITICS and not _keep_whole(folded) and (
+        folded[1:] in GAZ_INDEX or folded[1:] in TRIGGER_INDEX
+    ):
+        return folded[1:], tok.light[:1], 1, 0, False, False  # وذي قار، بحي: too short to cut
     if folded in _KUNYA or _keep_whole(folded) or (not seg.proclitics and not seg.enclitics):
         return ("ابو" if folded in _KUNYA else folded), "", 0, 0, False, False
     procs = seg.proclitics

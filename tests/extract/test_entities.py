@@ -346,3 +346,41 @@ def test_entities_a_definite_body_with_a_nationality_adjective_is_an_organisatio
 ) -> None:
     found = [m.text for m in extract_mentions("d", text) if m.type == "ORG"]
     assert found == expected
+
+
+# --- the coalition alone, and outlets told in quotes ------------------------------------------
+
+def test_the_coalition_alone_is_a_body_of_its_own() -> None:
+    entities = extract_entities([("d", "وشنت طائرات التحالف غارات على مواقع المسلحين")])
+    assert [e.name for e in entities if e.type == "ORG"] == ["التحالف"]
+
+
+def test_the_coalition_refers_to_the_coalition_named_before_or_after() -> None:
+    text = ("وقصفت طائرات التحالف مواقع المسلحين. وقال التحالف الدولي في بيان إن الغارات "
+            "دقيقة، ودعم التحالف تقدم القوات.")
+    entities = extract_entities([("d", text)])
+    coalition = _entity_with(entities, "التحالف الدولي")
+    assert sum(m.text == "التحالف" for m in coalition.mentions) == 2
+
+
+def test_the_coalition_refers_to_forces_named_by_it() -> None:
+    text = "وتقدمت قوات التحالف نحو المدينة، ثم قصف التحالف مواقع المسلحين."
+    entities = extract_entities([("d", text)])
+    assert _entity_with(entities, "التحالف") is _entity_with(entities, "قوات التحالف")
+
+
+def test_a_description_with_no_body_named_is_no_name() -> None:
+    entities = extract_entities([("d", "وأكدت الوزارة أن الخدمات مستمرة")])
+    assert entities == []
+
+
+def test_a_quoted_name_after_la_is_the_outlet_told() -> None:
+    entities = extract_entities([("d", "وقال المسؤول لـ«الشرق الأوسط» إن المفاوضات مستمرة")])
+    assert [(e.type, e.name) for e in entities] == [("ORG", "الشرق الأوسط")]
+    entities = extract_entities([("d", "وأوضح لـ«النبأ» أن المشروع تأخر")])
+    assert [(e.type, e.name) for e in entities] == [("ORG", "النبأ")]
+
+
+def test_a_place_outside_quotes_stays_a_place() -> None:
+    entities = extract_entities([("d", "وتشهد منطقة الشرق الأوسط توترا متزايدا")])
+    assert all(e.type != "ORG" for e in entities)

@@ -1,0 +1,51 @@
+"""The SaudiNewsNet development gold points at the right text of the corpus articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.ingest.document import clean_text
+
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+DEV_SAMPLE = EVAL / "saudinewsnet_dev_sample.txt"
+DEV_GOLD = EVAL / "gold" / "saudinewsnet_dev_entities.json"
+
+
+def _sample_urls(path: Path) -> list[str]:
+    return [u.strip() for u in path.read_text(encoding="utf-8").splitlines()
+            if u.strip() and not u.startswith("#")]
+
+
+def test_dev_sample_does_not_overlap_the_held_out_sample() -> None:
+    dev = _sample_urls(DEV_SAMPLE)
+    assert len(dev) == 12
+    assert not set(dev) & set(_sample_urls(EVAL / "saudinewsnet_sample.txt"))
+
+
+def test_dev_gold_documents_are_the_dev_sample() -> None:
+    from eval.corpus_sample import article_id
+
+    gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
+    assert [d["id"] for d in gold["documents"]] == [article_id(u) for u in _sample_urls(DEV_SAMPLE)]
+    assert {m["doc"] for e in gold["entities"] for m in e["mentions"]} <= {
+        d["id"] for d in gold["documents"]}
+
+
+def test_dev_gold_spans_match_the_corpus_text(shared_dir: Path, tmp_path: Path) -> None:
+    if not (shared_dir / "corpus" / "saudinewsnet").is_dir():
+        pytest.skip("the SaudiNewsNet corpus is not in ../shared")
+    from eval.corpus_sample import write_sample
+
+    out = tmp_path / "dev.jsonl"
+    write_sample(out, DEV_SAMPLE)
+    texts = {}
+    for line in out.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        texts[record["id"]] = clean_text(record["text"])
+    gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
+    wrong = [m for e in gold["entities"] for m in e["mentions"]
+             if texts[m["doc"]][m["start"]:m["end"]] != m["text"]]
+    assert not wrong

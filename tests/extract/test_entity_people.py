@@ -1,0 +1,113 @@
+"""The person rules: names in lists, definite family names closed by punctuation, lineage
+names after a cue, given names that are common words.
+
+All names and sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from marsad.extract.entities import extract_mentions
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(m.type, m.text) for m in extract_mentions("d", text)}
+
+
+def test_unknown_items_of_a_list_of_names_are_persons() -> None:
+    found = _found("وشارك في المران: ماهر الزيداني، كوفاتشو، بلانيس، سامي الغامدي.")
+    assert {("PER", "كوفاتشو"), ("PER", "بلانيس")} <= found
+
+
+def test_a_list_of_places_does_not_become_persons() -> None:
+    found = _found("وامتدت الاحتجاجات إلى بغداد، والبصرة، وقرطاجنة الصغرى، والنجف.")
+    assert not any(t == "PER" for t, _ in found)
+
+
+def test_a_list_with_one_person_is_not_a_list_of_names() -> None:
+    found = _found("وحضر ماهر الزيداني، ممثلون، مراقبون، وصحافيون.")
+    assert ("PER", "ممثلون") not in found and ("PER", "مراقبون") not in found
+
+
+def test_a_definite_family_name_closed_by_punctuation() -> None:
+    found = _found("وضمت القائمة أيضا فهد الرميحان، وآخرين من الفريق.")
+    assert ("PER", "فهد الرميحان") in found
+
+
+def test_a_definite_noun_after_a_given_name_runs_on_without_punctuation() -> None:
+    found = _find_people("وكان حسن الجوار أساس العلاقة بين البلدين")
+    assert found == set()
+
+
+def _find_people(text: str) -> set[str]:
+    return {m.text for m in extract_mentions("d", text) if m.type == "PER"}
+
+
+def test_a_lineage_name_after_a_cue_keeps_its_family_name() -> None:
+    assert "سالم بن فهد الرويلي" in _find_people("وأوضح سالم بن فهد الرويلي أن العمل مستمر")
+
+
+def test_a_common_word_given_name_needs_a_family_nisba() -> None:
+    assert _find_people("فيما شهد منفذ الحدود حركة كثيفة") == set()
+    assert _find_people("في بيئة آمنة خالية من المخاطر") == set()
+    assert "شهد المطيري" in _find_people("وحصلت شهد المطيري على الجائزة")
+
+
+def test_a_deposed_leader_named_by_his_epithet() -> None:
+    assert "زياد" in _find_people("وقالت المصادر إن قوات المخلوع زياد، انسحبت من المدينة")
+    assert _find_people("وقالت المصادر إن أنصار الرئيس المخلوع، انسحبوا من المدينة") == set()
+
+
+def test_a_definite_surname_alone_before_an_is_the_person_named_before() -> None:
+    text = "وقال الدكتور نايف الرميان إن العمل مستمر. وبين الرميان أن الفرق جاهزة"
+    assert "الرميان" in _find_people(text)
+
+
+def test_a_definite_surname_alone_without_a_person_context_is_left_alone() -> None:
+    text = "وقال الدكتور نايف الرميان إن العمل مستمر. وزار الرميان الموقع أمس"
+    assert _find_people(text) == {"نايف الرميان"}
+
+
+def test_a_list_item_of_others_or_a_nationality_is_no_name() -> None:
+    found = _find_people("وغاب عن المران: ماهر الزيداني، سامي الغامدي، وآخرين، والعماني.")
+    assert "آخرين" not in found and "العماني" not in found
+
+
+def test_a_given_name_that_heads_an_idafa_is_no_name_before_punctuation() -> None:
+    assert _find_people("وزار الوفد رياض الأطفال، والمدارس الابتدائية") == set()
+
+
+def test_a_lineage_name_does_not_take_a_plural_after_it() -> None:
+    assert "نواف بن سعد" in _find_people("وكرم الأمير نواف بن سعد الفائزين بالجائزة")
+
+
+def test_a_given_name_before_a_place_after_a_cue_is_a_post() -> None:
+    found = _find_people("وقال أمين الطائف المهندس سامي بن فهد الحربي أمين عام اللجنة إن")
+    assert "أمين" not in found
+    assert "سامي بن فهد الحربي" in found
+
+
+def test_a_name_stops_before_an_indefinite_profession_noun() -> None:
+    found = _find_people("ويضم الجهاز الفني سامي الحربي مدرب اللياقة ومحمد رياض أخصائي العلاج")
+    assert found == {"سامي الحربي", "محمد رياض"}
+
+
+def test_a_word_with_alif_maqsura_after_a_cue_is_no_family_nisba() -> None:
+    assert _find_people("وغادر المستشفى أمس بعد العملية") == set()
+    assert _find_people("وأشار الزهراني إلى أهمية المشروع") == {"الزهراني"}
+
+
+def test_a_quoted_name_after_a_title() -> None:
+    assert "سامي العتيبي" in _find_people('وواصل اللاعب "سامي العتيبي" برنامجه التأهيلي')
+    assert _find_people('وقال الوزير "إن العمل مستمر"') == set()
+
+
+def test_a_name_after_a_person_noun() -> None:
+    assert "رهف" in _find_people("وتعرضت الطفلة رهف لإصابة طفيفة")
+    assert "عايض الشهراني" in _find_people("وقال المواطن عايض الشهراني إن الطريق مغلق")
+    assert _find_people("وقال المواطن إن الخدمة جيدة") == set()
+
+
+def test_a_noun_phrase_after_a_profession_noun_is_no_name() -> None:
+    assert _find_people("ويعمل أخصائي علم الاجتماع في المستشفى") == set()
+    assert _find_people("وتظهر على الطفل سمات شخصية واضحة") == set()
+    assert _find_people("واعترف المتهم بارتكاب الجريمة أمس") == set()

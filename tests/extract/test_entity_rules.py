@@ -1,0 +1,188 @@
+"""The structural entity rules: club names in sports reports, names after a royal title
+inside a trigger phrase, and the و cut off short known names.
+
+All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.entities import extract_mentions
+from marsad.extract.entity_rules import sports_report
+from marsad.extract.entity_words import words_of
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(m.type, m.text) for m in extract_mentions("d", text)}
+
+
+# --- club names are read in sports reports only ---------------------------------------------
+
+SPORT = "وأنهى المدرب تدريبات الفريق قبل المباراة الودية، "
+
+
+@pytest.mark.parametrize(("sentence", "club"), [
+    ("وفاز النصر على الاتفاق بهدفين.", "النصر"),
+    ("وانتقل اللاعب من الخليج إلى التعاون.", "التعاون"),
+    ("ويلتقي الفيصلي مع الرائد مساء الجمعة.", "الفيصلي"),
+])
+def test_club_names_are_organisations_in_a_sports_report(sentence: str, club: str) -> None:
+    assert ("ORG", club) in _found(SPORT + sentence)
+
+
+def test_club_names_are_common_words_outside_sport() -> None:
+    found = _found("وحقق الجيش النصر بعد أن وقع الطرفان الاتفاق في الخليج.")
+    assert ("ORG", "النصر") not in found and ("ORG", "الاتفاق") not in found
+    assert ("LOC", "الخليج") in found
+
+
+def test_a_longer_known_name_wins_over_a_club_name() -> None:
+    found = _found(SPORT + "وقدمت منظمة الهلال الأحمر الإسعافات للاعب.")
+    assert ("ORG", "الهلال") not in found
+
+
+def test_sports_report_needs_three_sports_words() -> None:
+    assert sports_report(words_of("سجل اللاعب هدفا في المباراة"))
+    assert not sports_report(words_of("عقد المجلس اجتماعه في النادي"))
+
+
+# --- places and bodies named after a royal or honorific title --------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("هبطت الطائرة في مطار الأمير نايف بن عبدالعزيز الدولي مساء أمس",
+     ("FAC", "مطار الأمير نايف بن عبدالعزيز الدولي")),
+    ("نقل المصاب إلى مستشفى الملك فيصل التخصصي في العاصمة",
+     ("FAC", "مستشفى الملك فيصل التخصصي")),
+    ("وقع مركز الملك سلمان للإغاثة والأعمال الإنسانية اتفاقية جديدة",
+     ("ORG", "مركز الملك سلمان للإغاثة والأعمال الإنسانية")),
+    ("تخرج الطالب في جامعة الأمير سطام بن عبدالعزيز هذا العام",
+     ("ORG", "جامعة الأمير سطام بن عبدالعزيز")),
+])
+def test_trigger_with_a_royal_title_takes_the_whole_name(text: str, expected: tuple) -> None:
+    found = _found(text)
+    assert expected in found
+    assert not any(t == "PER" for t, _ in found)  # the honoree is no separate person
+
+
+def test_a_title_after_a_trigger_without_a_name_is_no_name() -> None:
+    found = _found("زار وفد من مستشفى الملك أمس")
+    assert not any(text.startswith("مستشفى الملك") for _, text in found)
+
+
+def test_a_title_inside_a_name_does_not_start_a_person() -> None:
+    found = _found("افتتح مركز الملك سلمان للإغاثة فرعا جديدا في المدينة")
+    assert not any(t == "PER" for t, _ in found)
+
+
+# --- short names behind و --------------------------------------------------------------------
+
+def test_waw_is_cut_off_a_short_known_name() -> None:
+    found = _found("خرجت مظاهرات في البصرة، وذي قار، والنجف")
+    assert ("GPE", "ذي قار") in found
+
+
+def test_a_word_starting_with_waw_stays_whole_when_the_rest_is_unknown() -> None:
+    found = _found("سار الموكب في وادي الدواسر ثم ووري الثرى")
+    assert any(text == "وادي الدواسر" for _, text in found)
+
+
+def test_vicinity_is_no_ocean() -> None:
+    found = _found("انفجرت عبوة في محيط المجمع الحكومي وسط المدينة")
+    assert not any(t == "LOC" for t, _ in found)
+
+
+# --- bodies named by a definite head and an institutional adjective --------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأصدرت الإدارة العامة للمرور تعليمات جديدة للسائقين", "الإدارة العامة للمرور"),
+    ("وتمكن المكتب المركزي للأبحاث الزراعية من تطوير البذور", "المكتب المركزي للأبحاث الزراعية"),
+    ("وتشرف الحملة الوطنية الكويتية على توزيع المساعدات", "الحملة الوطنية الكويتية"),
+    ("وتبرعت الجمعية الخيرية لرعاية الأيتام بالمبلغ", "الجمعية الخيرية لرعاية الأيتام"),
+])
+def test_a_definite_head_with_an_institutional_adjective_names_a_body(
+    text: str, expected: str
+) -> None:
+    assert ("ORG", expected) in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وعقدت اللجنة الوطنية اجتماعها الدوري",  # no ل-phrase, no nationality: a description
+    "وقالت الحكومة المحلية إن الطرق مغلقة",
+    "وأكدت الإدارة الجديدة للنادي أنها ستدعم الفريق",
+])
+def test_a_definite_head_with_another_adjective_stays_a_common_noun(text: str) -> None:
+    assert not any(t == "ORG" for t, _ in _found(text))
+
+
+def test_a_body_name_does_not_run_on_into_a_weekday() -> None:
+    found = _found("وأعلنت الإدارة العامة للجمارك الخميس ضبط الشحنة")
+    assert ("ORG", "الإدارة العامة للجمارك") in found
+
+
+# --- homographs and the first word after a trigger -------------------------------------------
+
+def test_al_qaeda_is_not_a_base_with_its_adjective() -> None:
+    assert not any(t == "ORG" for t, _ in _found("واستهدف القصف القاعدة الجوية شمال البلاد"))
+    assert ("ORG", "القاعدة") in _found("وتبنت القاعدة الهجوم على الموكب")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("نزل الوفد في فندق القصيبية وسط المدينة", ("FAC", "فندق القصيبية")),
+    ("نقل الجرحى إلى مستشفى الحمادي في العاصمة", ("FAC", "مستشفى الحمادي")),
+])
+def test_an_unknown_nisba_after_a_facility_trigger_is_its_name(text: str, expected: tuple) -> None:
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "واجتمع الأهالي في مبنى البلدية القديم",  # a trigger noun with the article: no name
+    "وتوجه الفريق إلى معسكر خارجي قبل الموسم",  # an indefinite adjective
+    "وتضم الصالة منطقة استرخاء للمسافرين",  # a verbal noun
+    "ورفعت ميليشيات الحوثي الحصار",  # a known group stays the group
+])
+def test_no_facility_or_body_starts_with_an_adjective_or_a_verbal_noun(text: str) -> None:
+    assert not any(t in ("FAC", "LOC", "ORG") for t, _ in _found(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أقيم الملتقى في قاعة الأمير فيصل للمؤتمرات", ("FAC", "قاعة الأمير فيصل للمؤتمرات")),
+    ("افتتحت حديقة الملك عبدالله العالمية أبوابها", ("FAC", "حديقة الملك عبدالله العالمية")),
+    ("يسكن المصاب في حي الملك فهد شمال المدينة", ("GPE", "حي الملك فهد")),
+    ("وزع مجمع الملك فهد لطباعة المصحف الشريف نسخا جديدة",
+     ("FAC", "مجمع الملك فهد لطباعة المصحف الشريف")),
+])
+def test_a_noun_with_a_royal_title_and_name_names_a_place(text: str, expected: tuple) -> None:
+    found = _found(text)
+    assert expected in found and not any(t == "PER" for t, _ in found)
+
+
+def test_an_honoree_only_noun_alone_is_a_common_noun() -> None:
+    assert _found("وعقد اللقاء في قاعة المؤتمرات الكبرى بالفندق") == set()
+
+
+def test_an_economic_sector_is_no_place() -> None:
+    assert _found("وتراجع مؤشر قطاع التأمين في السوق") == set()
+    assert ("GPE", "قطاع غزة") in _found("وصلت المساعدات إلى قطاع غزة")
+
+
+def test_a_royal_name_stops_before_an_adjective() -> None:
+    assert ("FAC", "حديقة الملك فهد") in _found("وتعد حديقة الملك فهد متخصصة في النباتات")
+
+
+def test_a_short_indefinite_nisba_after_a_trigger_is_no_name() -> None:
+    assert _found("ويضم الفريق جهاز فني جديد") == set()
+
+
+def test_a_facility_named_after_a_lineage_name_without_a_title() -> None:
+    found = _found("يقع المحل في شارع سلمان بن ربيعة بحي النزهة")
+    assert ("FAC", "شارع سلمان بن ربيعة") in found
+    assert not any(t == "PER" for t, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "وتم الدفع عن طريق تطبيق ذكي",  # by means of, not a road
+    "وأدى البطولة ممثل شاب",  # و + أدى, not وادي
+])
+def test_idioms_and_hamza_words_are_no_trigger(text: str) -> None:
+    assert _found(text) == set()
