@@ -28,7 +28,7 @@ def attribute_figures(
     full_names = {m["key"]: m["text"] for m in mentions if m["type"] == "ORG" and not m.get("ref")}
     orgs = [
         # A description (الوزارة) stands for the name it refers back to; names stay as written.
-        {**m, "text": full_names.get(m.get("ref") or "", m["text"])}
+        {**m, "text": full_names.get(m.get("ref") or "", _written(m))}
         for m in sorted(mentions, key=lambda m: m["start"])
         if m["type"] == "ORG"
     ]
@@ -127,6 +127,14 @@ def _names_a_body(word: str) -> bool:
     if not key or not key[0].startswith("ال"):
         return False
     return (TRIGGERS.get((key[0][2:],)) or ("",))[0] == "ORG"
+
+
+def _written(mention: Item) -> str:
+    """The name as written, with the article a لل spelling hides (للمرصد → المرصد)."""
+    text = mention["text"]
+    if text[:1] == "ل" and not text.startswith("ال") and mention["key"].startswith("ال"):
+        return "ا" + text
+    return text
 
 
 def _span_of(speaker: Item) -> Item:
