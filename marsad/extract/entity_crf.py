@@ -3,8 +3,9 @@
 The model (lang/ar/entity_crf.crfsuite) is trained by bench/train_crf.py on ANERcorp's
 training part, with the features of entity_crf_features.py; retrain it whenever the rules
 change, since their tags are among its strongest features. The CRF labels every word; `combine`
-then keeps a rule's name where the CRF agrees on its span, or where the rule is of a kind that
-is rarely wrong (PROTECTED), and adds the CRF's other names (how = "crf").
+then keeps a rule's name where the CRF confirms it (a name of the same type over its words) or
+where the rule is of a kind our news conventions trust (PROTECTED), drops the others, and adds
+the CRF's names that overlap none kept (how = "crf").
 
 Tagging does not go through crfsuite's tagger: the model's weights are read once and summed
 per feature group (a word's own features, each neighbour's, the rules' tags, ...), each group
@@ -72,8 +73,8 @@ class CrfModel:
         self.outside = col["O"]
         self._zero = np.zeros(size)
         rules = [*RULE_TAGS, EDGE]
-        pairs = {tuple(a[3:].split("|", 1)) for a in self.attr_row if a[:3] in ("b-=", "b+=")}
-        pairs = sorted((pairs | set(GAZ_PAIRS)) - {()})
+        bigrams = (a[3:].split("|") for a in self.attr_row if a[:3] in ("b-=", "b+="))
+        pairs = sorted({(b[0], b[1]) for b in bigrams if len(b) == 2} | set(GAZ_PAIRS))
         self.pair_id = {p: n + 1 for n, p in enumerate(pairs)}
         # Every group that does not depend on the words' forms, as rows of one table:
         static = {
@@ -184,31 +185,37 @@ class CrfModel:
 
     def tag(self, words: list[Word], tags: list[str], starts: np.ndarray) -> list[str]:
         """The best label sequence of each sentence (`starts` marks sentence starts): Viterbi
-        over all of the document's sentences at once, one step per word position."""
+        over all of the document's sentences at once, one step per word position, the
+        sentences laid out longest first so that those still going lead."""
         scores = self.emissions(words, tags, starts)
         first = np.flatnonzero(starts)
         lengths = np.diff(np.append(first, len(words)))
-        order = np.argsort(-lengths, kind="stable")
-        first, lengths = first[order], lengths[order]  # longest first: the active ones lead
-        active = [int(k) for k in np.searchsorted(-lengths, -np.arange(1, lengths[0] + 1), "right")]
+        rank = np.empty(len(first), np.intp)
+        rank[np.argsort(-lengths, kind="stable")] = np.arange(len(first))
+        row = np.repeat(rank, lengths)  # each word's sentence, in that order
+        col = np.arange(len(words)) - np.repeat(first, lengths)  # its place in the sentence
+        grid = np.zeros((len(first), int(lengths.max()), len(self.labels)))
+        grid[row, col] = scores
+        active = np.bincount(col).tolist()  # sentences with a word at each place
         trans = self.trans
-        best = scores[first].copy()
+        best = grid[:, 0].copy()
         back = []
         for step in range(1, len(active)):
             k = active[step]
             total = best[:k, :, None] + trans
             back.append(total.argmax(axis=1))
-            best[:k] = total.max(axis=1) + scores[first[:k] + step]
+            best[:k] = total.max(axis=1) + grid[:k, step]
         label = best.argmax(axis=1)
-        out = np.empty(len(words), np.intp)
-        ends = first + lengths - 1
-        out[ends] = label
+        path = np.empty(grid.shape[:2], np.intp)
+        sorted_lengths = np.sort(lengths)[::-1]
+        path[np.arange(len(first)), sorted_lengths - 1] = label
+        at = np.arange(len(first))
         for step in range(len(active) - 1, 0, -1):
             k = active[step]
-            label[:k] = back[step - 1][np.arange(k), label[:k]]
-            out[first[:k] + step - 1] = label[:k]
+            label[:k] = back[step - 1][at[:k], label[:k]]
+            path[:k, step - 1] = label[:k]
         names = self.labels
-        return [names[y] for y in out.tolist()]
+        return [names[y] for y in path[row, col].tolist()]
 
 
 @cache
