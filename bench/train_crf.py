@@ -142,7 +142,7 @@ def held_out_scores(data: list[Sentence], model_path: Path) -> dict[str, Counter
         labels = model.tag(s.words, rule_tags(s.words, s.cands), sentence_starts(s.words, s.text))
         spans = spans_of(s.words, labels)
         for name, protected in POLICIES.items():
-            cands = s.cands if protected is None else combine(s.cands, spans, protected)
+            cands = s.cands if protected is None else combine(s.words, s.cands, spans, protected)
             _count(counts[name], _chunks(s, cands), s.gold)
         crf = {(s.word_token[i], s.word_token[j - 1] + 1, t) for i, j, t in spans}
         _count(counts["CRF alone"], crf, s.gold)

@@ -37,6 +37,7 @@ from marsad.extract.entity_crf_features import (
     sentences,
     surface_attrs,
 )
+from marsad.extract.entity_lexicon import GIVEN_NAMES
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import Word
 
@@ -262,17 +263,40 @@ def spans_of(words: list[Word], labels: list[str]) -> list[tuple[int, int, str]]
     return out
 
 
-def combine(cands: list[Cand], spans: list[tuple[int, int, str]],
+def _person_bounds(words: list[Word], c: Cand, spans: list[tuple[int, int, str]],
+                   taken: set[int]) -> Cand:
+    """A rule's person name that the CRF reads from the same first word to another end: the
+    CRF's end when it goes further over free words (a surname the rules missed), or when it
+    stops before words that do not look like names (no article, not a given name: the verb or
+    noun after a name, وقال زيد عمرو إن → زيد عمرو)."""
+    for i, j, t in spans:
+        if t != "PERS" or i != c.i or j == c.j:
+            continue
+        if j > c.j and not taken.intersection(range(c.j, j)):
+            return c._replace(j=j)
+        if j < c.j and not any(w.definite or w.key in GIVEN_NAMES for w in words[j : c.j]):
+            return c._replace(j=j)
+    return c
+
+
+def combine(words: list[Word], cands: list[Cand], spans: list[tuple[int, int, str]],
             protected: frozenset[str] = PROTECTED) -> list[Cand]:
     """The rules' names that are protected, of a kind the CRF does not label (NORP), or that
-    the CRF confirms (a name of the same type overlapping them: the rules' bounds and roles
-    are kept), plus the CRF's names that overlap none of them."""
+    the CRF confirms (a name of the same type overlapping them: the rules' roles are kept, and
+    their bounds unless `_person_bounds` says otherwise), plus the CRF's names that overlap
+    none of them."""
 
     def confirmed(c: Cand) -> bool:
         label = RULE_LABELS.get(c.type)
         return any(i < c.j and c.i < j and t == label for i, j, t in spans)
 
     kept = [c for c in cands if c.how in protected or c.type not in RULE_LABELS or confirmed(c)]
+    taken = {p for c in kept for p in range(c.i, c.j)}
+    kept = [
+        _person_bounds(words, c, spans, taken) if c.type == "PER" and c.how not in protected
+        else c
+        for c in kept
+    ]
     used = {p for c in kept for p in range(c.i, c.j)}
     added = [Cand(i, j, LABEL_TYPES[t], "crf") for i, j, t in spans
              if t in LABEL_TYPES and not used.intersection(range(i, j))]
@@ -285,4 +309,4 @@ def crf_candidates(words: list[Word], cands: list[Cand], text: str) -> list[Cand
     if model is None or not words:
         return cands
     labels = model.tag(words, rule_tags(words, cands), sentence_starts(words, text))
-    return combine(cands, spans_of(words, labels))
+    return combine(words, cands, spans_of(words, labels))

@@ -52,7 +52,7 @@ def test_entity_crf_combine_keeps_protected_rule_names_and_adds_the_crfs() -> No
     group = Cand(4, 5, "NORP", "gazetteer")
     titled = Cand(6, 8, "PER", "title")
     spans = [(6, 8, "PERS"), (9, 11, "ORG"), (0, 2, "LOC")]
-    out = combine([place, cued, group, titled], spans)
+    out = combine(words_of("ا ب ت ث ج ح خ د ذ ر ز"), [place, cued, group, titled], spans)
     assert place in out and group in out and titled in out  # protected, NORP, agreed
     assert cued not in out  # the CRF labels its word O
     assert Cand(9, 11, "ORG", "crf") in out
@@ -102,3 +102,21 @@ def test_entity_crf_keeps_offsets_and_the_rules_known_places() -> None:
     with_crf = extract_mentions("d", TEXT, crf=True)
     assert rules <= {(m.start, m.end) for m in with_crf}
     assert all(TEXT[m.start : m.end] == m.text for m in with_crf)
+
+
+def test_entity_crf_trims_a_person_name_only_before_a_word_that_is_no_name() -> None:
+    words = words_of("أكد سامر خليل أمس")
+    out = combine(words, [Cand(1, 4, "PER", "cue")], [(1, 3, "PERS")])
+    assert out == [Cand(1, 3, "PER", "cue")]
+    words = words_of("أكد سامر خليل الفاضل")
+    out = combine(words, [Cand(1, 4, "PER", "cue")], [(1, 3, "PERS")])
+    assert out == [Cand(1, 4, "PER", "cue")]  # a definite word may be a family name
+
+
+def test_entity_crf_extends_a_person_name_over_free_words_only() -> None:
+    words = words_of("قال سامر خليل مرزوق في عدن")
+    out = combine(words, [Cand(1, 3, "PER", "cue")], [(1, 4, "PERS")])
+    assert out == [Cand(1, 4, "PER", "cue")]
+    place = Cand(3, 4, "GPE", "gazetteer")
+    out = combine(words, [Cand(1, 3, "PER", "cue"), place], [(1, 4, "PERS")])
+    assert out == [Cand(1, 3, "PER", "cue"), place]
