@@ -31,7 +31,7 @@ from marsad.extract.entity_crf_features import (
     key_attrs,
     left_pair_attrs,
     neighbour_key_attrs,
-    neighbour_surface_attrs,
+    neighbour_pro_attrs,
     right_pair_attrs,
     rule_tags,
     sentences,
@@ -100,67 +100,90 @@ class CrfModel:
         return self.weights[[0, *filter(None, map(get, attrs))]].sum(axis=0)
 
     def _reset_words(self) -> None:
-        """Word rows: row 5 * id + g is group g (own, then each offset) of light form `id`;
-        id 0 stands for a neighbour beyond the sentence."""
-        self.word_id: dict[str, int] = {}
-        self.key_ids: dict[str, list[tuple[int, ...]]] = {}
-        self.rows = np.zeros((5 * 1024, len(self.labels)))
-        self.rows[1:5] = [self._sum(edge_attrs(off)) for off in OFFSETS]
-        self.count = 1
+        """Tables that grow with the words met: rows 5 * id .. 5 * id + 4 of `key_rows` are a
+        key's own and neighbour groups (key id 0: a neighbour beyond the sentence); one row
+        per surface (`surface_attrs`); rows 2 * id, 2 * id + 1 of `pro_rows` are proclitics
+        before and after (id 0: none beyond the sentence)."""
+        size = len(self.labels)
+        self.light_ids: dict[str, tuple[int, int, int]] = {}
+        self.key_id: dict[str, int] = {}
+        self.key_rows = np.zeros((5 * 1024, size))
+        self.key_rows[1:5] = [self._sum(edge_attrs(off)) for off in OFFSETS]
+        self.surface_id: dict[tuple[str, ...], int] = {}
+        self.surface_rows = np.zeros((256, size))
+        self.pro_id: dict[str, int] = {}
+        self.pro_rows = np.zeros((64, size))
 
     def _ids(self, attrs: tuple[str, ...]) -> tuple[int, ...]:
         return (0, *filter(None, map(self.attr_row.get, attrs)))
 
-    def _word_ids(self, words: list[Word]) -> np.ndarray:
-        """Each word's light-form id; rows for the forms not seen before are summed first,
-        from weight ids cached per key (many forms share a key)."""
-        if len(self.word_id) > _CACHE_LIMIT:
-            self._reset_words()
-        known = self.word_id
-        lights = [w.light for w in words]
-        ids = list(map(known.get, lights))
-        if None not in ids:
-            return np.array(ids, np.intp)
-        fresh = {w.light: w for w, i in zip(words, ids, strict=True) if i is None}
+    def _add_keys(self, keys: set[str]) -> None:
+        """Rows for keys not seen before, summed in one numpy call."""
         rows, starts = [], []
-        for w in fresh.values():
-            by_key = self.key_ids.get(w.key)
-            if by_key is None:
-                by_key = self.key_ids[w.key] = [
-                    self._ids(key_attrs(w.key)),
-                    *(self._ids(neighbour_key_attrs(w.key, off)) for off in OFFSETS),
-                ]
-            starts.append(len(rows))
-            rows.extend(by_key[0])
-            rows.extend(self._ids(surface_attrs(w)))
-            for g, off in enumerate(OFFSETS, 1):
+        for key in keys:
+            for attrs in (key_attrs(key), *(neighbour_key_attrs(key, off) for off in OFFSETS)):
                 starts.append(len(rows))
-                rows.extend(by_key[g])
-                rows.extend(self._ids(neighbour_surface_attrs(w, off)))
-        n, m = self.count, len(fresh)
-        while 5 * (n + m) > len(self.rows):
-            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
-        self.rows[5 * n : 5 * (n + m)] = np.add.reduceat(self.weights[rows], starts)
-        known.update(zip(fresh, range(n, n + m), strict=True))
-        self.count += m
-        return np.fromiter(map(known.__getitem__, lights), np.intp, len(lights))
+                rows.extend(self._ids(attrs))
+        n = len(self.key_id) + 1
+        self.key_rows = _room(self.key_rows, 5 * (n + len(keys)))
+        self.key_rows[5 * n : 5 * (n + len(keys))] = np.add.reduceat(self.weights[rows], starts)
+        self.key_id.update(zip(keys, range(n, n + len(keys)), strict=True))
+
+    def _surface(self, w: Word) -> int:
+        attrs = surface_attrs(w)
+        sid = self.surface_id.get(attrs)
+        if sid is None:
+            sid = self.surface_id[attrs] = len(self.surface_id)
+            self.surface_rows = _room(self.surface_rows, sid + 1)
+            self.surface_rows[sid] = self._sum(attrs)
+        return sid
+
+    def _pro(self, pro: str) -> int:
+        pid = self.pro_id.get(pro)
+        if pid is None:
+            pid = self.pro_id[pro] = len(self.pro_id) + 1
+            self.pro_rows = _room(self.pro_rows, 2 * pid + 2)
+            self.pro_rows[2 * pid] = self._sum(neighbour_pro_attrs(pro, -1))
+            self.pro_rows[2 * pid + 1] = self._sum(neighbour_pro_attrs(pro, 1))
+        return pid
+
+    def _word_ids(self, words: list[Word]) -> np.ndarray:
+        """Each word's (key, surface, proclitic) ids, cached per light form; rows for what
+        was not seen before are added first."""
+        if len(self.light_ids) > _CACHE_LIMIT:
+            self._reset_words()
+        known = self.light_ids
+        lights = [w.light for w in words]
+        found = list(map(known.get, lights))
+        if None in found:
+            fresh = {w.light: w for w, f in zip(words, found, strict=True) if f is None}
+            new_keys = {w.key for w in fresh.values() if w.key not in self.key_id}
+            if new_keys:
+                self._add_keys(new_keys)
+            for light, w in fresh.items():
+                known[light] = (self.key_id[w.key], self._surface(w), self._pro(w.pro))
+            found = list(map(known.__getitem__, lights))
+        return np.array(found, np.intp)
 
     def emissions(self, words: list[Word], tags: list[str], starts: np.ndarray) -> np.ndarray:
         """Each word's score per label: the sum of its feature groups' weights, gathered from
         the word rows and the static table in one call each."""
         n = len(words)
         ids = self._word_ids(words)
+        key, pro = ids[:, 0], ids[:, 2]
         tag = np.fromiter(map(_TAG_ID.__getitem__, tags), np.intp, n)
         brk = np.fromiter([w.brk for w in words], bool, n)
         keys = [w.key for w in words]
         pair = np.fromiter(map(self.pair_id.get, pairwise(keys), repeat(0)), np.intp, n - 1)
         sent = np.cumsum(starts)
         sent_pad = np.concatenate([[-1, -1], sent, [-2, -2]])
-        ids_pad = np.concatenate([[0, 0], ids, [0, 0]])
+        key_pad = np.concatenate([[0, 0], key, [0, 0]])
+        pro_pad = np.concatenate([[0, 0], pro, [0, 0]])
         tag_pad = np.concatenate([[_EDGE_TAG] * 2, tag, [_EDGE_TAG] * 2])
         width, base = _EDGE_TAG + 1, self.base
         word_rows = np.empty((n, 5), np.intp)
-        word_rows[:, 0] = 5 * ids
+        word_rows[:, 0] = 5 * key
+        pro_rows = np.empty((n, 2), np.intp)
         static_rows = np.empty((n, 11), np.intp)
         near = []
         for g, off in enumerate((-2, -1, 0, 1, 2)):
@@ -169,8 +192,12 @@ class CrfModel:
             static_rows[:, g] = g * width + near[-1]
             if off:
                 group = OFFSETS.index(off) + 1
-                neighbour = np.where(inside, ids_pad[2 + off : 2 + off + n], 0)
+                neighbour = np.where(inside, key_pad[2 + off : 2 + off + n], 0)
                 word_rows[:, group] = 5 * neighbour + group
+            if off in (-1, 1):
+                neighbour = np.where(inside, pro_pad[2 + off : 2 + off + n], 0)
+                after = int(off > 0)
+                pro_rows[:, after] = 2 * neighbour + after
         static_rows[:, 5] = base["rule pair"] + near[1] * width + near[2]
         static_rows[:, 6] = base["rule pair"] + width * width + near[2] * width + near[3]
         place = base["place"]
@@ -181,8 +208,9 @@ class CrfModel:
         pair[starts[1:]] = 0  # no pair across a sentence start
         static_rows[:, 10] = base["left pair"] + np.append(0, pair)
         right = base["right pair"] + np.append(pair, 0)
-        return self.rows[word_rows].sum(axis=1) + self.static[static_rows].sum(axis=1) + \
-            self.static[right]
+        return (self.key_rows[word_rows].sum(axis=1) + self.surface_rows[ids[:, 1]]
+                + self.pro_rows[pro_rows].sum(axis=1) + self.static[static_rows].sum(axis=1)
+                + self.static[right])
 
     def tag(self, words: list[Word], tags: list[str], starts: np.ndarray) -> list[str]:
         """The best label sequence of each sentence (`starts` marks sentence starts): Viterbi
@@ -219,6 +247,13 @@ class CrfModel:
         return [names[y] for y in path[row, col].tolist()]
 
 
+def _room(rows: np.ndarray, needed: int) -> np.ndarray:
+    """`rows`, doubled as often as needed to hold `needed` rows."""
+    while len(rows) < needed:
+        rows = np.concatenate([rows, np.zeros_like(rows)])
+    return rows
+
+
 @cache
 def load_model() -> CrfModel | None:
     """The installed model, or None without python-crfsuite or the model file."""
@@ -250,16 +285,18 @@ def sentence_starts(words: list[Word], text: str) -> np.ndarray:
 
 def spans_of(words: list[Word], labels: list[str]) -> list[tuple[int, int, str]]:
     """BIO labels → (first word, end word, CRF type); a name never runs across punctuation."""
-    out, start, typ = [], -1, ""
-    for k, label in enumerate([*labels, "O"]):
-        inside = label.startswith("I-") and label[2:] == typ and start >= 0
-        if inside and not words[k].brk:
+    out: list[tuple[int, int, str]] = []
+    start, last, typ = -1, -2, ""
+    for k in [k for k, label in enumerate(labels) if label != "O"]:
+        label = labels[k]
+        if k == last + 1 and label[0] == "I" and label[2:] == typ and not words[k].brk:
+            last = k
             continue
         if start >= 0:
-            out.append((start, k, typ))
-            start = -1
-        if label != "O":
-            start, typ = k, label[2:]
+            out.append((start, last + 1, typ))
+        start, last, typ = k, k, label[2:]
+    if start >= 0:
+        out.append((start, last + 1, typ))
     return out
 
 

@@ -10,6 +10,8 @@ starts a gazetteer name). Training (`features`) joins them as strings; the tagge
 
 from __future__ import annotations
 
+import re
+
 from marsad.extract.entity_lexicon import (
     GAZ,
     GAZ_INDEX,
@@ -31,6 +33,7 @@ EDGE = "^"  # a rule tag or neighbour beyond the sentence
 # The first two keys of each multi-word gazetteer name → its type.
 GAZ_PAIRS = {k[:2]: e.type for k, e in GAZ.items() if len(k) >= 2}
 _SENTENCE_END = frozenset(".!?؟\n")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def _gaz_type(key: str) -> str:
@@ -41,7 +44,7 @@ def _gaz_type(key: str) -> str:
 def _shape(w: Word) -> str:
     if w.num:
         return "num"
-    if any("a" <= ch <= "z" for ch in w.folded.lower()):
+    if _LATIN.search(w.folded):
         return "latin"
     return "ar"
 
@@ -81,13 +84,13 @@ def neighbour_key_attrs(key: str, off: int) -> tuple[str, ...]:
             f"{o}t={key in TITLE_INDEX}", *near)
 
 
-def neighbour_surface_attrs(w: Word, off: int) -> tuple[str, ...]:
-    """The clitics of the words either side."""
-    return (f"{off}p={w.pro}",) if off in (-1, 1) else ()
+def neighbour_pro_attrs(pro: str, off: int) -> tuple[str, ...]:
+    """The proclitics of the words either side."""
+    return (f"{off}p={pro}",) if off in (-1, 1) else ()
 
 
 def neighbour_attrs(w: Word, off: int) -> tuple[str, ...]:
-    return (*neighbour_key_attrs(w.key, off), *neighbour_surface_attrs(w, off))
+    return (*neighbour_key_attrs(w.key, off), *neighbour_pro_attrs(w.pro, off))
 
 
 def edge_attrs(off: int) -> tuple[str, ...]:
