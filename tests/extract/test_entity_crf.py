@@ -10,6 +10,7 @@ from importlib import resources
 
 import pytest
 
+from marsad.extract.document import extract_document
 from marsad.extract.entities import extract_mentions, rule_candidates
 from marsad.extract.entity_crf import (
     MODEL_NAME,
@@ -21,6 +22,7 @@ from marsad.extract.entity_crf import (
 from marsad.extract.entity_crf_features import features, own_attrs, rule_tags, sentences
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import words_of
+from marsad.model import Document
 
 MODEL = resources.files("marsad.lang").joinpath("ar", MODEL_NAME)
 
@@ -120,3 +122,11 @@ def test_entity_crf_extends_a_person_name_over_free_words_only() -> None:
     place = Cand(3, 4, "GPE", "gazetteer")
     out = combine(words, [Cand(1, 3, "PER", "cue"), place], [(1, 4, "PERS")])
     assert out == [Cand(1, 3, "PER", "cue"), place]
+
+
+def test_entity_crf_can_be_turned_off_for_a_whole_document() -> None:
+    pytest.importorskip("pycrfsuite")
+    doc = Document(id="d", text="وأكد هالفدان سكوفيلد أن المحادثات ستستمر")
+    hows = {m["how"] for m in extract_document(doc)["mentions"]}
+    assert "crf" in hows
+    assert "crf" not in {m["how"] for m in extract_document(doc, crf=False)["mentions"]}
