@@ -4,7 +4,7 @@ ANERcorp tokens keep their clitics (بباريس is LOC), so each marsad mention
 leaves the clitic out, is widened to the whole tokens it touches. Types compared: PERS, LOC
 (marsad GPE, LOC, FAC) and ORG; MISC and NORP are left out.
 
-Prints the rules alone, then the rules with the CRF (`crf=True`, see bench/train_crf.py).
+Prints the rules alone (`crf=False`), then with the CRF (the default; bench/train_crf.py).
 
 Run: .venv/bin/python bench/anercorp.py [test.txt]
 """

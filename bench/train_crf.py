@@ -1,42 +1,75 @@
-"""Train the entity CRF on ANERcorp's training part and score it on the test part.
+"""Train the entity CRF on ANERcorp's training part and score marsad on the test part.
 
-The CRF reads marsad's words, lexicon flags and the rules' own tags (entity_crf.features)
-and only adds names where the rules found none (marsad uses it with `crf=True`). Prints
-ANERcorp scores (as bench/anercorp.py computes them) with the rules alone and with the CRF.
+The CRF reads marsad's words, lexicon flags and the rules' own tags (entity_crf_features.py);
+entity_crf.combine then merges its labels with the rules'. One command retrains the shipped
+model with the settings chosen below and prints ANERcorp test scores (bench/anercorp.py)
+with the rules alone and with the CRF, per type.
+
+`--tune` chooses those settings without the test part: it trains on the first 85 % of
+train.txt and scores the rest (held out, contiguous so that no article is split), for each
+c1/c2/minimum feature count and each way of combining the CRF with the rules.
+
 Needs python-crfsuite: .venv/bin/pip install python-crfsuite==0.9.12
-
-Run: .venv/bin/python -m bench.train_crf [MODEL_PATH]
+Run: .venv/bin/python -m bench.train_crf [--tune] [MODEL_PATH]
      (default: marsad/lang/ar/entity_crf.crfsuite, which marsad then loads)
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
-from bench.anercorp import DEFAULT, TYPE_MAP, TYPES, _prf, gold_chunks, read_sentences
+from bench.anercorp import DEFAULT, TYPE_MAP, TYPES, _prf, gold_chunks, read_sentences, report
+from bench.anercorp import score as anercorp_score
 from marsad.extract.entities import rule_candidates
-from marsad.extract.entity_crf import LABEL_TYPES, MODEL_NAME, features, rule_tags, sentences
+from marsad.extract.entity_crf import (
+    MODEL_NAME,
+    PROTECTED,
+    combine,
+    read_model,
+    sentence_starts,
+    spans_of,
+)
+from marsad.extract.entity_crf_features import features, rule_tags, sentences
+from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import Word, words_of
 
 TRAIN = DEFAULT.with_name("train.txt")
 MODEL = Path(__file__).resolve().parents[1] / "marsad" / "lang" / "ar" / MODEL_NAME
-CRF_LABELS = {v: k for k, v in LABEL_TYPES.items()}
+# Chosen with --tune (held-out slice of train.txt, never the test part).
+PARAMS = {"c1": 0.2, "c2": 0.01, "feature.minfreq": 1}
+HELD_OUT = 0.15
+GRID = [
+    {"c1": c1, "c2": c2, "feature.minfreq": mf}
+    for c1 in (0.05, 0.2, 0.5) for c2 in (0.01, 0.1) for mf in (1, 2)
+]
+POLICIES = {
+    "rules only": None,
+    "CRF adds only": frozenset({"gazetteer", "trigger", "title", "cue", "given_name", "kunya"}),
+    "CRF wins": frozenset(),
+    "CRF wins, gazetteer kept": frozenset({"gazetteer"}),
+    "CRF wins, gazetteer + title kept": frozenset({"gazetteer", "title"}),
+    "CRF wins, gazetteer + trigger kept": frozenset({"gazetteer", "trigger"}),
+}
 
 
-def _sentence_words(tokens: list[str]) -> tuple[str, list[tuple[int, int]], list[Word]]:
-    offsets, pos = [], 0
-    for tok in tokens:
-        offsets.append((pos, pos + len(tok)))
-        pos += len(tok) + 1
-    text = " ".join(tokens)
-    return text, offsets, words_of(text)
+@dataclass
+class Sentence:
+    """One ANERcorp sentence as marsad sees it."""
+
+    text: str
+    words: list[Word]
+    word_token: list[int]  # the ANERcorp token each word lies in
+    labels: list[str]  # gold BIO labels per word
+    gold: set[tuple[int, int, str]]  # gold chunks over tokens
+    cands: list[Cand]
 
 
 def _word_tokens(words: list[Word], offsets: list[tuple[int, int]]) -> list[int]:
-    """The ANERcorp token each marsad word lies in."""
     out, t = [], 0
     for w in words:
         while t < len(offsets) - 1 and offsets[t][1] <= w.tstart:
@@ -57,69 +90,86 @@ def _gold_labels(w2t: list[int], tags: list[str]) -> list[str]:
     return out
 
 
-def train(model: Path) -> None:
+def load(path: Path) -> list[Sentence]:
+    out = []
+    for sent in read_sentences(path):
+        tokens, tags = [tok for tok, _ in sent], [tag for _, tag in sent]
+        offsets, pos = [], 0
+        for tok in tokens:
+            offsets.append((pos, pos + len(tok)))
+            pos += len(tok) + 1
+        text = " ".join(tokens)
+        words = words_of(text)
+        w2t = _word_tokens(words, offsets)
+        out.append(Sentence(text, words, w2t, _gold_labels(w2t, tags), gold_chunks(tags),
+                            rule_candidates(words, text) if words else []))
+    return out
+
+
+def train(data: list[Sentence], params: dict, model: Path) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sent in read_sentences(TRAIN):
-        text, offsets, words = _sentence_words([tok for tok, _ in sent])
-        if not words:
+    for s in data:
+        if not s.words:
             continue
-        labels = _gold_labels(_word_tokens(words, offsets), [tag for _, tag in sent])
-        tags = rule_tags(words, rule_candidates(words, text))
-        for a, b in sentences(words, text):
-            trainer.append(features(words[a:b], tags[a:b]), labels[a:b])
-    trainer.set_params(
-        {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
-    )
+        tags = rule_tags(s.words, s.cands)
+        for a, b in sentences(s.words, s.text):
+            trainer.append(features(s.words[a:b], tags[a:b]), s.labels[a:b])
+    trainer.set_params({**params, "max_iterations": 150, "feature.possible_transitions": True})
     trainer.train(str(model))
 
 
-def _token_chunks(m_spans: list[tuple[int, int, str]], offsets: list[tuple[int, int]]):
-    chunks = set()
-    for start, end, typ in m_spans:
-        covered = [i for i, (s, e) in enumerate(offsets) if s < end and start < e]
-        if covered:
-            chunks.add((covered[0], covered[-1] + 1, typ))
-    return chunks
+def _chunks(s: Sentence, cands: list[Cand]) -> set[tuple[int, int, str]]:
+    """Candidates widened to the ANERcorp tokens they touch (as bench/anercorp.py does)."""
+    out = set()
+    for c in cands:
+        typ = TYPE_MAP.get(c.entry.type if c.entry else c.type)
+        if typ:
+            out.add((s.word_token[c.i], s.word_token[c.j - 1] + 1, typ))
+    return out
 
 
-def evaluate() -> None:
-    """Score test.txt with the rules alone and with the CRF (the installed model)."""
-    from marsad.extract.entities import extract_mentions
+def held_out_scores(data: list[Sentence], model_path: Path) -> dict[str, Counter]:
+    """Micro counts per combination policy (and the CRF's own spans) on held-out sentences."""
+    import pycrfsuite
 
-    counts: dict[str, dict[str, Counter]] = {
-        name: {t: Counter() for t in TYPES} for name in ("rules", "rules+crf")
-    }
-    for sent in read_sentences(DEFAULT):
-        tokens = [tok for tok, _ in sent]
-        text, offsets, _ = _sentence_words(tokens)
-        gold = gold_chunks([tag for _, tag in sent])
-        spans = [
-            (m.start, m.end, TYPE_MAP.get(m.type), m.how)
-            for m in extract_mentions("s", text, crf=True)
-        ]
-        found = {
-            "rules": [(s, e, t) for s, e, t, how in spans if t and how != "crf"],
-            "rules+crf": [(s, e, t) for s, e, t, _ in spans if t],
-        }
-        for name, chosen in found.items():
-            pred = _token_chunks(chosen, offsets)
-            for c in pred & gold:
-                counts[name][c[2]]["tp"] += 1
-            for c in pred - gold:
-                counts[name][c[2]]["fp"] += 1
-            for c in gold - pred:
-                counts[name][c[2]]["fn"] += 1
-    for name, per_type in counts.items():
-        total: Counter = Counter()
-        print(name)
-        for typ in TYPES:
-            total.update(per_type[typ])
-            p, r, f = _prf(per_type[typ])
-            print(f"  {typ:6} P {p:.3f} R {r:.3f} F1 {f:.3f}")
-        p, r, f = _prf(total)
-        print(f"  micro  P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    model = read_model(str(model_path), pycrfsuite)
+    counts = {name: Counter() for name in [*POLICIES, "CRF alone"]}
+    for s in data:
+        if not s.words:
+            continue
+        labels = model.tag(s.words, rule_tags(s.words, s.cands), sentence_starts(s.words, s.text))
+        spans = spans_of(s.words, labels)
+        for name, protected in POLICIES.items():
+            cands = s.cands if protected is None else combine(s.words, s.cands, spans, protected)
+            _count(counts[name], _chunks(s, cands), s.gold)
+        crf = {(s.word_token[i], s.word_token[j - 1] + 1, t) for i, j, t in spans}
+        _count(counts["CRF alone"], crf, s.gold)
+    return counts
+
+
+def _count(c: Counter, pred: set, gold: set) -> None:
+    c["tp"] += len(pred & gold)
+    c["fp"] += len(pred - gold)
+    c["fn"] += len(gold - pred)
+
+
+def tune() -> None:
+    data = load(TRAIN)
+    cut = int(len(data) * (1 - HELD_OUT))
+    fit, held = data[:cut], data[cut:]
+    print(f"tuning: {len(fit)} sentences to fit, {len(held)} held out (train.txt only)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for params in GRID:
+            path = Path(tmp) / "m.crfsuite"
+            began = time.perf_counter()
+            train(fit, params, path)
+            took = time.perf_counter() - began
+            print(f"{params} ({path.stat().st_size // 1024} KB, {took:.0f} s)")
+            for name, c in held_out_scores(held, path).items():
+                p, r, f = _prf(c)
+                print(f"  {name:36} P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
 def main() -> None:
@@ -127,13 +177,20 @@ def main() -> None:
         import pycrfsuite  # noqa: F401
     except ImportError:
         sys.exit("python-crfsuite is not installed: .venv/bin/pip install python-crfsuite==0.9.12")
-    model = Path(sys.argv[1]) if len(sys.argv) > 1 else MODEL
+    args = [a for a in sys.argv[1:] if a != "--tune"]
+    if "--tune" in sys.argv:
+        tune()
+        return
+    model = Path(args[0]) if args else MODEL
     began = time.perf_counter()
-    train(model)
+    train(load(TRAIN), PARAMS, model)
     seconds = time.perf_counter() - began
-    print(f"trained {model} ({model.stat().st_size // 1024} KB) in {seconds:.0f} s")
+    print(f"trained {model} ({model.stat().st_size // 1024} KB) in {seconds:.0f} s, {PARAMS}")
     if model == MODEL:
-        evaluate()
+        test = read_sentences(DEFAULT)
+        for name, crf in (("rules", False), (f"rules + CRF (kept: {sorted(PROTECTED)})", True)):
+            print(f"ANERcorp test, {name}:")
+            report(anercorp_score(test, crf))
 
 
 if __name__ == "__main__":

@@ -52,13 +52,15 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
 @click.option("--jobs", default=0, show_default=True, type=click.IntRange(min=0),
               help="Extraction processes (0: one per core).")
+@click.option("--crf/--no-crf", default=True, show_default=True,
+              help="Entity names from the CRF as well as the rules (--no-crf: rules only).")
 def analyze_command(
     paths: tuple[Path, ...], out_dir: Path, db_path: Path | None, lang: str, strict: bool,
-    jobs: int,
+    jobs: int, crf: bool,
 ) -> None:
     """Analyse files and folders of articles; write OUT/analysis.json and OUT/report.html."""
     try:
-        options = AnalyzeOptions(lang=lang, strict=strict, jobs=jobs)
+        options = AnalyzeOptions(lang=lang, strict=strict, jobs=jobs, crf=crf)
         result = analyze(paths, out_dir, db_path, options, StderrReporter())
     except MarsadError as error:
         click.echo(f"error: {error}", err=True)
@@ -83,14 +85,17 @@ def analyze_command(
               help="Worker processes of the local cluster.")
 @click.option("--lang", default="ar", show_default=True, help="Language of the extractors.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
+@click.option("--crf/--no-crf", default=True, show_default=True,
+              help="Entity names from the CRF as well as the rules (--no-crf: rules only).")
 def batch_command(paths: tuple[Path, ...], out_dir: Path, scheduler: str | None, workers: int,
-                  lang: str, strict: bool) -> None:
+                  lang: str, strict: bool, crf: bool) -> None:
     """Analyse PATHs on a Dask cluster; write OUT/<kind>/ Parquet datasets and the report."""
     from marsad.scale.runner import batch  # Dask is imported only by this command
 
     reporter = StderrReporter()
     try:
-        result = batch(paths, out_dir, scheduler, workers, AnalyzeOptions(lang=lang, strict=strict))
+        options = AnalyzeOptions(lang=lang, strict=strict, crf=crf)
+        result = batch(paths, out_dir, scheduler, workers, options)
     except MarsadError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)

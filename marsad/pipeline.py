@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ class AnalyzeOptions:
     lang: str = "ar"
     strict: bool = False
     jobs: int = 0  # extraction processes; 0 = one per core
+    crf: bool = True  # entity names from the CRF as well as the rules
     ingest: IngestOptions = field(default_factory=IngestOptions)
 
     def __post_init__(self) -> None:
@@ -176,12 +178,13 @@ def _extract_all(
 def _extracted(documents: list[Document], options: AnalyzeOptions) -> Iterator[Items]:
     """Items of each document, in order; worker processes share the work of long runs
     while this process alone writes to the store."""
+    extract = partial(extract_document, crf=options.crf)
     if options.processes == 1 or len(documents) < _MIN_DOCUMENTS_FOR_PROCESSES:
-        yield from map(extract_document, documents)
+        yield from map(extract, documents)
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(options.processes, mp_context=context) as pool:
-        yield from pool.map(extract_document, documents, chunksize=8)
+        yield from pool.map(extract, documents, chunksize=8)
 
 
 def stored_items(store: Store, doc_ids: list[str] | None = None) -> Items:

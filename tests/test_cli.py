@@ -116,3 +116,17 @@ def test_cli_eval_rejects_a_file_that_is_not_json(tmp_path: Path) -> None:
     bad.write_text("{not json")
     code, _, err = _run(["eval", str(bad), str(bad)])
     assert code == 2 and "cannot read" in err
+
+
+@pytest.mark.parametrize(("flag", "found"), [([], True), (["--no-crf"], False)])
+def test_cli_analyze_no_crf_leaves_out_the_names_only_the_crf_finds(
+    tmp_path: Path, flag: list[str], found: bool
+) -> None:
+    pytest.importorskip("pycrfsuite")
+    text = "وأكد هالفدان سكوفيلد أن المحادثات ستستمر حتى نهاية الأسبوع."
+    source = _jsonl(tmp_path / "a.jsonl", [{"id": "c1", "text": text}])
+    out = tmp_path / "out"
+    code, _, _ = _run(["analyze", str(source), "--out", str(out), *flag])
+    analysis = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+    assert code == 0
+    assert ("هالفدان سكوفيلد" in {e["name"] for e in analysis["entities"]}) is found

@@ -52,8 +52,9 @@ def _since(phrase: str, published: str | None) -> str | None:
     return None
 
 
-def extract_document(doc: Document) -> Items:
-    """All items of one document as plain dicts, each with `id`, `doc`, `start`, `end`.
+def extract_document(doc: Document, crf: bool = True) -> Items:
+    """All items of one document as plain dicts, each with `id`, `doc`, `start`, `end`
+    (`crf`: entity names from the CRF as well as the rules).
 
     Entity ids are filled in later, once mentions are merged across documents
     (`marsad.story.entities`), by the spans items keep for their speakers, sources, actors.
@@ -61,7 +62,7 @@ def extract_document(doc: Document) -> Items:
     text = doc.text
     mentions = [
         {**asdict(m), "id": f"{doc.id}:mention:{m.start}:{m.end}"}
-        for m in extract_mentions(doc.id, text)
+        for m in extract_mentions(doc.id, text, crf=crf)
     ]
     times = [t.to_dict() for t in extract_times(doc.id, text, doc.published)]
     for t in times:

@@ -44,10 +44,10 @@ def _read_partition(files: list[str], options: IngestOptions) -> list[Document |
     return [item for path in files for item in read_file(path, options)]
 
 
-def _extract_partition(documents: list[Document]) -> Items:
+def _extract_partition(documents: list[Document], crf: bool) -> Items:
     items: Items = {kind: [] for kind in PER_DOCUMENT_KINDS}
     for doc in documents:
-        for kind, found in extract_document(doc).items():
+        for kind, found in extract_document(doc, crf).items():
             items[kind].extend(found)
     return items
 
@@ -112,7 +112,8 @@ def batch(
         documents = prepare_documents(documents)
         pending = [d for d in documents if needs_extraction(d, options)]
         extracted = client.gather(
-            client.map(_extract_partition, _partitions(pending, count), pure=False)
+            client.map(_extract_partition, _partitions(pending, count), crf=options.crf,
+                       pure=False)
         )
     items: Items = {kind: [] for kind in PER_DOCUMENT_KINDS}
     for part in extracted:

@@ -309,16 +309,6 @@ def test_entities_empty_text_has_none() -> None:
     assert extract_mentions("d", "") == [] and extract_entities([]) == []
 
 
-def test_entities_crf_only_adds_names_and_keeps_offsets() -> None:
-    pytest.importorskip("pycrfsuite")
-    text = ("وقال المدرب فولكمار هيرتسبرغ إن فريقه جاهز، بينما أكد رامي عبد الرحمن أن "
-            "القصف استمر في عفرين.")
-    rules = {(m.start, m.end, m.type) for m in extract_mentions("d", text) if m.how != "coref"}
-    with_crf = extract_mentions("d", text, crf=True)
-    assert rules <= {(m.start, m.end, m.type) for m in with_crf}
-    assert all(text[m.start : m.end] == m.text for m in with_crf)
-
-
 @pytest.mark.parametrize(
     ("text", "named", "back"),
     [

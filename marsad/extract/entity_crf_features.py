@@ -1,0 +1,167 @@
+"""The entity CRF's features, in groups that depend on few things each, so they can be cached.
+
+A word's features are the union of: its own (a function of its light form alone: key,
+prefixes and suffixes, clitics, shape, lexicon flags), those of each neighbour within two
+words (a function of the neighbour's light form and the offset), the rules' BIO tags around
+it, its place in the sentence, and the key bigrams it belongs to (with a flag when the pair
+starts a gazetteer name). Training (`features`) joins them as strings; the tagger
+(entity_crf.py) sums each group's weights once per distinct value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extract.entity_lexicon import (
+    GAZ,
+    GAZ_INDEX,
+    GIVEN_NAMES,
+    NATIONALITIES,
+    SAY,
+    STOP,
+    TITLE_INDEX,
+    TRIGGER_INDEX,
+)
+from marsad.extract.entity_rules import Cand
+from marsad.extract.entity_words import Word
+
+OFFSETS = (-2, -1, 1, 2)
+# The rules' types as CRF labels (NORP and anything else is MISC: ANERcorp's MISC is left out).
+RULE_LABELS = {"PER": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+RULE_TAGS = ("O", *(f"{b}-{t}" for t in ("PERS", "LOC", "ORG", "MISC") for b in "BI"))
+EDGE = "^"  # a rule tag or neighbour beyond the sentence
+# The first two keys of each multi-word gazetteer name → its type.
+GAZ_PAIRS = {k[:2]: e.type for k, e in GAZ.items() if len(k) >= 2}
+_SENTENCE_END = frozenset(".!?؟\n")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _gaz_type(key: str) -> str:
+    entry = GAZ.get((key,))
+    return entry.type if entry else ("multi" if key in GAZ_INDEX else "-")
+
+
+def _shape(w: Word) -> str:
+    if w.num:
+        return "num"
+    if _LATIN.search(w.folded):
+        return "latin"
+    return "ar"
+
+
+def key_attrs(key: str) -> tuple[str, ...]:
+    """The part of a word's own features that depends on its key alone."""
+    return (
+        "k=" + key, "p2=" + key[:2], "p3=" + key[:3], "s1=" + key[-1:], "s2=" + key[-2:],
+        "s3=" + key[-3:], f"len={min(len(key), 9)}", "gaz=" + _gaz_type(key),
+        f"given={key in GIVEN_NAMES}", f"title={key in TITLE_INDEX}",
+        f"trig={key in TRIGGER_INDEX}", f"stop={key in STOP}", f"say={key in SAY}",
+        f"nat={key in NATIONALITIES}",
+    )
+
+
+def surface_attrs(w: Word) -> tuple[str, ...]:
+    """The rest of a word's own features: its written form, clitics and shape."""
+    light = w.light
+    return ("sp2=" + light[:2], "ss2=" + light[-2:], "pro=" + w.pro, f"enc={w.enc}",
+            f"soft={w.soft}", f"def={w.definite}", "shape=" + _shape(w))
+
+
+def own_attrs(w: Word) -> tuple[str, ...]:
+    """What a word says about itself (all determined by its light form)."""
+    return (*key_attrs(w.key), *surface_attrs(w))
+
+
+def neighbour_key_attrs(key: str, off: int) -> tuple[str, ...]:
+    """What a word's key says about the word `off` places away (is-after-title: `-1t=True`)."""
+    o = str(off)
+    near = (
+        (f"{o}trig={key in TRIGGER_INDEX}", f"{o}say={key in SAY}", f"{o}stop={key in STOP}",
+         f"{o}nat={key in NATIONALITIES}", o + "s2=" + key[-2:])
+        if off in (-1, 1) else ()
+    )
+    return (o + "k=" + key, o + "g=" + _gaz_type(key), f"{o}n={key in GIVEN_NAMES}",
+            f"{o}t={key in TITLE_INDEX}", *near)
+
+
+def neighbour_pro_attrs(pro: str, off: int) -> tuple[str, ...]:
+    """The proclitics of the words either side."""
+    return (f"{off}p={pro}",) if off in (-1, 1) else ()
+
+
+def neighbour_attrs(w: Word, off: int) -> tuple[str, ...]:
+    return (*neighbour_key_attrs(w.key, off), *neighbour_pro_attrs(w.pro, off))
+
+
+def edge_attrs(off: int) -> tuple[str, ...]:
+    return (f"{off}:{EDGE}",)
+
+
+def rule_attrs(tags: list[str], i: int) -> tuple[str, ...]:
+    """The rules' tags at i-2..i+2 (EDGE beyond the list) and the pairs around i."""
+    n = len(tags)
+    t = [tags[j] if 0 <= j < n else EDGE for j in range(i - 2, i + 3)]
+    return ("r-2=" + t[0], "r-1=" + t[1], "r=" + t[2], "r1=" + t[3], "r2=" + t[4],
+            "rr-=" + t[1] + "|" + t[2], "rr+=" + t[2] + "|" + t[3])
+
+
+def place_attrs(words: list[Word], i: int) -> tuple[str, ...]:
+    """Sentence start and end, and punctuation before and after the word."""
+    out = ["first"] if i == 0 else []
+    if i == len(words) - 1:
+        out.append("last")
+    else:
+        out.append(f"nbrk={words[i + 1].brk}")
+    out.append(f"brk={words[i].brk}")
+    return tuple(out)
+
+
+def left_pair_attrs(a: str, b: str) -> tuple[str, ...]:
+    """Features of the second word of the key pair (a, b)."""
+    gaz = GAZ_PAIRS.get((a, b))
+    return ("b-=" + a + "|" + b, *(("gp-=" + gaz,) if gaz else ()))
+
+
+def right_pair_attrs(a: str, b: str) -> tuple[str, ...]:
+    """Features of the first word of the key pair (a, b)."""
+    gaz = GAZ_PAIRS.get((a, b))
+    return ("b+=" + a + "|" + b, *(("gp+=" + gaz,) if gaz else ()))
+
+
+def features(words: list[Word], tags: list[str]) -> list[list[str]]:
+    """One sentence's features per word, as strings (for training; tagging sums the same)."""
+    n = len(words)
+    out = []
+    for i, w in enumerate(words):
+        feats = [*own_attrs(w), *rule_attrs(tags, i), *place_attrs(words, i)]
+        for off in OFFSETS:
+            j = i + off
+            feats.extend(neighbour_attrs(words[j], off) if 0 <= j < n else edge_attrs(off))
+        if i:
+            feats.extend(left_pair_attrs(words[i - 1].key, w.key))
+        if i + 1 < n:
+            feats.extend(right_pair_attrs(w.key, words[i + 1].key))
+        out.append(feats)
+    return out
+
+
+def rule_tags(words: list[Word], cands: list[Cand]) -> list[str]:
+    """The rules' findings as BIO tags over the words."""
+    tags = ["O"] * len(words)
+    for c in cands:
+        label = RULE_LABELS.get(c.type, "MISC")
+        for p in range(c.i, c.j):
+            tags[p] = ("B-" if p == c.i else "I-") + label
+    return tags
+
+
+def sentences(words: list[Word], text: str) -> list[tuple[int, int]]:
+    """Word ranges between sentence-ending punctuation or line breaks."""
+    spans, start = [], 0
+    for i in range(1, len(words)):
+        if words[i].brk and _SENTENCE_END.intersection(text[words[i - 1].end : words[i].tstart]):
+            spans.append((start, i))
+            start = i
+    if words:
+        spans.append((start, len(words)))
+    return spans
