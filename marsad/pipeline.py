@@ -22,7 +22,7 @@ from marsad.story.build import build_stories
 from marsad.story.entities import link_entities, merge_mentions
 
 # Bump when an extractor changes its output, so stored documents are analysed again.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 # Below this many documents, starting worker processes costs more than it saves.
 _MIN_DOCUMENTS_FOR_PROCESSES = 64
 Items = dict[str, list[dict[str, Any]]]
@@ -165,13 +165,15 @@ def _extract_all(
     documents: list[Document], options: AnalyzeOptions, store: Store, reporter: Reporter
 ) -> int:
     """Extract from every original document in the run's language not yet analysed."""
+    # Items from another version of the extractors, or from the other CRF setting, are redone.
+    version = PIPELINE_VERSION if options.crf else f"{PIPELINE_VERSION}+no-crf"
     pending = [
         doc
         for doc in documents
-        if needs_extraction(doc, options) and not store.is_analysed(doc.id, PIPELINE_VERSION)
+        if needs_extraction(doc, options) and not store.is_analysed(doc.id, version)
     ]
     for doc, items in zip(reporter.progress(pending), _extracted(pending, options), strict=True):
-        store.save_results(doc.id, items, PIPELINE_VERSION)
+        store.save_results(doc.id, items, version)
     return len(pending)
 
 

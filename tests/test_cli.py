@@ -130,3 +130,16 @@ def test_cli_analyze_no_crf_leaves_out_the_names_only_the_crf_finds(
     analysis = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
     assert code == 0
     assert ("هالفدان سكوفيلد" in {e["name"] for e in analysis["entities"]}) is found
+
+
+def test_cli_analyze_redoes_documents_stored_with_the_other_crf_setting(tmp_path: Path) -> None:
+    pytest.importorskip("pycrfsuite")
+    text = "وأكد هالفدان سكوفيلد أن المحادثات ستستمر حتى نهاية الأسبوع."
+    source = _jsonl(tmp_path / "a.jsonl", [{"id": "c1", "text": text}])
+    out = tmp_path / "out"
+    names = []
+    for flag in (["--no-crf"], [], []):
+        code, _, _ = _run(["analyze", str(source), "--out", str(out), *flag])
+        analysis = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+        names.append("هالفدان سكوفيلد" in {e["name"] for e in analysis["entities"]})
+    assert code == 0 and names == [False, True, True]
