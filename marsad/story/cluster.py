@@ -33,8 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from marsad.lang import load_words
-from marsad.text.normalize import fold
+from marsad.story.facts import Facts, compare_facts, content_word, story_facts
 from marsad.text.tokens import tokenize
 
 Vector = dict[str, float]
@@ -56,6 +55,7 @@ class ClusterOptions:
     days_scale: float = 4.0  # beyond the grace, similarity halves every this many days
     lead_chars: int = 400  # the opening of the text, where a report states its event
     lead_weight: float = 2.0  # features of the lead weigh this many times more
+    conflict_margin: float = 1.0  # mean cosine added to the merge threshold per fact conflict
 
 
 @dataclass
@@ -69,10 +69,9 @@ class StoryInput:
     duplicate_of: str | None = None
     terms: dict[str, int] | None = None  # from `story_terms`, when the document has them
     title: str | None = None
+    facts: Facts | None = None  # from `story_facts`, when the document has them
 
 
-_STOPWORDS = frozenset(fold(w) for w in load_words("function_words.tsv"))
-_MIN_TERM_LENGTH = 3
 # Pseudo-documents added to the collection size so that, in a small collection that is all
 # one story, the terms every article shares still weigh something.
 _PRIOR_DOCS = 20
@@ -98,7 +97,7 @@ def story_terms(text: str) -> dict[str, int]:
             continue
         if key.startswith("ال"):
             key = key[2:]
-        if len(key) >= _MIN_TERM_LENGTH and key not in _STOPWORDS:
+        if content_word(key):
             counts[key] += 1
             if previous and text[previous_end:tok.start].isspace():
                 counts[previous + " " + key] += 1
@@ -108,11 +107,18 @@ def story_terms(text: str) -> dict[str, int]:
     return dict(counts)
 
 
-def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
+def _vectors(
+    docs: list[StoryInput], options: ClusterOptions
+) -> tuple[list[Vector], list[dict[str, set[str]]]]:
+    """Each document's weighted feature vector, and its facts as sets."""
     raw: list[Counter[str]] = []
     boosts: list[dict[str, float]] = []
+    facts = []
     for doc in docs:
         feats = Counter(doc.terms if doc.terms is not None else story_terms(doc.text))
+        # right after the terms, whose tokens of the text are still cached
+        stated = doc.facts if doc.facts is not None else story_facts(doc.title, doc.text)
+        facts.append({key: set(values) for key, values in stated.items()})
         title = set(story_terms(doc.title)) if doc.title else set()
         for term in title - feats.keys():  # a title word the body does not repeat
             feats[term] = 1
@@ -137,7 +143,7 @@ def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: options.terms_per_doc]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors.append({f: w / norm for f, w in top if w > 0})
-    return vectors
+    return vectors, facts
 
 
 def _kind_weight(feature: str, options: ClusterOptions) -> float:
@@ -226,7 +232,7 @@ def cluster_documents(
     docs = list(docs)
     known = {d.doc_id for d in docs}
     originals = [d for d in docs if not (d.duplicate_of and d.duplicate_of in known)]
-    vectors = _vectors(originals, options)
+    vectors, facts = _vectors(originals, options)
     days = [_day(d.published) for d in originals]
     scored = _similar_pairs(vectors, days, options)
     scored.sort()
@@ -253,7 +259,10 @@ def cluster_documents(
         ci, cj = centroid[ri], centroid[rj]
         cross = _cosine(ci, cj)
         mean = cross / (size[ri] * size[rj])
-        if mean < options.centroid_threshold or mean < options.cohesion_ratio * max(
+        agreements, conflicts = compare_facts(facts[ri], facts[rj])
+        needed = options.centroid_threshold + options.conflict_margin * max(
+            0, conflicts - agreements)
+        if mean < needed or mean < options.cohesion_ratio * max(
                 _cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj])):
             refused[ri, rj] = (size[ri], size[rj])
             continue
@@ -263,6 +272,8 @@ def cluster_documents(
         for f, w in cj.items():
             ci[f] = ci.get(f, 0.0) + w
         del centroid[rj]
+        for key, values in facts[rj].items():
+            facts[ri].setdefault(key, set()).update(values)
     groups: dict[int, list[str]] = defaultdict(list)
     for i, doc in enumerate(originals):
         groups[root(i)].append(doc.doc_id)
