@@ -56,6 +56,7 @@ class ClusterOptions:
     lead_chars: int = 400  # the opening of the text, where a report states its event
     lead_weight: float = 2.0  # features of the lead weigh this many times more
     conflict_margin: float = 1.0  # mean cosine added to the merge threshold per fact conflict
+    agreed_cohesion_ratio: float = 0.2  # the cohesion ratio when facts agree more than not
 
 
 @dataclass
@@ -262,7 +263,9 @@ def cluster_documents(
         agreements, conflicts = compare_facts(facts[ri], facts[rj])
         needed = options.centroid_threshold + options.conflict_margin * max(
             0, conflicts - agreements)
-        if mean < needed or mean < options.cohesion_ratio * max(
+        ratio = options.agreed_cohesion_ratio if agreements > conflicts \
+            else options.cohesion_ratio
+        if mean < needed or mean < ratio * max(
                 _cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj])):
             refused[ri, rj] = (size[ri], size[rj])
             continue

@@ -30,6 +30,7 @@ _KIND_WINDOW = 3  # content words before an ordinal that say what it counts
 _TA_MARBUTA = fold("ة")  # a feminine adjective of nationality: السورية
 _PLURAL_SUFFIX = "ون"  # the sound masculine plural of a nisba: سوريون
 _MIN_WORD_LENGTH = 3
+_NATIONALITY_KEY = "nat"
 _DIGITS = re.compile(r"\d+")
 _FIXED_CATEGORIES = frozenset({"other", "money", "area"})
 
@@ -114,7 +115,7 @@ def _nationality_facts(tokens: list[Token], facts: dict[str, set[str]]) -> None:
             for near in tokens[max(0, k - 1):k] + tokens[k + 1:k + 2]:
                 nationality = _nationality(near.key)
                 if nationality:
-                    facts["nat"].add(nationality)
+                    facts[_NATIONALITY_KEY].add(nationality)
 
 
 def _number_facts(text: str, tokens: list[Token], facts: dict[str, set[str]]) -> None:
@@ -151,7 +152,8 @@ def story_facts(title: str | None, text: str) -> Facts:
 def compare_facts(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[int, int]:
     """(agreements, conflicts) between two sets of facts, one per family (ordinals,
     nationality, numbers): a family agrees when one of its keys shares a value, and
-    conflicts when none does and some key held by both shares none."""
+    conflicts when none does and some key held by both shares none. A shared nationality
+    is no agreement: many people share one, while two of them tell two persons apart."""
     agree: set[str] = set()
     conflict: set[str] = set()
     small, large = (a, b) if len(a) <= len(b) else (b, a)
@@ -161,4 +163,4 @@ def compare_facts(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[int, 
             continue
         family = key.split(":")[0]
         (agree if values & other else conflict).add(family)
-    return len(agree), len(conflict - agree)
+    return len(agree - {_NATIONALITY_KEY}), len(conflict - agree)
