@@ -1,7 +1,7 @@
 """Story clustering cost as the corpus grows: documents/s and peak memory at N articles.
 
-The per-document stage normally stores each document's `story_terms`; this bench computes
-them first and times that apart from the clustering itself.
+The per-document stage normally stores each document's `story_terms` and `story_facts`;
+this bench computes them first and times that apart from the clustering itself.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections import Counter
 
 from bench.corpus import iter_articles, peak_memory_mb
 from marsad.story.cluster import StoryInput, cluster_documents, story_terms
+from marsad.story.facts import story_facts
 
 
 def main() -> None:
@@ -22,12 +23,13 @@ def main() -> None:
         articles = list(iter_articles(size))
         words = sum(len(a["content"].split()) for a in articles)
         start = time.perf_counter()
-        terms = [story_terms(a["content"]) for a in articles]
+        terms = [(story_terms(a["content"]), story_facts(a.get("title"), a["content"]))
+                 for a in articles]
         term_seconds = time.perf_counter() - start
         docs = [
             StoryInput(str(i), a["content"], a["date_extracted"][:10], terms=t,
-                       title=a.get("title") or "")
-            for i, (a, t) in enumerate(zip(articles, terms, strict=True))
+                       title=a.get("title") or "", facts=f)
+            for i, (a, (t, f)) in enumerate(zip(articles, terms, strict=True))
         ]
         start = time.perf_counter()
         clusters = cluster_documents(docs)
