@@ -31,6 +31,7 @@ _TA_MARBUTA = fold("ة")  # a feminine adjective of nationality: السورية
 _PLURAL_SUFFIX = "ون"  # the sound masculine plural of a nisba: سوريون
 _MIN_WORD_LENGTH = 3
 _NATIONALITY_KEY = "nat"
+_PERSON_KEY = "who"  # the last name of a person whose nationality is stated
 _DIGITS = re.compile(r"\d+")
 _FIXED_CATEGORIES = frozenset({"other", "money", "area"})
 
@@ -108,14 +109,21 @@ def _readings(text: str, tok: Token) -> list[int]:
     return [int(run) for run in _DIGITS.findall(text[start:tok.end])]
 
 
-def _nationality_facts(tokens: list[Token], facts: dict[str, set[str]]) -> None:
+def _nationality_facts(text: str, tokens: list[Token], facts: dict[str, set[str]]) -> None:
+    """The nationality of each person a report concerns, and that person's last name when
+    the nationality is set off after it («المدعو فلان الفلاني - سوري الجنسية -»)."""
     cues = _fact_words("nationality")
     for k, tok in enumerate(tokens):
-        if _bare(tok.key) in cues:
-            for near in tokens[max(0, k - 1):k] + tokens[k + 1:k + 2]:
-                nationality = _nationality(near.key)
-                if nationality:
-                    facts[_NATIONALITY_KEY].add(nationality)
+        if _bare(tok.key) not in cues:
+            continue
+        for near in tokens[max(0, k - 1):k] + tokens[k + 1:k + 2]:
+            nationality = _nationality(near.key)
+            if nationality:
+                facts[_NATIONALITY_KEY].add(nationality)
+        if k >= 2 and _nationality(tokens[k - 1].key):
+            name, between = tokens[k - 2], text[tokens[k - 2].end:tokens[k - 1].start]
+            if between.strip() and not between.strip().isalnum() and content_word(name.key):
+                facts[_PERSON_KEY].add(_bare(name.key))
 
 
 def _number_facts(text: str, tokens: list[Token], facts: dict[str, set[str]]) -> None:
@@ -145,13 +153,13 @@ def story_facts(title: str | None, text: str) -> Facts:
     if title:
         _number_facts(title, title_tokens, facts)
     _number_facts(text, opening, facts)
-    _nationality_facts(tokens, facts)
+    _nationality_facts(text, tokens, facts)
     return {key: sorted(values) for key, values in sorted(facts.items())}
 
 
 def compare_facts(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[int, int]:
     """(agreements, conflicts) between two sets of facts, one per family (ordinals,
-    nationality, numbers): a family agrees when one of its keys shares a value, and
+    nationality, person, numbers): a family agrees when one of its keys shares a value, and
     conflicts when none does and some key held by both shares none. A shared nationality
     is no agreement: many people share one, while two of them tell two persons apart."""
     agree: set[str] = set()

@@ -55,3 +55,12 @@ def test_compare_facts_a_shared_nationality_is_no_agreement() -> None:
     pakistani = _sets(story_facts(None, "المدعو فلان باكستاني الجنسية"))
     assert compare_facts(syrian, other_syrian) == (0, 0)
     assert compare_facts(syrian, pakistani) == (0, 1)
+
+
+def test_story_facts_last_name_of_the_person_whose_nationality_is_set_off() -> None:
+    facts = story_facts(None, "تم القبض على المدعو سالم عوض الفلاني - يمني الجنسية - بتهمة")
+    assert facts["who"] == ["فلاني"] and facts["nat"] == ["اليمنيون"]
+    assert "who" not in story_facts(None, "وفد الحكومة اليمنية يحمل الجنسية اليمنية")
+    same = _sets(story_facts(None, "المدعو سالم الفلاني (يمني الجنسية)"))
+    other = _sets(story_facts(None, "المدعو جمال العلاني (يمني الجنسية)"))
+    assert compare_facts(same, other) == (0, 1)  # one nationality, two persons
