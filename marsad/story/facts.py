@@ -89,6 +89,9 @@ def _nationality(key: str) -> str | None:
 
 
 def _ordinal_facts(tokens: list[Token], facts: dict[str, set[str]]) -> None:
+    """Each ordinal under the content words just before it, the thing it counts: «طائرة
+    الشحن الثانية» is "o:طائره" and "o:شحن" → "2". A number before it makes it a count
+    («30 ثانية»), not an ordinal."""
     kinds: list[str] = []
     for tok in tokens:
         key = _bare(tok.key)
@@ -97,7 +100,9 @@ def _ordinal_facts(tokens: list[Token], facts: dict[str, set[str]]) -> None:
             for kind in kinds[-_KIND_WINDOW:]:
                 facts["o:" + kind].add(value)
             kinds = []
-        elif content_word(key) and not key[0].isdigit():
+        elif key[:1].isdigit():
+            kinds = []
+        elif content_word(key):
             kinds.append(key)
 
 

@@ -64,3 +64,7 @@ def test_story_facts_last_name_of_the_person_whose_nationality_is_set_off() -> N
     same = _sets(story_facts(None, "المدعو سالم الفلاني (يمني الجنسية)"))
     other = _sets(story_facts(None, "المدعو جمال العلاني (يمني الجنسية)"))
     assert compare_facts(same, other) == (0, 1)  # one nationality, two persons
+
+
+def test_story_facts_a_number_before_an_ordinal_word_makes_it_a_count() -> None:
+    assert not any(key.startswith("o:") for key in story_facts("سقوط الصاروخ بعد 30 ثانية", ""))
