@@ -20,8 +20,12 @@ first, while the mean cosine over all pairs across the two clusters stays above 
 (an average-link guard against chaining through loose members) and above a share of the
 mean cosine inside the tighter of the two (a cohesion guard: two tight groups that are only
 loosely alike are two events of one topic, however similar in absolute terms, such as two
-ministry statements on two executions the same day). Syndicated copies follow their
-original.
+ministry statements on two executions the same day). The facts of the clusters' titles
+and leads (`marsad.story.facts`) judge the merge too: when they disagree on more kinds of
+fact than they agree on (the second and the third relief plane, two executed men of two
+nationalities), the merge is refused however alike the words, since one press-release
+template tells both events; when they agree more, a rewritten report joins the copies of
+its event under a looser cohesion guard. Syndicated copies follow their original.
 """
 
 from __future__ import annotations
