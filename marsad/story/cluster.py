@@ -273,6 +273,8 @@ def cluster_documents(
                 _cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj])):
             refused[ri, rj] = (size[ri], size[rj])
             continue
+        if len(cj) > len(ci):  # the smaller centroid and facts are added to the larger
+            ri, rj, ci, cj = rj, ri, cj, ci
         parent[rj] = ri
         square[ri] += square[rj] + 2 * cross
         size[ri] += size[rj]
