@@ -168,6 +168,19 @@ def _cohesion(square: float, size: int) -> float:
     return (square - size) / (size * (size - 1)) if size > 1 else 0.0
 
 
+def _joins(mean: float, cohesion: float, facts_a: dict[str, set[str]],
+           facts_b: dict[str, set[str]], options: ClusterOptions) -> bool:
+    """Whether two clusters whose cross pairs have this mean cosine tell one story: alike
+    enough on average, against the tighter one's cohesion, and by their facts."""
+    if mean < options.centroid_threshold:  # most candidates stop here, before their facts
+        return False
+    agreements, conflicts = compare_facts(facts_a, facts_b)
+    if mean < options.centroid_threshold + options.conflict_margin * (conflicts - agreements):
+        return False
+    ratio = options.agreed_cohesion_ratio if agreements > conflicts else options.cohesion_ratio
+    return mean >= ratio * cohesion
+
+
 def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value[:10]) if value else None
@@ -264,13 +277,8 @@ def cluster_documents(
         ci, cj = centroid[ri], centroid[rj]
         cross = _cosine(ci, cj)
         mean = cross / (size[ri] * size[rj])
-        agreements, conflicts = compare_facts(facts[ri], facts[rj])
-        needed = options.centroid_threshold + options.conflict_margin * max(
-            0, conflicts - agreements)
-        ratio = options.agreed_cohesion_ratio if agreements > conflicts \
-            else options.cohesion_ratio
-        if mean < needed or mean < ratio * max(
-                _cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj])):
+        cohesion = max(_cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj]))
+        if not _joins(mean, cohesion, facts[ri], facts[rj], options):
             refused[ri, rj] = (size[ri], size[rj])
             continue
         if len(cj) > len(ci):  # the smaller centroid and facts are added to the larger
