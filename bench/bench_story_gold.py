@@ -16,6 +16,7 @@ out of both runs; the noise of (b) is the same for every split.
 Usage: python -m bench.bench_story_gold [--split all] [--noise 2000] [--seed 13]
        [--no-entities] [--cluster-file /tmp/copy_of_cluster.py]
        [--entity-cache /tmp/story_entities] [--set cohesion_ratio=0.5 --set threshold=0.2]
+       [--show-others]
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ def scores(gold_of: dict[str, str], clusters: list[list[str]]) -> dict[str, floa
 
 
 def report(name: str, gold_of: dict[str, str], clusters: list[list[str]],
-           label: dict[str, str], seconds: float) -> dict[str, float]:
+           label: dict[str, str], seconds: float,
+           titles: dict[str, str] | None = None) -> dict[str, float]:
     """Print the scores and, per gold story, whether it stayed whole and what joined it."""
     s = scores(gold_of, clusters)
     print(f"\n== {name}: {sum(len(c) for c in clusters)} docs, {len(clusters)} clusters, "
@@ -152,6 +154,9 @@ def report(name: str, gold_of: dict[str, str], clusters: list[list[str]],
         for k in parts:
             intruders = [gold_of[d] for d in clusters[k] if d in gold_of and gold_of[d] != story]
             others = sum(1 for d in clusters[k] if d not in gold_of)
+            for d in clusters[k] if titles else []:
+                if d not in gold_of:
+                    notes.append(f"\n         non-gold: {titles[d][:70]}")
             if intruders:
                 notes.append(f"merged with {sorted(set(intruders))}")
             if others:
@@ -183,6 +188,8 @@ def main() -> None:
                         help="dev: odd stories and even-index distractors; test: the rest")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a ClusterOptions field to change, e.g. threshold=0.2 (repeatable)")
+    parser.add_argument("--show-others", action="store_true",
+                        help="print the titles of the non-gold articles in each gold story")
     args = parser.parse_args()
 
     module = load_cluster_module(args.cluster_file)
@@ -271,7 +278,9 @@ def main() -> None:
             print(f"entities: {with_entities}/{len(docs)} documents have entities")
         start = time.perf_counter()
         clusters = module.cluster_documents(docs, options)
-        results[name] = report(name, gold_of, clusters, label, time.perf_counter() - start)
+        results[name] = report(name, gold_of, clusters, label, time.perf_counter() - start,
+                               {d.doc_id: a.get("title") or "" for d, a in zip(
+                                   docs, articles, strict=True)} if args.show_others else None)
 
 
 if __name__ == "__main__":

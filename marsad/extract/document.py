@@ -18,6 +18,7 @@ from marsad.extract.quotes import PersonMention, extract_quotes
 from marsad.extract.times import extract_times
 from marsad.model import Document, Span
 from marsad.story.cluster import story_terms
+from marsad.story.facts import story_facts
 from marsad.text.sentences import split_sentences
 
 Items = dict[str, list[dict[str, Any]]]
@@ -84,6 +85,6 @@ def extract_document(doc: Document, crf: bool = True) -> Items:
         for e in extract_events(doc.id, text, doc.published, mentions, times, figures)
     ]
     terms = {"id": f"{doc.id}:terms", "doc": doc.id, "start": 0, "end": 0,
-             "terms": story_terms(text)}
+             "terms": story_terms(text), "facts": story_facts(doc.title, text)}
     return {"mentions": mentions, "times": times, "figures": figures, "quotes": quotes,
             "events": events, "terms": [terms]}

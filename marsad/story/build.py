@@ -56,9 +56,11 @@ def build_stories(
             docs_of_entity[entity["id"]].add(mention["doc"])
             entities_of_doc[mention["doc"]].append(entity["id"])
     terms_of = {t["doc"]: t["terms"] for t in items.get("terms", [])}
+    # items stored before facts existed have none: clustering then reads them from the text
+    facts_of = {t["doc"]: t.get("facts") for t in items.get("terms", [])}
     clusters = cluster_documents(
         [StoryInput(d.id, d.text, d.published, entities_of_doc.get(d.id, []), d.duplicate_of,
-                    terms_of.get(d.id), d.title)
+                    terms_of.get(d.id), d.title, facts_of.get(d.id))
          for d in arabic],
         options,
     )

@@ -20,8 +20,12 @@ first, while the mean cosine over all pairs across the two clusters stays above 
 (an average-link guard against chaining through loose members) and above a share of the
 mean cosine inside the tighter of the two (a cohesion guard: two tight groups that are only
 loosely alike are two events of one topic, however similar in absolute terms, such as two
-ministry statements on two executions the same day). Syndicated copies follow their
-original.
+ministry statements on two executions the same day). The facts of the clusters' titles
+and leads (`marsad.story.facts`) judge the merge too: when they disagree on more kinds of
+fact than they agree on (the second and the third relief plane, two executed men of two
+nationalities), the merge is refused however alike the words, since one press-release
+template tells both events; when they agree more, a rewritten report joins the copies of
+its event under a looser cohesion guard. Syndicated copies follow their original.
 """
 
 from __future__ import annotations
@@ -33,8 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from marsad.lang import load_words
-from marsad.text.normalize import fold
+from marsad.story.facts import Facts, compare_facts, content_word, story_facts
 from marsad.text.tokens import tokenize
 
 Vector = dict[str, float]
@@ -56,6 +59,8 @@ class ClusterOptions:
     days_scale: float = 4.0  # beyond the grace, similarity halves every this many days
     lead_chars: int = 400  # the opening of the text, where a report states its event
     lead_weight: float = 2.0  # features of the lead weigh this many times more
+    conflict_margin: float = 1.0  # mean cosine added to the merge threshold per fact conflict
+    agreed_cohesion_ratio: float = 0.2  # the cohesion ratio when facts agree more than not
 
 
 @dataclass
@@ -69,10 +74,9 @@ class StoryInput:
     duplicate_of: str | None = None
     terms: dict[str, int] | None = None  # from `story_terms`, when the document has them
     title: str | None = None
+    facts: Facts | None = None  # from `story_facts`, when the document has them
 
 
-_STOPWORDS = frozenset(fold(w) for w in load_words("function_words.tsv"))
-_MIN_TERM_LENGTH = 3
 # Pseudo-documents added to the collection size so that, in a small collection that is all
 # one story, the terms every article shares still weigh something.
 _PRIOR_DOCS = 20
@@ -98,7 +102,7 @@ def story_terms(text: str) -> dict[str, int]:
             continue
         if key.startswith("ال"):
             key = key[2:]
-        if len(key) >= _MIN_TERM_LENGTH and key not in _STOPWORDS:
+        if content_word(key):
             counts[key] += 1
             if previous and text[previous_end:tok.start].isspace():
                 counts[previous + " " + key] += 1
@@ -108,11 +112,18 @@ def story_terms(text: str) -> dict[str, int]:
     return dict(counts)
 
 
-def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
+def _vectors(
+    docs: list[StoryInput], options: ClusterOptions
+) -> tuple[list[Vector], list[dict[str, set[str]]]]:
+    """Each document's weighted feature vector, and its facts as sets."""
     raw: list[Counter[str]] = []
     boosts: list[dict[str, float]] = []
+    facts = []
     for doc in docs:
         feats = Counter(doc.terms if doc.terms is not None else story_terms(doc.text))
+        # right after the terms, whose tokens of the text are still cached
+        stated = doc.facts if doc.facts is not None else story_facts(doc.title, doc.text)
+        facts.append({key: set(values) for key, values in stated.items()})
         title = set(story_terms(doc.title)) if doc.title else set()
         for term in title - feats.keys():  # a title word the body does not repeat
             feats[term] = 1
@@ -137,7 +148,7 @@ def _vectors(docs: list[StoryInput], options: ClusterOptions) -> list[Vector]:
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: options.terms_per_doc]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors.append({f: w / norm for f, w in top if w > 0})
-    return vectors
+    return vectors, facts
 
 
 def _kind_weight(feature: str, options: ClusterOptions) -> float:
@@ -155,6 +166,19 @@ def _cosine(a: Vector, b: Vector) -> float:
 def _cohesion(square: float, size: int) -> float:
     """Mean cosine over the pairs inside a cluster (0 for one document)."""
     return (square - size) / (size * (size - 1)) if size > 1 else 0.0
+
+
+def _joins(mean: float, cohesion: float, facts_a: dict[str, set[str]],
+           facts_b: dict[str, set[str]], options: ClusterOptions) -> bool:
+    """Whether two clusters whose cross pairs have this mean cosine tell one story: alike
+    enough on average, against the tighter one's cohesion, and by their facts."""
+    if mean < options.centroid_threshold:  # most candidates stop here, before their facts
+        return False
+    agreements, conflicts = compare_facts(facts_a, facts_b)
+    if mean < options.centroid_threshold + options.conflict_margin * (conflicts - agreements):
+        return False
+    ratio = options.agreed_cohesion_ratio if agreements > conflicts else options.cohesion_ratio
+    return mean >= ratio * cohesion
 
 
 def _day(value: str | None) -> date | None:
@@ -226,7 +250,7 @@ def cluster_documents(
     docs = list(docs)
     known = {d.doc_id for d in docs}
     originals = [d for d in docs if not (d.duplicate_of and d.duplicate_of in known)]
-    vectors = _vectors(originals, options)
+    vectors, facts = _vectors(originals, options)
     days = [_day(d.published) for d in originals]
     scored = _similar_pairs(vectors, days, options)
     scored.sort()
@@ -253,16 +277,20 @@ def cluster_documents(
         ci, cj = centroid[ri], centroid[rj]
         cross = _cosine(ci, cj)
         mean = cross / (size[ri] * size[rj])
-        if mean < options.centroid_threshold or mean < options.cohesion_ratio * max(
-                _cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj])):
+        cohesion = max(_cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj]))
+        if not _joins(mean, cohesion, facts[ri], facts[rj], options):
             refused[ri, rj] = (size[ri], size[rj])
             continue
+        if len(cj) > len(ci):  # the smaller centroid and facts are added to the larger
+            ri, rj, ci, cj = rj, ri, cj, ci
         parent[rj] = ri
         square[ri] += square[rj] + 2 * cross
         size[ri] += size[rj]
         for f, w in cj.items():
             ci[f] = ci.get(f, 0.0) + w
         del centroid[rj]
+        for key, values in facts[rj].items():
+            facts[ri].setdefault(key, set()).update(values)
     groups: dict[int, list[str]] = defaultdict(list)
     for i, doc in enumerate(originals):
         groups[root(i)].append(doc.doc_id)

@@ -207,3 +207,89 @@ def test_cluster_rewritten_reports_sharing_their_numbers_join() -> None:
 
 
 OTHER_TITLED = [(d, day, "", text) for d, day, text in OTHER]
+
+
+# One relief body, one route, one press-release template, two convoys a day apart: only the
+# ordinal and the tonnage tell the two events apart, and every outlet copies the template.
+def _convoy(ordinal: str, tons: str, opening: str = "") -> str:
+    return (opening + "تنفيذاً لتوجيهات القيادة بدعم سكان المحافظة المتضررين من انقطاع "
+            "الإمدادات، وبإشراف مباشر من هيئة الإغاثة الوطنية، انطلقت صباح اليوم من مستودعات "
+            f"الهيئة في مدينة الزرقاء القافلة {ordinal} المحملة بـ{tons} طناً من المواد الغذائية "
+            "والطبية متجهة إلى مدينة معان، على أن يتولى متطوعو الهلال الأحمر توزيعها على الأسر "
+            "المحتاجة في الأحياء الجنوبية.")
+
+
+FOURTH = [
+    ("c4-1", "2024-02-06", "انطلاق القافلة الرابعة إلى معان", _convoy("الرابعة", "40")),
+    ("c4-2", "2024-02-06", "القافلة الإغاثية الرابعة تتجه إلى معان",
+     _convoy("الرابعة", "40", "الزرقاء - وكالات: ")),
+    ("c4-3", "2024-02-07", "انطلاق القافلة الرابعة لمعان", _convoy("الرابعة", "40", "عمان: ")),
+]
+FIFTH = [
+    ("c5-1", "2024-02-07", "انطلاق القافلة الخامسة إلى معان", _convoy("الخامسة", "55")),
+    ("c5-2", "2024-02-07", "القافلة الإغاثية الخامسة تتجه إلى معان",
+     _convoy("الخامسة", "55", "الزرقاء - وكالات: ")),
+]
+# The fourth convoy told in other words: it shares its ordinal with the copies, few words.
+FOURTH_REWRITTEN = [
+    ("c4-4", "2024-02-07", "قافلة إغاثة رابعة تصل معان",
+     "وصلت إلى معان مساء أمس قافلة مساعدات هي الرابعة التي ترسلها هيئة الإغاثة الوطنية، وقال "
+     "مدير الهيئة إن شاحناتها حملت أربعين طناً من الغذاء والدواء ستوزع على العائلات في "
+     "الأحياء الجنوبية بمساعدة الهلال الأحمر."),
+]
+
+
+def test_cluster_two_events_of_one_press_release_template_stay_apart_by_their_facts() -> None:
+    clusters = {frozenset(c) for c in cluster_documents(_titled(FOURTH + FIFTH))}
+    assert frozenset(d for d, *_ in FOURTH) in clusters
+    assert frozenset(d for d, *_ in FIFTH) in clusters
+    blind = cluster_documents(_titled(FOURTH + FIFTH), ClusterOptions(conflict_margin=0.0))
+    assert len(blind) == 1  # the template alone joins the two convoys
+
+
+def test_cluster_a_rewritten_report_joins_the_copies_its_facts_agree_with() -> None:
+    docs = _titled(FOURTH + FOURTH_REWRITTEN + FIFTH)
+    clusters = {frozenset(c) for c in cluster_documents(docs)}
+    assert frozenset(d for d, *_ in FOURTH + FOURTH_REWRITTEN) in clusters
+    assert frozenset(d for d, *_ in FIFTH) in clusters
+    strict = ClusterOptions(agreed_cohesion_ratio=ClusterOptions().cohesion_ratio)
+    assert ["c4-4"] in cluster_documents(docs, strict)  # too loosely alike without its facts
+
+
+# Two executions announced the same day in one statement template: the person and their
+# nationality differ.
+def _execution(name: str, nationality: str) -> str:
+    return ("أصدرت وزارة الداخلية اليوم بياناً بشأن تنفيذ حكم القتل تعزيراً في مهرب مخدرات "
+            "بالمنطقة الشرقية، وجاء فيه أنه تم القبض على المدعو " + name + " - " + nationality +
+            " الجنسية - إثر قيامه بتهريب كمية كبيرة من الأقراص المخدرة، وبإحالته إلى المحكمة "
+            "صدر بحقه حكم يقضي بقتله تعزيراً، وتم تنفيذ الحكم اليوم في محافظة الخبر.")
+
+
+EXECUTIONS = [
+    ("x1-1", "2024-06-03", "تنفيذ حكم القتل تعزيراً في مهرب مخدرات بالشرقية",
+     _execution("سالم عوض الفلاني", "يمني")),
+    ("x1-2", "2024-06-03", "القتل تعزيراً لمهرب مخدرات في الخبر",
+     _execution("سالم عوض الفلاني", "يمني")),
+    ("x2-1", "2024-06-03", "تنفيذ حكم القتل تعزيراً في مهرب مخدرات بالشرقية",
+     _execution("جمال حسن العلاني", "أردني")),
+    ("x2-2", "2024-06-04", "القتل تعزيراً لمهرب مخدرات في الخبر",
+     _execution("جمال حسن العلاني", "أردني")),
+]
+
+
+def test_cluster_two_executions_of_one_template_stay_apart_by_nationality() -> None:
+    clusters = {frozenset(c) for c in cluster_documents(_titled(EXECUTIONS))}
+    assert clusters == {frozenset({"x1-1", "x1-2"}), frozenset({"x2-1", "x2-2"})}
+    blind = cluster_documents(_titled(EXECUTIONS), ClusterOptions(conflict_margin=0.0))
+    assert len(blind) == 1
+
+
+def test_cluster_reads_stored_facts_and_computes_missing_ones() -> None:
+    from marsad.story.facts import story_facts
+
+    stored = [StoryInput(d, text, day, title=title, facts=story_facts(title, text))
+              for d, day, title, text in FOURTH + FIFTH]
+    assert sorted(cluster_documents(stored)) == sorted(cluster_documents(_titled(FOURTH + FIFTH)))
+    no_facts = [StoryInput(d.doc_id, d.text, d.published, title=d.title, facts={})
+                for d in stored]
+    assert len(cluster_documents(no_facts)) == 1  # facts given as none: none are read

@@ -1,0 +1,29 @@
+"""Stories from stored items: terms items with or without their facts."""
+
+from __future__ import annotations
+
+from marsad.model import Document
+from marsad.story.build import build_stories
+from marsad.story.cluster import story_terms
+from marsad.story.facts import story_facts
+from tests.story.test_cluster import FIFTH, FOURTH
+
+
+def _stories(with_facts: bool) -> list[list[str]]:
+    documents = [Document(id=d, text=text, title=title, published=day, language="ar")
+                 for d, day, title, text in FOURTH + FIFTH]
+    terms = []
+    for doc in documents:
+        item = {"id": f"{doc.id}:terms", "doc": doc.id, "start": 0, "end": 0,
+                "terms": story_terms(doc.text)}
+        if with_facts:
+            item["facts"] = story_facts(doc.title, doc.text)
+        terms.append(item)
+    stories, _ = build_stories(documents, {"terms": terms}, [])
+    return sorted(story["documents"] for story in stories)
+
+
+def test_build_stories_terms_items_stored_before_facts_still_keep_events_apart() -> None:
+    expected = sorted([[d for d, *_ in FOURTH], [d for d, *_ in FIFTH]])
+    assert _stories(with_facts=True) == expected
+    assert _stories(with_facts=False) == expected  # facts read from the text instead
