@@ -52,8 +52,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
 @click.option("--jobs", default=0, show_default=True, type=click.IntRange(min=0),
               help="Extraction processes (0: one per core).")
-@click.option("--crf/--no-crf", default=True, show_default=True,
-              help="Entity names from the CRF as well as the rules (--no-crf: rules only).")
+@click.option("--crf/--no-crf", default=False, show_default=True,
+              help="Entity names from the CRF as well as the rules (slower; default: rules only).")
 def analyze_command(
     paths: tuple[Path, ...], out_dir: Path, db_path: Path | None, lang: str, strict: bool,
     jobs: int, crf: bool,
@@ -85,8 +85,8 @@ def analyze_command(
               help="Worker processes of the local cluster.")
 @click.option("--lang", default="ar", show_default=True, help="Language of the extractors.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
-@click.option("--crf/--no-crf", default=True, show_default=True,
-              help="Entity names from the CRF as well as the rules (--no-crf: rules only).")
+@click.option("--crf/--no-crf", default=False, show_default=True,
+              help="Entity names from the CRF as well as the rules (slower; default: rules only).")
 def batch_command(paths: tuple[Path, ...], out_dir: Path, scheduler: str | None, workers: int,
                   lang: str, strict: bool, crf: bool) -> None:
     """Analyse PATHs on a Dask cluster; write OUT/<kind>/ Parquet datasets and the report."""

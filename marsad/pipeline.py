@@ -36,7 +36,7 @@ class AnalyzeOptions:
     lang: str = "ar"
     strict: bool = False
     jobs: int = 0  # extraction processes; 0 = one per core
-    crf: bool = True  # entity names from the CRF as well as the rules
+    crf: bool = False  # entity names from the CRF as well as the rules (slower)
     ingest: IngestOptions = field(default_factory=IngestOptions)
 
     def __post_init__(self) -> None:
@@ -166,7 +166,7 @@ def _extract_all(
 ) -> int:
     """Extract from every original document in the run's language not yet analysed."""
     # Items from another version of the extractors, or from the other CRF setting, are redone.
-    version = PIPELINE_VERSION if options.crf else f"{PIPELINE_VERSION}+no-crf"
+    version = f"{PIPELINE_VERSION}+crf" if options.crf else PIPELINE_VERSION
     pending = [
         doc
         for doc in documents

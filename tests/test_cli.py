@@ -118,8 +118,8 @@ def test_cli_eval_rejects_a_file_that_is_not_json(tmp_path: Path) -> None:
     assert code == 2 and "cannot read" in err
 
 
-@pytest.mark.parametrize(("flag", "found"), [([], True), (["--no-crf"], False)])
-def test_cli_analyze_no_crf_leaves_out_the_names_only_the_crf_finds(
+@pytest.mark.parametrize(("flag", "found"), [([], False), (["--crf"], True)])
+def test_cli_analyze_crf_adds_the_names_only_the_crf_finds(
     tmp_path: Path, flag: list[str], found: bool
 ) -> None:
     pytest.importorskip("pycrfsuite")
@@ -138,7 +138,7 @@ def test_cli_analyze_redoes_documents_stored_with_the_other_crf_setting(tmp_path
     source = _jsonl(tmp_path / "a.jsonl", [{"id": "c1", "text": text}])
     out = tmp_path / "out"
     names = []
-    for flag in (["--no-crf"], [], []):
+    for flag in ([], ["--crf"], ["--crf"]):
         code, _, _ = _run(["analyze", str(source), "--out", str(out), *flag])
         analysis = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
         names.append("هالفدان سكوفيلد" in {e["name"] for e in analysis["entities"]})

@@ -53,7 +53,7 @@ def _since(phrase: str, published: str | None) -> str | None:
     return None
 
 
-def extract_document(doc: Document, crf: bool = True) -> Items:
+def extract_document(doc: Document, crf: bool = False) -> Items:
     """All items of one document as plain dicts, each with `id`, `doc`, `start`, `end`
     (`crf`: entity names from the CRF as well as the rules).
 

@@ -10,8 +10,9 @@ Per document (`extract_mentions`), rules tried in this order (entity_rules.py):
    role kept as description), `cue_hits` (after a reporting verb), `given_name_hits`,
    `kunya_hits`, `nationality_hits`. A person name may take over a structural match only
    by containing it (عدنان عفرين).
-4. `crf_candidates` (entity_crf.py), unless turned off (`crf=False`): a CRF labels every
-   word; the rules' names it agrees with or that are rarely wrong stay, its other names join.
+4. `crf_candidates` (entity_crf.py), when asked (`crf=True`; off by default for speed): a
+   CRF labels every word; the rules' names it agrees with or that are rarely wrong stay, its
+   other names join.
 5. Back references (`_short_forms`, `_org_descriptions`): a surname used alone in a person
    context (ترامب after دونالد ترامب), and التنظيم (المتطرف) for the تنظيم named before.
 Across documents, `merge_entities` joins mentions by gazetteer canonical, name key and
@@ -261,11 +262,11 @@ def rule_candidates(words: list[Word], text: str) -> list[Cand]:
     return sorted(cands + list_hits(words, cands, text))
 
 
-def extract_mentions(doc_id: str, text: str, *, crf: bool = True) -> list[EntityMention]:
+def extract_mentions(doc_id: str, text: str, *, crf: bool = False) -> list[EntityMention]:
     """Every entity name in one document, in text order (rules in the module docstring).
 
-    `crf=False` leaves out step 4 (the rules alone: faster, fewer names; bench/anercorp.py
-    and bench/bench_entities.py measure both).
+    `crf=True` adds step 4 (more names, about 40 % slower; bench/anercorp.py and
+    bench/bench_entities.py measure both).
     """
     words = words_of(text)
     if not words:
@@ -279,7 +280,7 @@ def extract_mentions(doc_id: str, text: str, *, crf: bool = True) -> list[Entity
     return [_mention(doc_id, text, words, c) for c in cands]
 
 
-def extract_entities(docs: list[tuple[str, str]], *, crf: bool = True) -> list[Entity]:
+def extract_entities(docs: list[tuple[str, str]], *, crf: bool = False) -> list[Entity]:
     """Entities of several documents, merged within and across them: (doc_id, text) pairs."""
     mentions: list[EntityMention] = []
     for doc_id, text in docs:

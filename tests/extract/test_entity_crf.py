@@ -124,9 +124,8 @@ def test_entity_crf_extends_a_person_name_over_free_words_only() -> None:
     assert out == [Cand(1, 3, "PER", "cue"), place]
 
 
-def test_entity_crf_can_be_turned_off_for_a_whole_document() -> None:
+def test_entity_crf_is_off_by_default_and_can_be_turned_on_for_a_document() -> None:
     pytest.importorskip("pycrfsuite")
     doc = Document(id="d", text="وأكد هالفدان سكوفيلد أن المحادثات ستستمر")
-    hows = {m["how"] for m in extract_document(doc)["mentions"]}
-    assert "crf" in hows
-    assert "crf" not in {m["how"] for m in extract_document(doc, crf=False)["mentions"]}
+    assert "crf" in {m["how"] for m in extract_document(doc, crf=True)["mentions"]}
+    assert "crf" not in {m["how"] for m in extract_document(doc)["mentions"]}

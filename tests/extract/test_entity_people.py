@@ -2,7 +2,7 @@
 names after a cue, given names that are common words.
 
 All names and sentences are invented for these tests. They test the rules alone (crf=False):
-the CRF, on by default, makes its own decisions (tests/extract/test_entity_crf.py).
+the CRF (`crf=True`) makes its own decisions (tests/extract/test_entity_crf.py).
 """
 
 from __future__ import annotations
