@@ -13,7 +13,8 @@ Per document (`extract_mentions`), rules tried in this order (entity_rules.py):
 4. `crf_candidates` (entity_crf.py), when asked (`crf=True`; off by default for speed): a
    CRF labels every word; the rules' names it agrees with or that are rarely wrong stay, its
    other names join.
-5. Back references (`_short_forms`, `_org_descriptions`): a surname used alone in a person
+5. A body named after its leader is the leader (`_leaders`: قوات صالح، حكومة المالكي).
+6. Back references (`_short_forms`, `_org_descriptions`): a surname used alone in a person
    context (ترامب after دونالد ترامب), and التنظيم (المتطرف) for the تنظيم named before.
 Across documents, `merge_entities` joins mentions by gazetteer canonical, name key and
 spelling-variant key (entity_merge.py).
@@ -27,7 +28,10 @@ from marsad.extract.entity_lexicon import (
     ANAPHOR_ADJ,
     CONTENT,
     EPITHETS,
+    GAZ,
+    GAZ_INDEX,
     GIVEN_NAMES,
+    LEADER_HEADS,
     ORG_HEADS,
     PLACE_PREPOSITIONS,
     PLACE_TRIGGERS,
@@ -49,6 +53,7 @@ from marsad.extract.entity_records import Entity, EntityMention, Mention
 from marsad.extract.entity_rules import (
     Cand,
     gazetteer_hits,
+    longest,
     national_body_hits,
     resolve,
     sports_report,
@@ -111,6 +116,31 @@ def _person_context(words: list[Word], p: int) -> tuple[bool, bool]:
         nxt is not None and (nxt.key in CONTENT or nxt.key in SAY)
     )
     return person, place
+
+
+def _leaders(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
+    """قوات صالح، حكومة نوري المالكي، نظام الأسد: a body named after its leader is the leader,
+    when the rest of the name is a known person or the surname of one named in the text."""
+    surnames = {
+        words[c.j - 1].key: name_key(text[words[c.i].start : words[c.j - 1].end])
+        for c in cands if c.type == "PER" and c.j - c.i >= 2
+    }
+    out = list(cands)
+    for c in cands:
+        if c.type != "ORG" or c.how != "trigger" or c.j - c.i < 2 or (
+            words[c.i].key not in LEADER_HEADS
+        ):
+            continue
+        tup = longest(words, c.i + 1, GAZ_INDEX)
+        if tup is not None and len(tup) == c.j - c.i - 1 and GAZ[tup].type == "PER":
+            leader = Cand(c.i + 1, c.j, "PER", "gazetteer", GAZ[tup])
+        elif c.j - c.i == 2 and words[c.i + 1].key in surnames:
+            leader = Cand(c.i + 1, c.j, "PER", "coref", None, surnames[words[c.i + 1].key])
+        else:
+            continue
+        out.remove(c)
+        out.append(leader._replace(whole=words[c.i + 1].soft))
+    return sorted(out)
 
 
 def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
@@ -275,6 +305,7 @@ def extract_mentions(doc_id: str, text: str, *, crf: bool = False) -> list[Entit
     if crf:
         cands = crf_candidates(words, cands, text)
     cands = _told_outlets(words, cands, text)
+    cands = _leaders(words, cands, text)
     cands = _short_forms(words, cands, text)
     cands = _org_descriptions(words, cands)
     return [_mention(doc_id, text, words, c) for c in cands]

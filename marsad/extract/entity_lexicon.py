@@ -192,6 +192,10 @@ SPORT_WORDS = frozenset(k for k, v in _CUES.items() if v == "sport")
 COMMON_GIVEN = frozenset(k for k, v in _CUES.items() if v == "common_given")
 IDAFA_GIVEN = frozenset(k for k, v in _CUES.items() if v == "idafa_given")
 STANDALONE_ORGS = frozenset(k for k, v in _CUES.items() if v == "standalone_org")
+# الحوثيين: plural nisbas of movements, names even as an adjective after a noun.
+GROUP_NISBAS = frozenset(k for k, v in _CUES.items() if v == "group_nisba")
+# قوات صالح، حكومة المالكي: heads of a body that news names after its leader.
+LEADER_HEADS = frozenset(k for k, v in _CUES.items() if v == "leader_head")
 # عن طريق: (preposition, trigger) pairs that are no name.
 IDIOMS = frozenset(tuple(k.split()) for k, v in _CUES.items() if v == "idiom")
 # الحملة الوطنية السعودية، الإدارة العامة للمرور: heads and adjectives of bodies' names.

@@ -14,12 +14,14 @@ from marsad.extract.entity_lexicon import (
     CLUB_INDEX,
     CLUBS,
     DEFINITE_ORG_HEADS,
+    FUNCTION_LIGHT,
     GAZ,
     GAZ_INDEX,
     GAZ_SINGULAR,
     GAZ_VARIANT,
     GAZ_VARIANT_INDEX,
     GIVEN_NAMES,
+    GROUP_NISBAS,
     HOMOGRAPHS,
     HONOREE_ONLY,
     HONOREE_TITLE_INDEX,
@@ -101,7 +103,14 @@ def _ambiguous(words: list[Word], i: int) -> bool:
         return True  # القاعدة العسكرية، الجزيرة العربية: a feminine noun and its adjective
     if w.key in HOMOGRAPHS:
         return prev is None or not (prev.key in PLACE_PREPOSITIONS or prev.key in PLACE_TRIGGERS)
-    return prev is not None and not w.pro and adjective(w) and prev.definite
+    if prev is None or w.pro or w.key in GROUP_NISBAS:
+        return False  # المتمردين الحوثيين: a movement, named even after a noun
+    if not w.definite and w.key.endswith(_PLURALS) and not (
+        prev.definite or prev.enc or prev.num or prev.light in FUNCTION_LIGHT
+        or prev.key.endswith("ه")
+    ):
+        return True  # مواطنين سعوديين، جنود إماراتيين (not من إيرانيين، ثلاثة سعوديين)
+    return adjective(w) and prev.definite
 
 
 def sports_report(words: list[Word]) -> bool:

@@ -1,4 +1,4 @@
-"""The SaudiNewsNet development gold points at the right text of the corpus articles."""
+"""The SaudiNewsNet development gold sets point at the right text of the corpus articles."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ import pytest
 from marsad.ingest.document import clean_text
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
-DEV_SAMPLE = EVAL / "saudinewsnet_dev_sample.txt"
-DEV_GOLD = EVAL / "gold" / "saudinewsnet_dev_entities.json"
+DEV_SETS = [
+    (EVAL / "saudinewsnet_dev_sample.txt", EVAL / "gold" / "saudinewsnet_dev_entities.json"),
+    (EVAL / "saudinewsnet_dev2_sample.txt", EVAL / "gold" / "saudinewsnet_dev2_entities.json"),
+]
 
 
 def _sample_urls(path: Path) -> list[str]:
@@ -19,33 +21,43 @@ def _sample_urls(path: Path) -> list[str]:
             if u.strip() and not u.startswith("#")]
 
 
-def test_dev_sample_does_not_overlap_the_held_out_sample() -> None:
-    dev = _sample_urls(DEV_SAMPLE)
+@pytest.mark.parametrize(("sample", "gold"), DEV_SETS)
+def test_dev_sample_does_not_overlap_the_held_out_sample(sample: Path, gold: Path) -> None:
+    dev = _sample_urls(sample)
     assert len(dev) == 12
     assert not set(dev) & set(_sample_urls(EVAL / "saudinewsnet_sample.txt"))
 
 
-def test_dev_gold_documents_are_the_dev_sample() -> None:
+def test_dev_samples_do_not_overlap_each_other() -> None:
+    first, second = (set(_sample_urls(sample)) for sample, _ in DEV_SETS)
+    assert not first & second
+
+
+@pytest.mark.parametrize(("sample", "gold"), DEV_SETS)
+def test_dev_gold_documents_are_the_dev_sample(sample: Path, gold: Path) -> None:
     from eval.corpus_sample import article_id
 
-    gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
-    assert [d["id"] for d in gold["documents"]] == [article_id(u) for u in _sample_urls(DEV_SAMPLE)]
-    assert {m["doc"] for e in gold["entities"] for m in e["mentions"]} <= {
-        d["id"] for d in gold["documents"]}
+    annotated = json.loads(gold.read_text(encoding="utf-8"))
+    assert [d["id"] for d in annotated["documents"]] == [
+        article_id(u) for u in _sample_urls(sample)]
+    assert {m["doc"] for e in annotated["entities"] for m in e["mentions"]} <= {
+        d["id"] for d in annotated["documents"]}
 
 
-def test_dev_gold_spans_match_the_corpus_text(shared_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sample", "gold"), DEV_SETS)
+def test_dev_gold_spans_match_the_corpus_text(
+        sample: Path, gold: Path, shared_dir: Path, tmp_path: Path) -> None:
     if not (shared_dir / "corpus" / "saudinewsnet").is_dir():
         pytest.skip("the SaudiNewsNet corpus is not in ../shared")
     from eval.corpus_sample import write_sample
 
     out = tmp_path / "dev.jsonl"
-    write_sample(out, DEV_SAMPLE)
+    write_sample(out, sample)
     texts = {}
     for line in out.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         texts[record["id"]] = clean_text(record["text"])
-    gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
-    wrong = [m for e in gold["entities"] for m in e["mentions"]
+    annotated = json.loads(gold.read_text(encoding="utf-8"))
+    wrong = [m for e in annotated["entities"] for m in e["mentions"]
              if texts[m["doc"]][m["start"]:m["end"]] != m["text"]]
     assert not wrong

@@ -374,3 +374,44 @@ def test_a_quoted_name_after_la_is_the_outlet_told() -> None:
 def test_a_place_outside_quotes_stays_a_place() -> None:
     entities = extract_entities([("d", "وتشهد منطقة الشرق الأوسط توترا متزايدا")])
     assert all(e.type != "ORG" for e in entities)
+
+
+# --- a body named after its leader -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("انتقد النائب سياسات حكومة نوري المالكي خلال جلسة أمس", "نوري المالكي"),
+    ("قال مصدر إن قوات الأسد قصفت الحي ليلاً", "الأسد"),
+])
+def test_a_body_named_after_a_known_leader_is_the_leader(text: str, person: str) -> None:
+    found = _found(text)
+    assert ("PER", person) in found
+    assert not {t for t, s in found if t == "ORG" and person in s}
+
+
+def test_a_body_named_after_a_leader_named_before_is_the_leader() -> None:
+    text = ("قال اللواء منير الفاضلي إن الوضع صعب. "
+            "وتقدمت قوات الفاضلي نحو الجسر صباح اليوم.")
+    mentions = [m for m in extract_mentions("d", text) if m.text == "الفاضلي"]
+    assert [m.type for m in mentions] == ["PER"]
+    assert mentions[0].ref == "منير الفاضلي"
+
+
+@pytest.mark.parametrize("text", [
+    "تقدمت قوات سوريا الديمقراطية نحو البلدة",
+    "أعلنت حكومة الوفاق الوطني خطة جديدة",
+    "وقصفت قوات الفاضلي المواقع",  # no person of that name in the text
+])
+def test_a_body_not_named_after_a_known_person_stays_a_body(text: str) -> None:
+    assert not {s for t, s in _found(text) if t == "PER"}
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("وصل هاشمي رفسنجاني إلى المجلس", "هاشمي رفسنجاني", "PER"),
+    ("وقال رفسنجاني إن الاتفاق مهم", "رفسنجاني", "PER"),
+    ("رحب مجمع تشخيص مصلحة النظام بالقرار", "مجمع تشخيص مصلحة النظام", "ORG"),
+    ("وقعت إيران الاتفاق مع السداسية الدولية في فيينا", "السداسية الدولية", "ORG"),
+    ("قد يرفع مجلس الاحتياطي الاتحادي سعر الفائدة", "مجلس الاحتياطي الاتحادي", "ORG"),
+])
+def test_names_any_reader_of_gulf_news_meets(text: str, name: str, typ: str) -> None:
+    assert (typ, name) in _found(text)

@@ -186,3 +186,25 @@ def test_a_facility_named_after_a_lineage_name_without_a_title() -> None:
 ])
 def test_idioms_and_hamza_words_are_no_trigger(text: str) -> None:
     assert _found(text) == set()
+
+
+# --- a plural nisba after a noun is an adjective, unless it names a movement -----------------
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب عشرة مواطنين سعوديين في حادث سير",
+    "استقبل الميناء عمالاً مصريين صباح اليوم",
+])
+def test_an_indefinite_plural_nisba_after_a_noun_is_no_group(text: str) -> None:
+    assert not {s for t, s in _found(text) if t == "NORP"}
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("وصل إلى المطار ثلاثة سعوديين قادمين من القاهرة", "سعوديين"),
+    ("اشترى التاجر البضاعة من إيرانيين في الميناء", "إيرانيين"),
+    ("كان بين الركاب سعوديون وكويتيون", "سعوديون"),
+    ("هاجم المتمردون الحوثيون موقعاً حدودياً", "الحوثيون"),
+])
+def test_a_counted_or_governed_plural_nisba_and_a_movement_are_groups(
+        text: str, group: str) -> None:
+    assert ("NORP", group) in _found(text)
