@@ -156,8 +156,9 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if (key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS) \
                 and tokens[i - 1].folded in _CONJUNCTIONS:
             break  # «قبل أن يخسرها»: a time clause, not what was said
-        if key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:
-            clause.content_start = tokens[i + 1].start if i + 1 < stop else None
+        if key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:  # a cue word right
+            # after it opens the content (أوضح أنه يقدر ...): the caller drops that cue
+            clause.content_start = tokens[i + 1].start if i + 1 < len(tokens) else None
             return clause
         if preposition and _bare_alef(tok.light) == _bare_alef(preposition):  # على is no علي
             if cue_kind in _APPEALS or _marker_next(tokens, i, stop):
