@@ -55,9 +55,11 @@ _TITLE_EDGES = ' ،,"«»“”'
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
 _SUBJECT_REACH = 4  # the subject of a sentence's opening verb starts within these tokens
 _NAMED_REACH = 400  # characters back a subjectless first cue may look for a name
+_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه"))
 _SAME = frozenset(fold(w) for w in ("ذات", "نفس"))
 _ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى"))
-_ADVERBIAL_PREPOSITIONS = frozenset(("على", "عن", "في", "الى", "إلى", "من", "مع"))
+_ADVERBIAL_PREPOSITIONS = frozenset(fold(w) for w in ("على", "عن", "في", "إلى", "من", "مع"))
+_SUBJECT_WORDS = 7  # a sentence's subject name starts within its first words
 _HISTORY = 12  # how many earlier speakers a back-reference may reach
 
 
@@ -194,7 +196,7 @@ def is_object(toks: list[Token], persons: list[PersonMention]) -> bool:
 
 def _governs(tok: Token) -> bool:
     """A preposition, as a word or a clitic, that an adverbial accusative takes (على، عن، لـ)."""
-    return tok.light in _ADVERBIAL_PREPOSITIONS or bool(set(tok.seg.proclitics) & {"ل", "ب"})
+    return tok.folded in _ADVERBIAL_PREPOSITIONS or bool(set(tok.seg.proclitics) & {"ل", "ب"})
 
 
 def _adverbial(tok: Token) -> bool:
@@ -248,8 +250,9 @@ def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:
     if len(words) == 2 and words[1] in ANAPHORS or len(words) == 2 and words[1][:5] in (
             "ذات", "نفس"):
         noun = words[0]
-    elif len(words) == 2 and (words[0] in ANAPHORS or words[0] in _SAME):
-        noun = words[1]  # «هذه المنظمات»، «ذات المصادر»
+    elif len(words) == 2 and (words[0] in ANAPHORS or words[0] in _SAME) \
+            or len(words) > 2 and words[0] in _DEMONSTRATIVES:
+        noun = words[1]  # «هذه المنظمات»، «ذات المصادر»، «هذا الناطق باسم القوات»
     elif len(words) == 2 and words[0] in _ONE_OF and words[1].startswith("ال"):
         stem = _number_stem(words[1][2:])  # «أحد المصدرين» → an earlier «مصدران»
         return next((sp for sp in reversed(history[-_HISTORY:])
@@ -358,10 +361,20 @@ def last_named(text: str, persons: list[PersonMention], before: int,
     (where the text last quoted someone), only a person named after that."""
     near = [p for p in persons
             if max(since, before - _NAMED_REACH) <= p.start and p.end <= before]
-    person = next((p for p in reversed(near) if p.type == "PER"), None)
+    person = next((p for p in reversed(near) if p.type == "PER"
+                   and (not since or _sentence_subject_at(text, p.start))), None)
     if person is None and not since:
         person = next((p for p in reversed(near) if p.type == "ORG"), None)
     return _mention_speaker(text, person)
+
+
+def _sentence_subject_at(text: str, start: int) -> bool:
+    """A name early in its sentence with no preposition before it (وانتقل حاكم الولاية X):
+    its subject, not an object (ولم يشر النص إلى تاريخ وفاة X)."""
+    opening = max(text.rfind(mark, 0, start) for mark in ".\n؟!")
+    words = [fold(w) for w in text[opening + 1:start].split()]
+    return len(words) <= _SUBJECT_WORDS and not any(
+        w in _ADVERBIAL_PREPOSITIONS or w.startswith(("لل", "بال")) for w in words[1:])
 
 
 def _mention_speaker(text: str, person: PersonMention | None) -> Speaker | None:

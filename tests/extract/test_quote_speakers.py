@@ -363,3 +363,24 @@ def test_quote_speakers_continuation_cue_keeps_the_last_speaker() -> None:
     text = GOVERNOR + 'وأضاف أن المسلح كان يحمل مسدساً وثلاثة مخازن للذخيرة.'
     quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
     assert quotes[-1].speaker.name == "شهود"
+
+
+def test_quote_speakers_fresh_cue_skips_a_name_after_a_preposition() -> None:
+    text = GOVERNOR.replace("وانتقل حاكم الولاية سامي الأحمد إلى المدينة",
+                            "ولم يشر البيان إلى تاريخ زيارة سامي الأحمد للمدينة")
+    text += "وقال في مؤتمر صحافي إن التحقيق سيكشف دوافع المسلح قريباً."
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name != "سامي الأحمد"
+
+
+def test_quote_speakers_time_preposition_ends_the_phrase() -> None:
+    text = "وقال المبعوث الدولي خلال زيارة للعاصمة إنه ناقش نشر مراقبين في المدن."
+    assert extract_quotes("d", text, [])[0].speaker.name == "المبعوث الدولي"
+
+
+def test_quote_speakers_demonstrative_role_points_to_the_speaker_with_that_role() -> None:
+    text = ("وقال الناطق باسم المجلس سامي الأحمد إن المقاتلين سيطروا على الحي. "
+            "وقالت مصادر طبية إن المستشفى استقبل عشرات الجرحى. "
+            "وأكد هذا الناطق باسم القوات أن المسلحين ما زالوا في بعض المباني.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "سامي الأحمد"
