@@ -384,3 +384,17 @@ def test_quote_speakers_demonstrative_role_points_to_the_speaker_with_that_role(
             "وأكد هذا الناطق باسم القوات أن المسلحين ما زالوا في بعض المباني.")
     quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
     assert quotes[-1].speaker.name == "سامي الأحمد"
+
+
+def test_quote_speakers_name_after_a_long_role_with_a_preposition() -> None:
+    text = ("أكد عضو مجلس إدارة النادي والمشرف على الفريق الأول سامي الأحمد أن المدرب "
+            "يمتلك سجلاً رائعاً.")
+    quote = extract_quotes("d", text, _people(text, "سامي الأحمد"))[0]
+    assert (quote.speaker.name, quote.speaker.title) == (
+        "سامي الأحمد", "عضو مجلس إدارة النادي والمشرف على الفريق الأول")
+
+
+def test_quote_speakers_name_after_a_possessed_noun_is_whom_not_who() -> None:
+    text = "وأكد الوزير على لقائه الرئيس سامي الأحمد أن المحادثات كانت مثمرة جداً."
+    quote = extract_quotes("d", text, _people(text, "سامي الأحمد"))[0]
+    assert quote.speaker.name == "الوزير"
