@@ -166,3 +166,21 @@ def test_events_time_ending_a_since_phrase_dates_nothing() -> None:
     times = [{"start": tuesday, "end": tuesday + 15, "value": "2024-03-05"}]
     [event] = extract_events("d", text, "2024-03-07", times=times)
     assert (event.date, event.date_precision) == ("2024-03-07", "reported")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a shooting is an attack, the deaths it caused come after it
+        ("وقالت الشرطة إن مسلحاً فتح النار داخل قاعة الاحتفالات فقتل ثلاثة أشخاص.", "attack"),
+        ("وبدأ إطلاق النار بعد دقائق من وصول الضيوف.", "attack"),
+        ("وقالت الشرطة إن رجلين أطلقا النار على المارة من سيارة مسرعة.", "attack"),
+        # people who drowned are deaths
+        ("وقال الناجون إن عشرين مهاجراً غرقوا عندما انقلب القارب.", "casualties"),
+        # a ceasefire is no shooting: an appeal for one is words
+        ("وقال الزعيم إن على الطرفين الالتزام بوقف إطلاق النار فوراً.", "statement"),
+    ],
+)
+def test_events_shootings_drownings_and_ceasefires(sentence: str, expected: str) -> None:
+    [event] = extract_events("d", sentence, "2024-03-07")
+    assert event.type == expected
