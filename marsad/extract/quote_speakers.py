@@ -153,10 +153,14 @@ def _no_name(text: str, person: PersonMention, phrase_start: int) -> bool:
 
 def _title(text: str, start: int, person: PersonMention, end: int) -> str | None:
     """The role around a name: the words before it, unless they are one honorific word
-    (الدكتور، الشيخ) and a role follows the name (الدكتور X السكرتير الخاص للرئيس)."""
+    (الدكتور، السفير) and a role follows the name (الدكتور X السكرتير الخاص للرئيس، السفير
+    X سفير خادم الحرمين الشريفين)."""
     before = text[start:person.start].strip(_TITLE_EDGES)
     after = text[person.end:end].strip(_TITLE_EDGES)
-    if after.startswith("ال") and (not before or " " not in before):
+    words = after.split()
+    role = after.startswith("ال") or len(words) >= 3 and fold(words[0]) not in \
+        _ADVERBIAL_PREPOSITIONS and not words[0].startswith(("و", "ف"))  # سفير خادم ...
+    if role and (not before or " " not in before):
         return after
     return before or None
 
@@ -273,10 +277,11 @@ def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:
 def role_reference(toks: list[Token], persons: list[PersonMention],
                    history: list[Speaker]) -> Speaker | None:
     """An earlier speaker a longer definite role phrase points to: «السكرتير الخاص للرئيس
-    هادي» after «الدكتور X السكرتير الخاص ...»: same head noun, and no name of its own
-    except one after ل (whose secretary)."""
+    هادي» after «الدكتور X السكرتير الخاص ...», «سفير خادم الحرمين» after «X سفير خادم
+    الحرمين ...»: its words all in that role, and no name of its own except one after ل
+    (whose secretary)."""
     head = word_of(toks[0])
-    if len(toks) < 2 or not head.startswith("ال") or len(head) < 5:
+    if len(toks) < 2 or not (head.startswith("ال") and len(head) >= 5 or _construct(toks)):
         return None
     owner = next((k for k, t in enumerate(toks) if "ل" in t.seg.proclitics), len(toks))
     if any(p.type == "PER" and toks[0].start <= p.start < toks[owner - 1].end for p in persons):
@@ -285,6 +290,19 @@ def role_reference(toks: list[Token], persons: list[PersonMention],
     return next((sp for sp in reversed(history[-_HISTORY:])
                  if sp.title and sp.name != sp.title and role <= set(fold(sp.title).split())),
                 None)
+
+
+def _construct(toks: list[Token]) -> bool:
+    """A role made definite by what it is of (سفير خادم الحرمين), unlike anybody of a kind
+    (مصدر أمني رفيع، مسؤول في الوزارة): the article within two words, no preposition."""
+    if len(toks) < 3 or toks[0].seg.proclitics:
+        return False
+    for k in (1, 2):
+        if toks[k].seg.proclitics[-1:] == ("ال",) and len(toks[k].seg.proclitics) == 1:
+            return True
+        if toks[k].seg.proclitics or toks[k].folded in _ADVERBIAL_PREPOSITIONS:
+            return False
+    return False
 
 
 def _number_stem(word: str) -> str:

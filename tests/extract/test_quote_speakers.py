@@ -398,3 +398,20 @@ def test_quote_speakers_name_after_a_possessed_noun_is_whom_not_who() -> None:
     text = "وأكد الوزير على لقائه الرئيس سامي الأحمد أن المحادثات كانت مثمرة جداً."
     quote = extract_quotes("d", text, _people(text, "سامي الأحمد"))[0]
     assert quote.speaker.name == "الوزير"
+
+
+def test_quote_speakers_construct_role_points_to_the_named_holder() -> None:
+    text = ("قال السفير سامي الأحمد سفير المملكة الأردنية لدى مصر إن العلاقات متينة. "
+            "وقالت مصادر دبلوماسية إن الزيارة ستتم الشهر المقبل. "
+            "وأكد سفير المملكة الأردنية أن بلاده لم تسع إلى أي تصعيد.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[0].speaker.title == "سفير المملكة الأردنية لدى مصر"
+    assert quotes[-1].speaker.name == "سامي الأحمد"
+
+
+def test_quote_speakers_indefinite_role_is_somebody_new() -> None:
+    text = ("قال سامي الأحمد مصدر أمني رفيع في الوزارة إن الحدود مغلقة. "
+            "وقالت مصادر دبلوماسية إن الزيارة ستتم الشهر المقبل. "
+            "وأكد مصدر أمني رفيع أن الدوريات ستزداد على الطريق.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "مصدر أمني رفيع"
