@@ -4,7 +4,8 @@ Used by `marsad.extract.events`. Rules, in this order:
 1. `find_triggers`: every trigger word or phrase of event_triggers.tsv, with its position.
 2. `report_cue`: a reporting verb (quote_cues.tsv) that heads the sentence (وقال X إن ...)
    makes it a report: only the triggers in what was reported count (not a fight named
-   with the article, which is what the words are about: `_topic`), and a report whose
+   with the article, which is what the words are about: `_topic`, nor a deed named by a
+   noun deep in the clause that an opinion is about: `_in_main_clause`), and a report whose
    content names no happening, or that claims a deed before its content (أعلنت الحركة
    مسؤوليتها عن الهجوم قائلة إن ...), is a `statement`.
 3. `_subordinate`: a trigger in a background phrase (منذ بدء الهجوم، بعد أسبوع من المعارك،
@@ -64,6 +65,9 @@ _MEANS = frozenset(fold(w) for w in ("في", "جراء", "إثر", "بفعل"))
 _OPENER = {fold(row[0]): row[1] for row in load_table("quote_speaker_words.tsv")}
 # A report's verb comes early: after at most this many words (من جهته، وفي مخيم الهول،).
 _REPORT_HEAD = 6
+_NEEDS = frozenset(("humanitarian", "displacement"))
+_CLAUSE_HEAD = 4  # words into a reported clause where its own happening stands
+_PREPOSITION_WORDS = frozenset(fold(w) for w in ("من", "عن", "على", "إلى", "في", "مع"))
 
 
 @dataclass(slots=True)
@@ -183,6 +187,19 @@ def _topic(trigger: Trigger) -> bool:
     return trigger.type in ("attack", "strike") and "ال" in trigger.token.seg.proclitics
 
 
+def _in_main_clause(tokens: list[Token], trigger: Trigger, content: int) -> bool:
+    """In what was said, a happening is told near the start of the clause (أن مسلحاً فتح
+    النار) or by a bare word (verb or subject); a noun deep in the clause that a
+    preposition or the article ties to other words (أسفنا لمقتل، يتطلب الانسحاب) is what
+    an opinion is about."""
+    if trigger.index - content <= _CLAUSE_HEAD or trigger.type in _NEEDS:
+        return True  # needs and flight are told in nouns (الحاجة إلى المأوى، للوافدين)
+    tok = trigger.token
+    bound = set(tok.seg.proclitics) & {"ال", "ب", "ل", "ك"} \
+        or tokens[trigger.index - 1].folded in _PREPOSITION_WORDS
+    return not bound
+
+
 def main_trigger(tokens: list[Token], triggers: list[Trigger], start: int = 0) -> Trigger | None:
     """The main happening among the triggers at or after token `start` (rules 3-4)."""
     at = frozenset(t.index for t in triggers)
@@ -229,7 +246,7 @@ def sentence_type(tokens: list[Token]) -> Happening:
         content = _content_start(tokens, cue)
         start = tokens[content].start if content < len(tokens) else tokens[-1].end
         claim = main_trigger(tokens, triggers, cue + 1)
-        said = [t for t in said if not _topic(t)]
+        said = [t for t in said if not _topic(t) and _in_main_clause(tokens, t, content)]
         chosen = main_trigger(tokens, said, content)
         if chosen is None or claim is not None and claim.sub_event == "claim" \
                 and claim.index < content:  # «أعلنت الحركة مسؤوليتها عن الهجوم قائلة إن»

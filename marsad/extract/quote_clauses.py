@@ -44,6 +44,7 @@ _PREPOSITION_WORDS = ("في", "من", "على", "عن", "إلى", "مع", "من�
 _PREPOSITIONS = frozenset(w.translate(_ALEFS) for w in _PREPOSITION_WORDS)
 _PREPOSITION_KEYS = frozenset(fold(w) for w in _PREPOSITION_WORDS)  # فيه → في
 MAX_SPEAKER_TOKENS = 14
+_NAME_WORDS = 4  # words of a person's name at the end of a role
 QUOTE_MARKS = '"«»“”„'
 _APPEALS = frozenset({"call", "call_participle"})  # content after إلى/ب is nominal
 PARTICIPLES = frozenset({"participle", "call_participle"})  # never a subject of their own
@@ -134,6 +135,7 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
     preposition = _CUE_PREPOSITIONS.get(cue_key(tokens[ci]) or "")
     i = ci + 1
     in_tail = False  # past the speaker: only channel and time words may follow
+    tail_from: int | None = None  # the first word left out of the speaker phrase
     while i < stop and i - ci <= MAX_SPEAKER_TOKENS + 6:
         tok = tokens[i]
         clause.end = tok.start
@@ -156,8 +158,11 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if (key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS) \
                 and tokens[i - 1].folded in _CONJUNCTIONS:
             break  # «قبل أن يخسرها»: a time clause, not what was said
-        if key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:
-            clause.content_start = tokens[i + 1].start if i + 1 < stop else None
+        if key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:  # a cue word right
+            # after it opens the content (أوضح أنه يقدر ...): the caller drops that cue
+            clause.content_start = tokens[i + 1].start if i + 1 < len(tokens) else None
+            if tail_from is not None:
+                _name_after_role(clause, tokens[tail_from:i], person_starts)
             return clause
         if preposition and _bare_alef(tok.light) == _bare_alef(preposition):  # على is no علي
             if cue_kind in _APPEALS or _marker_next(tokens, i, stop):
@@ -213,8 +218,24 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             break
         if not in_tail:
             clause.speaker_tokens.append(tok)
+        elif tail_from is None:
+            tail_from = i
         i += 1
     return clause
+
+
+def _name_after_role(clause: Clause, tail: list[Token], person_starts: frozenset[int]) -> None:
+    """A role that ran on past a preposition ends in the speaker's name just before أن
+    (أكد عضو مجلس الإدارة والمشرف على الفريق مروان دفتردار أن): the name, with the words
+    between, joins the phrase; not when they say to whom or when (لنظيره، في تصريح له)."""
+    if not clause.speaker_tokens or clause.channel or clause.time_span \
+            or any(t.start in person_starts for t in clause.speaker_tokens):
+        return
+    named = next((k for k, t in enumerate(tail) if t.start in person_starts), None)
+    if named is None or len(tail) - named > _NAME_WORDS \
+            or any(t.seg.enclitics or word_of(t) in STOPS for t in tail):
+        return
+    clause.speaker_tokens.extend(tail)
 
 
 def _bare_alef(word: str) -> str:

@@ -15,10 +15,13 @@ Used by `marsad.extract.quotes`. Rules, each a small function:
 4. `preposed_subject`: «أما X فقال»، «غير أن X أكد»، «وكان X قد دعا»: a subject with a
    name before its cue.
 5. `by_gender`: a cue with no subject of its own continues the latest speaker whose
-   gender agrees with the verb (وقالت → المتحدثة, وأضاف → المدير).
+   gender agrees with the verb (وقالت → المتحدثة, وأضاف → المدير); a speaker's gender is
+   first that of the verb that named it (وقالت مصادر ...، وأضافت → the sources).
 6. Before that, `relative_subject` (X الذي أضاف) and `sentence_subject` (وبثت الجبهة ...،
    وأكدت) find a subject in the cue's own sentence; after it, `last_named` takes the last
-   person (else institution) named shortly before a first cue that has no speaker yet.
+   person (else institution) named shortly before a first cue that has no speaker yet,
+   and a fresh (not continuing) masculine cue after sentences that quote nobody takes the
+   person they named before the latest speaker (وانتقل الحاكم X ... . وقال في مؤتمر).
 """
 
 from __future__ import annotations
@@ -46,13 +49,17 @@ _HONORIFIC_FORMS = frozenset(
     for word in _ROLES["honorific"] for suffix in ("ه", "ها")
 )
 _FUNCTION_LIGHT = load_words("function_words.tsv")
+_CUE_WORDS = frozenset(fold(row[0]) for row in load_table("quote_cues.tsv"))
 _CONTRAST = frozenset(fold(w) for w in ("لكن", "غير", "بينما", "فيما"))
 _TITLE_EDGES = ' ،,"«»“”'
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
 _SUBJECT_REACH = 4  # the subject of a sentence's opening verb starts within these tokens
 _NAMED_REACH = 400  # characters back a subjectless first cue may look for a name
+_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه"))
 _SAME = frozenset(fold(w) for w in ("ذات", "نفس"))
 _ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى"))
+_ADVERBIAL_PREPOSITIONS = frozenset(fold(w) for w in ("على", "عن", "في", "إلى", "من", "مع"))
+_SUBJECT_WORDS = 7  # a sentence's subject name starts within its first words
 _HISTORY = 12  # how many earlier speakers a back-reference may reach
 
 
@@ -74,6 +81,7 @@ class Speaker:
     start: int | None = None
     end: int | None = None
     channel_words: tuple[str, ...] = ()
+    gender: str | None = None  # of the verb that named it: «قالت مصادر» → f
 
     def to_dict(self) -> dict[str, Any]:
         return {"entity": self.entity, "name": self.name, "title": self.title,
@@ -129,12 +137,14 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
 
 
 def _no_name(text: str, person: PersonMention, phrase_start: int) -> bool:
-    """A «person» inside the role: words after the phrase's first that read as nisba
-    adjectives (رئيس الوزراء التركي), or one that opens with a link word after a definite
-    role (المتحدث باسم الوزارة)."""
+    """A «person» inside the role: one a preposition is joined to (موالية لهادي), words
+    after the phrase's first that read as nisba adjectives (رئيس الوزراء التركي), or one
+    that opens with a link word after a definite role (المتحدث باسم الوزارة)."""
     words = text[person.start:person.end].split()
     if not words or person.start <= phrase_start:
         return False
+    if text[person.start - 1].isalpha():
+        return True  # after a clitic preposition: whose (مصادر موالية لهادي), not who
     if all(w.startswith("ال") and w.endswith("ي") for w in words):
         return True  # التركي، التركي الاسلامي
     before = text[phrase_start:person.start].split()
@@ -143,10 +153,14 @@ def _no_name(text: str, person: PersonMention, phrase_start: int) -> bool:
 
 def _title(text: str, start: int, person: PersonMention, end: int) -> str | None:
     """The role around a name: the words before it, unless they are one honorific word
-    (الدكتور، الشيخ) and a role follows the name (الدكتور X السكرتير الخاص للرئيس)."""
+    (الدكتور، السفير) and a role follows the name (الدكتور X السكرتير الخاص للرئيس، السفير
+    X سفير خادم الحرمين الشريفين)."""
     before = text[start:person.start].strip(_TITLE_EDGES)
     after = text[person.end:end].strip(_TITLE_EDGES)
-    if after.startswith("ال") and (not before or " " not in before):
+    words = after.split()
+    role = after.startswith("ال") or len(words) >= 3 and fold(words[0]) not in \
+        _ADVERBIAL_PREPOSITIONS and not words[0].startswith(("و", "ف"))  # سفير خادم ...
+    if role and (not before or " " not in before):
         return after
     return before or None
 
@@ -175,12 +189,18 @@ def is_object(toks: list[Token], persons: list[PersonMention]) -> bool:
     if len(toks) == 1 and first.seg.enclitics or word_of(first) in _HONORIFIC_FORMS:
         return True  # «دعا أنصاره»، «ودعا معاليه العاملين»: nobody new speaks
     if _adverbial(first) and (first.light.startswith("م")  # a participle: مخاطبا، مدافعا
-                              or not any(p.start == first.start for p in persons)):
-        return True
+                              or (len(toks) == 1 or _governs(toks[1]))
+                              and not any(p.start == first.start for p in persons)):
+        return True  # «ردا على»، «تعليقا على»; not a foreign name (جيوفانا دي ...)
     if not first.key.startswith("ال") or not first.key.endswith("ين") or len(first.key) < 7:
         return False
     return not any(p.start == first.start and p.type in ("PER", "ORG", "GPE")
                    for p in persons)  # البحرين names a state
+
+
+def _governs(tok: Token) -> bool:
+    """A preposition, as a word or a clitic, that an adverbial accusative takes (على، عن، لـ)."""
+    return tok.folded in _ADVERBIAL_PREPOSITIONS or bool(set(tok.seg.proclitics) & {"ل", "ب"})
 
 
 def _adverbial(tok: Token) -> bool:
@@ -191,7 +211,10 @@ def _adverbial(tok: Token) -> bool:
 
 
 def _gender(speaker: Speaker) -> str | None:
-    """f or m from the head word of the role (or name): المتحدثة، وزارة → f; المدير → m."""
+    """f or m from the verb that named the speaker, else from the head word of the role
+    (or name): المتحدثة، وزارة → f; المدير → m."""
+    if speaker.gender:
+        return speaker.gender
     head = (speaker.title or speaker.name or "").split()
     if not head:
         return None
@@ -204,7 +227,8 @@ def _gender(speaker: Speaker) -> str | None:
 def cue_gender(cue: Token) -> str | None:
     """The gender a past or present reporting verb agrees with (قالت، تقول → f)."""
     word = cue.seg.stem
-    if word.endswith("ت") and len(word) >= 4 or word.startswith("ت") and len(word) == 4:
+    if word.endswith("ت") and len(word) >= 4 or word.startswith("ت") \
+            and fold("ي" + word[1:]) in _CUE_WORDS:  # تقول beside يقول; تابع، تحدث are past
         return "f"
     if word.endswith(("ا", "ة")):  # participles: مضيفا / مضيفة
         return "f" if word.endswith("ة") else "m"
@@ -230,8 +254,9 @@ def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:
     if len(words) == 2 and words[1] in ANAPHORS or len(words) == 2 and words[1][:5] in (
             "ذات", "نفس"):
         noun = words[0]
-    elif len(words) == 2 and (words[0] in ANAPHORS or words[0] in _SAME):
-        noun = words[1]  # «هذه المنظمات»، «ذات المصادر»
+    elif len(words) == 2 and (words[0] in ANAPHORS or words[0] in _SAME) \
+            or len(words) > 2 and words[0] in _DEMONSTRATIVES:
+        noun = words[1]  # «هذه المنظمات»، «ذات المصادر»، «هذا الناطق باسم القوات»
     elif len(words) == 2 and words[0] in _ONE_OF and words[1].startswith("ال"):
         stem = _number_stem(words[1][2:])  # «أحد المصدرين» → an earlier «مصدران»
         return next((sp for sp in reversed(history[-_HISTORY:])
@@ -252,10 +277,11 @@ def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:
 def role_reference(toks: list[Token], persons: list[PersonMention],
                    history: list[Speaker]) -> Speaker | None:
     """An earlier speaker a longer definite role phrase points to: «السكرتير الخاص للرئيس
-    هادي» after «الدكتور X السكرتير الخاص ...»: same head noun, and no name of its own
-    except one after ل (whose secretary)."""
+    هادي» after «الدكتور X السكرتير الخاص ...», «سفير خادم الحرمين» after «X سفير خادم
+    الحرمين ...»: its words all in that role, and no name of its own except one after ل
+    (whose secretary)."""
     head = word_of(toks[0])
-    if len(toks) < 2 or not head.startswith("ال") or len(head) < 5:
+    if len(toks) < 2 or not (head.startswith("ال") and len(head) >= 5 or _construct(toks)):
         return None
     owner = next((k for k, t in enumerate(toks) if "ل" in t.seg.proclitics), len(toks))
     if any(p.type == "PER" and toks[0].start <= p.start < toks[owner - 1].end for p in persons):
@@ -264,6 +290,19 @@ def role_reference(toks: list[Token], persons: list[PersonMention],
     return next((sp for sp in reversed(history[-_HISTORY:])
                  if sp.title and sp.name != sp.title and role <= set(fold(sp.title).split())),
                 None)
+
+
+def _construct(toks: list[Token]) -> bool:
+    """A role made definite by what it is of (سفير خادم الحرمين), unlike anybody of a kind
+    (مصدر أمني رفيع، مسؤول في الوزارة): the article within two words, no preposition."""
+    if len(toks) < 3 or toks[0].seg.proclitics:
+        return False
+    for k in (1, 2):
+        if toks[k].seg.proclitics[-1:] == ("ال",) and len(toks[k].seg.proclitics) == 1:
+            return True
+        if toks[k].seg.proclitics or toks[k].folded in _ADVERBIAL_PREPOSITIONS:
+            return False
+    return False
 
 
 def _number_stem(word: str) -> str:
@@ -333,13 +372,27 @@ def sentence_subject(text: str, persons: list[PersonMention], tokens: list[Token
     return _mention_speaker(text, person)
 
 
-def last_named(text: str, persons: list[PersonMention], before: int) -> Speaker | None:
+def last_named(text: str, persons: list[PersonMention], before: int,
+               since: int = 0) -> Speaker | None:
     """A cue with no subject and no earlier speaker (وقال أمام الصحافيين ...): the last
-    person the text named shortly before it, else the last institution."""
-    near = [p for p in persons if before - _NAMED_REACH <= p.start and p.end <= before]
-    person = next((p for p in reversed(near) if p.type == "PER"), None) or next(
-        (p for p in reversed(near) if p.type == "ORG"), None)
+    person the text named shortly before it, else the last institution; with `since`
+    (where the text last quoted someone), only a person named after that."""
+    near = [p for p in persons
+            if max(since, before - _NAMED_REACH) <= p.start and p.end <= before]
+    person = next((p for p in reversed(near) if p.type == "PER"
+                   and (not since or _sentence_subject_at(text, p.start))), None)
+    if person is None and not since:
+        person = next((p for p in reversed(near) if p.type == "ORG"), None)
     return _mention_speaker(text, person)
+
+
+def _sentence_subject_at(text: str, start: int) -> bool:
+    """A name early in its sentence with no preposition before it (وانتقل حاكم الولاية X):
+    its subject, not an object (ولم يشر النص إلى تاريخ وفاة X)."""
+    opening = max(text.rfind(mark, 0, start) for mark in ".\n؟!")
+    words = [fold(w) for w in text[opening + 1:start].split()]
+    return len(words) <= _SUBJECT_WORDS and not any(
+        w in _ADVERBIAL_PREPOSITIONS or w.startswith(("لل", "بال")) for w in words[1:])
 
 
 def _mention_speaker(text: str, person: PersonMention | None) -> Speaker | None:

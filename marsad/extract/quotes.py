@@ -72,6 +72,7 @@ __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 _NAMING = frozenset(fold(w) for w in load_words("entity_triggers.tsv")) | NAMING
 _CLAUSE_BREAKS = '،,.؛;:"«»“”'
 _SOURCE_LINKS = frozenset(("ما", "ل", "عن", "لما"))
+_CONTINUING = PARTICIPLES | {"add"}  # وأضاف، مضيفاً: the same speaker goes on
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
 # After a comma, these open a new reported clause (، وأن "..."، إلا أن "...").
 _CLAUSE_OPENER = re.compile(r"\s*(?:و|ف)?(?:أن|إن|بأن|إلا أن|غير أن|لكن|ولكن)\b")
@@ -246,6 +247,7 @@ class _Doc:
     person_starts: frozenset[int] = frozenset()
     speakers: list[Speaker] = field(default_factory=list)
     sources: list[Speaker] = field(default_factory=list)
+    quiet_from: int = 0  # the end of the last sentence that quoted someone
 
     def cited(self, sources: list[tuple[Speaker, bool]]) -> None:
         for source, said in sources:
@@ -272,6 +274,7 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
     if before:  # «أما X فقال»، «وكان X قد دعا»: the words after the cue are its object
         speaker = split_speaker(text, before, persons)
         speaker.channel_words = clause.channel_words
+        speaker.gender = cue_gender(tokens[ci])
         return speaker, True
     if toks and not is_object(toks, persons):
         earlier = back_reference(toks, state.sources) or role_reference(toks, persons,
@@ -281,6 +284,7 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
             return earlier, True
         speaker = split_speaker(text, toks, persons)
         speaker.channel_words = clause.channel_words
+        speaker.gender = cue_gender(tokens[ci])
         return speaker, _named(speaker, toks, persons)
     if current is not None:
         return current, False
@@ -288,7 +292,12 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         or sentence_subject(text, persons, tokens, ci)
     if relative is not None:
         return relative, True
-    earlier = by_gender(state.speakers, cue_gender(tokens[ci]))
+    gender = cue_gender(tokens[ci])
+    if state.speakers and gender == "m" and clause.kind not in _CONTINUING:
+        fresh = last_named(text, persons, tokens[ci].start, since=state.quiet_from)
+        if fresh is not None:
+            return fresh, False
+    earlier = by_gender(state.speakers, gender)
     return (earlier or last_named(text, persons, tokens[ci].start)), False
 
 
@@ -361,6 +370,8 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
         if opens_sentence and last is not None:
             quotes.append(_quote(doc_id, text, q, True, last, None, None, None, sentence))
     doc.cited(_attributions(text, tokens, doc.persons))
+    if quotes:
+        doc.quiet_from = sentence.end
     quotes.sort(key=lambda q: q.start)
     return quotes
 

@@ -1,4 +1,4 @@
-"""The SaudiNewsNet quote/event development gold points at real spans of its corpus articles."""
+"""The SaudiNewsNet quote/event development golds point at real spans of their corpus articles."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ import pytest
 from eval.corpus_sample import write_sample
 from marsad.ingest.decode import clean_text
 
-DEV_SAMPLE = "eval/saudinewsnet_dev_quotes_sample.txt"
-DEV_GOLD = "eval/gold/saudinewsnet_dev_quotes_events.json"
+DEV_SETS = {  # sample file -> gold file
+    "eval/saudinewsnet_dev_quotes_sample.txt": "eval/gold/saudinewsnet_dev_quotes_events.json",
+    "eval/saudinewsnet_dev2_quotes_sample.txt": "eval/gold/saudinewsnet_dev2_quotes_events.json",
+}
+OTHER_SAMPLES = ["eval/saudinewsnet_sample.txt", "eval/saudinewsnet_dev_sample.txt"]
 MARKS = " \n\t\u00a0\"«»“”"
 
 
@@ -20,22 +23,27 @@ def _urls(path: Path) -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
-def test_dev_sample_does_not_overlap_the_held_out_sample(repo_dir: Path) -> None:
-    dev = _urls(repo_dir / DEV_SAMPLE)
+@pytest.mark.parametrize("sample", sorted(DEV_SETS))
+def test_dev_sample_overlaps_no_other_sample(repo_dir: Path, sample: str) -> None:
+    dev = _urls(repo_dir / sample)
     assert len(dev) == 12
-    assert not dev & _urls(repo_dir / "eval/saudinewsnet_sample.txt")
+    for other in [*OTHER_SAMPLES, *DEV_SETS]:
+        if other != sample:
+            assert not dev & _urls(repo_dir / other), other
 
 
-@pytest.fixture(scope="module")
-def dev_texts(shared_dir: Path, repo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+@pytest.fixture(scope="module", params=sorted(DEV_SETS))
+def dev_set(request: pytest.FixtureRequest, shared_dir: Path, repo_dir: Path,
+            tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
     out = tmp_path_factory.mktemp("dev") / "dev.jsonl"
-    write_sample(out, repo_dir / DEV_SAMPLE)
+    write_sample(out, repo_dir / request.param)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    return {r["id"]: clean_text(r["text"]) for r in records}
+    gold = json.loads((repo_dir / DEV_SETS[request.param]).read_text(encoding="utf-8"))
+    return {r["id"]: clean_text(r["text"]) for r in records}, gold
 
 
-def test_dev_gold_spans_are_trimmed_corpus_spans(dev_texts: dict, repo_dir: Path) -> None:
-    gold = json.loads((repo_dir / DEV_GOLD).read_text(encoding="utf-8"))
+def test_dev_gold_spans_are_trimmed_corpus_spans(dev_set: tuple[dict, dict]) -> None:
+    dev_texts, gold = dev_set
     assert {d["id"] for d in gold["documents"]} == set(dev_texts)
     spans = list(gold["quotes"])
     spans += [m for e in gold["events"] for m in e["mentions"]]

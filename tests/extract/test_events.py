@@ -166,3 +166,41 @@ def test_events_time_ending_a_since_phrase_dates_nothing() -> None:
     times = [{"start": tuesday, "end": tuesday + 15, "value": "2024-03-05"}]
     [event] = extract_events("d", text, "2024-03-07", times=times)
     assert (event.date, event.date_precision) == ("2024-03-07", "reported")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a shooting is an attack, the deaths it caused come after it
+        ("وقالت الشرطة إن مسلحاً فتح النار داخل قاعة الاحتفالات فقتل ثلاثة أشخاص.", "attack"),
+        ("وبدأ إطلاق النار بعد دقائق من وصول الضيوف.", "attack"),
+        ("وقالت الشرطة إن رجلين أطلقا النار على المارة من سيارة مسرعة.", "attack"),
+        # people who drowned are deaths
+        ("وقال الناجون إن عشرين مهاجراً غرقوا عندما انقلب القارب.", "casualties"),
+        # a ceasefire is no shooting: an appeal for one is words
+        ("وقال الزعيم إن على الطرفين الالتزام بوقف إطلاق النار فوراً.", "statement"),
+    ],
+)
+def test_events_shootings_drownings_and_ceasefires(sentence: str, expected: str) -> None:
+    [event] = extract_events("d", sentence, "2024-03-07")
+    assert event.type == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an opinion about deaths or a withdrawal, named deep in what was said, is words
+        ('وقال القائد في بيان "نعبر عن حزننا العميق وأسفنا الشديد لمقتل الجنود".', "statement"),
+        ("وأكد الوزير أن أي حل سياسي دائم يتطلب قبول الطرفين بالانسحاب من المدن.",
+         "statement"),
+        # a happening told at the head of the reported clause is the event
+        ("وقال المسؤول إن خمسة جنود قتلوا في الهجوم على نقطة التفتيش.", "casualties"),
+        ("وأكد الناطق أن القوات الحكومية انسحبت من المواقع الشرقية للمدينة.", "withdrawal"),
+        # needs are told in nouns, deep in the clause too
+        ("وقالت المنظمة إن الأسر النازحة بحاجة ماسة إلى المياه والمأوى والرعاية الصحية.",
+         "humanitarian"),
+    ],
+)
+def test_events_report_types_from_the_reported_clause(sentence: str, expected: str) -> None:
+    [event] = extract_events("d", sentence, "2024-03-07")
+    assert event.type == expected

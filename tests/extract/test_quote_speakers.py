@@ -309,3 +309,109 @@ def test_quote_speakers_a_cue_opening_its_sentence_continues_the_last_speaker() 
     text = "وقال المرصد إن القتال مستمر في المدينة. وأكد أن الأسرى من عناصر الفرقة."
     quote = extract_quotes("d", text, _people(text, "المرصد", type_="ORG"))[-1]
     assert quote.speaker.name == "المرصد"
+
+
+def test_quote_speakers_foreign_name_ending_in_alif_is_a_subject() -> None:
+    text = ("ذكرت المنظمات الإنسانية أن عشرات المهاجرين غرقوا قبالة الساحل. وقالت جيوفانا "
+            'دي لوكا وهي متحدثة باسم المنظمة "إننا علمنا منهم أن المياه غمرت الزورق".')
+    quotes = extract_quotes("d", text, [])
+    assert quotes[-1].speaker.name == "جيوفانا دي لوكا"
+
+
+def test_quote_speakers_adverbial_before_a_preposition_is_no_subject() -> None:
+    text = (FIRST + "وقال تعليقاً على سؤال إن الحكومة لن تتراجع عن قرارها الأخير.")
+    quotes = extract_quotes("d", text, _people(text, "خالد المصري"))
+    assert quotes[-1].speaker.name == "خالد المصري"
+
+
+def test_quote_speakers_person_after_a_clitic_preposition_is_no_name() -> None:
+    text = "وقالت مصادر عسكرية موالية لسالم إن المعارك في الحي أوقعت عشرات القتلى."
+    quotes = extract_quotes("d", text, _people(text, "سالم"))
+    assert quotes[0].speaker.name == "مصادر عسكرية موالية لسالم"
+
+
+def test_quote_speakers_feminine_continuation_follows_the_feminine_cue() -> None:
+    text = ("وقال الناطق باسم المجلس خالد المصري إن المقاتلين دخلوا الحي. "
+            "وقالت مصادر عسكرية إن المعارك أسفرت عن سقوط عشرات القتلى. "
+            "وأضافت أن سبعة مسلحين قتلوا خلال الليل.")
+    quotes = extract_quotes("d", text, _people(text, "خالد المصري"))
+    assert [q.speaker.name for q in quotes][-1] == "مصادر عسكرية"
+    # and a masculine continuation goes back past them to the spokesman
+    text = text.replace("وأضافت", "وأضاف")
+    quotes = extract_quotes("d", text, _people(text, "خالد المصري"))
+    assert quotes[-1].speaker.name == "خالد المصري"
+
+
+def test_quote_speakers_masculine_tabi_is_a_past_verb() -> None:
+    text = ("وأكدت الوزارة أن المستشفى استقبل المصابين. وقال المتحدث سامي الأحمد: \"نقلنا "
+            "ثلاثة منهم إلى العناية المركزة\". وتابع: \"الحالات مستقرة ونتابعها كل ساعة\".")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "سامي الأحمد"
+
+
+GOVERNOR = ("وقال شهود إن المسلح بدأ بإطلاق النار داخل القاعة. "
+            "وانتقل حاكم الولاية سامي الأحمد إلى المدينة بعد الحادث. ")
+
+
+def test_quote_speakers_fresh_cue_takes_the_person_named_since_the_last_quote() -> None:
+    text = GOVERNOR + 'وقال في مؤتمر صحافي "كلما سمعنا عن العنف ينتابنا الغضب والحزن".'
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "سامي الأحمد"
+
+
+def test_quote_speakers_continuation_cue_keeps_the_last_speaker() -> None:
+    text = GOVERNOR + 'وأضاف أن المسلح كان يحمل مسدساً وثلاثة مخازن للذخيرة.'
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "شهود"
+
+
+def test_quote_speakers_fresh_cue_skips_a_name_after_a_preposition() -> None:
+    text = GOVERNOR.replace("وانتقل حاكم الولاية سامي الأحمد إلى المدينة",
+                            "ولم يشر البيان إلى تاريخ زيارة سامي الأحمد للمدينة")
+    text += "وقال في مؤتمر صحافي إن التحقيق سيكشف دوافع المسلح قريباً."
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name != "سامي الأحمد"
+
+
+def test_quote_speakers_time_preposition_ends_the_phrase() -> None:
+    text = "وقال المبعوث الدولي خلال زيارة للعاصمة إنه ناقش نشر مراقبين في المدن."
+    assert extract_quotes("d", text, [])[0].speaker.name == "المبعوث الدولي"
+
+
+def test_quote_speakers_demonstrative_role_points_to_the_speaker_with_that_role() -> None:
+    text = ("وقال الناطق باسم المجلس سامي الأحمد إن المقاتلين سيطروا على الحي. "
+            "وقالت مصادر طبية إن المستشفى استقبل عشرات الجرحى. "
+            "وأكد هذا الناطق باسم القوات أن المسلحين ما زالوا في بعض المباني.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "سامي الأحمد"
+
+
+def test_quote_speakers_name_after_a_long_role_with_a_preposition() -> None:
+    text = ("أكد عضو مجلس إدارة النادي والمشرف على الفريق الأول سامي الأحمد أن المدرب "
+            "يمتلك سجلاً رائعاً.")
+    quote = extract_quotes("d", text, _people(text, "سامي الأحمد"))[0]
+    assert (quote.speaker.name, quote.speaker.title) == (
+        "سامي الأحمد", "عضو مجلس إدارة النادي والمشرف على الفريق الأول")
+
+
+def test_quote_speakers_name_after_a_possessed_noun_is_whom_not_who() -> None:
+    text = "وأكد الوزير على لقائه الرئيس سامي الأحمد أن المحادثات كانت مثمرة جداً."
+    quote = extract_quotes("d", text, _people(text, "سامي الأحمد"))[0]
+    assert quote.speaker.name == "الوزير"
+
+
+def test_quote_speakers_construct_role_points_to_the_named_holder() -> None:
+    text = ("قال السفير سامي الأحمد سفير المملكة الأردنية لدى مصر إن العلاقات متينة. "
+            "وقالت مصادر دبلوماسية إن الزيارة ستتم الشهر المقبل. "
+            "وأكد سفير المملكة الأردنية أن بلاده لم تسع إلى أي تصعيد.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[0].speaker.title == "سفير المملكة الأردنية لدى مصر"
+    assert quotes[-1].speaker.name == "سامي الأحمد"
+
+
+def test_quote_speakers_indefinite_role_is_somebody_new() -> None:
+    text = ("قال سامي الأحمد مصدر أمني رفيع في الوزارة إن الحدود مغلقة. "
+            "وقالت مصادر دبلوماسية إن الزيارة ستتم الشهر المقبل. "
+            "وأكد مصدر أمني رفيع أن الدوريات ستزداد على الطريق.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "مصدر أمني رفيع"

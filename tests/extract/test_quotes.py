@@ -215,3 +215,10 @@ def test_quotes_a_quotation_after_a_naming_word_is_a_name_in_a_clause() -> None:
     text = 'وقال المتحدث إن المقاتلين يطلقون على أنفسهم اسم "الفجر الجديد" منذ العام الماضي.'
     [quote] = extract_quotes("d", text)
     assert quote.direct is False
+
+
+def test_quotes_cue_word_right_after_anna_opens_the_content() -> None:
+    text = "أوضح مدرب الفريق أنه يقدر الظرف الذي يمر به اللاعب، مؤكداً أن لديه خيارات كثيرة."
+    quotes = extract_quotes("d", text, [])
+    assert [text[q.start:q.start + 10] for q in quotes][0] == "يقدر الظرف"
+    assert {q.speaker.name for q in quotes} == {"مدرب الفريق"}
