@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from marsad.story.facts import Facts, compare_facts, content_word, story_facts
+from marsad.story.facts import Facts, FactTally, compare_facts, content_word, story_facts
 from marsad.text.tokens import tokenize
 
 Vector = dict[str, float]
@@ -114,8 +114,8 @@ def story_terms(text: str) -> dict[str, int]:
 
 def _vectors(
     docs: list[StoryInput], options: ClusterOptions
-) -> tuple[list[Vector], list[dict[str, set[str]]]]:
-    """Each document's weighted feature vector, and its facts as sets."""
+) -> tuple[list[Vector], list[FactTally]]:
+    """Each document's weighted feature vector, and its facts as a tally of one."""
     raw: list[Counter[str]] = []
     boosts: list[dict[str, float]] = []
     facts = []
@@ -123,7 +123,7 @@ def _vectors(
         feats = Counter(doc.terms if doc.terms is not None else story_terms(doc.text))
         # right after the terms, whose tokens of the text are still cached
         stated = doc.facts if doc.facts is not None else story_facts(doc.title, doc.text)
-        facts.append({key: set(values) for key, values in stated.items()})
+        facts.append(FactTally(stated))
         title = set(story_terms(doc.title)) if doc.title else set()
         for term in title - feats.keys():  # a title word the body does not repeat
             feats[term] = 1
@@ -168,13 +168,13 @@ def _cohesion(square: float, size: int) -> float:
     return (square - size) / (size * (size - 1)) if size > 1 else 0.0
 
 
-def _joins(mean: float, cohesion: float, facts_a: dict[str, set[str]],
-           facts_b: dict[str, set[str]], options: ClusterOptions) -> bool:
+def _joins(mean: float, cohesion: float, facts_a: FactTally, facts_b: FactTally,
+           options: ClusterOptions) -> bool:
     """Whether two clusters whose cross pairs have this mean cosine tell one story: alike
     enough on average, against the tighter one's cohesion, and by their facts."""
     if mean < options.centroid_threshold:  # most candidates stop here, before their facts
         return False
-    agreements, conflicts = compare_facts(facts_a, facts_b)
+    agreements, conflicts = compare_facts(facts_a.core(), facts_b.core())
     if mean < options.centroid_threshold + options.conflict_margin * (conflicts - agreements):
         return False
     ratio = options.agreed_cohesion_ratio if agreements > conflicts else options.cohesion_ratio
@@ -289,8 +289,7 @@ def cluster_documents(
         for f, w in cj.items():
             ci[f] = ci.get(f, 0.0) + w
         del centroid[rj]
-        for key, values in facts[rj].items():
-            facts[ri].setdefault(key, set()).update(values)
+        facts[ri].add(facts[rj])
     groups: dict[int, list[str]] = defaultdict(list)
     for i, doc in enumerate(originals):
         groups[root(i)].append(doc.doc_id)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 
 from marsad.lang import load_table, load_words
@@ -31,7 +31,8 @@ _TA_MARBUTA = fold("ة")  # a feminine adjective of nationality: السورية
 _PLURAL_SUFFIX = "ون"  # the sound masculine plural of a nisba: سوريون
 _MIN_WORD_LENGTH = 3
 _NATIONALITY_KEY = "nat"
-_PERSON_KEY = "who"  # the last name of a person whose nationality is stated
+_PERSON_KEY = "who"
+_ORDINAL_FAMILY = "o"  # the last name of a person whose nationality is stated
 _DIGITS = re.compile(r"\d+")
 _FIXED_CATEGORIES = frozenset({"other", "money", "area"})
 
@@ -166,7 +167,9 @@ def compare_facts(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[int, 
     """(agreements, conflicts) between two sets of facts, one per family (ordinals,
     nationality, person, numbers): a family agrees when one of its keys shares a value, and
     conflicts when none does and some key held by both shares none. A shared nationality
-    is no agreement: many people share one, while two of them tell two persons apart."""
+    is no agreement: many people share one, while two of them tell two persons apart.
+    An ordinal conflict counts twice: it numbers two events of one series, which share
+    the template's other facts (the second and the fourth plane both carry 10 tons)."""
     agree: set[str] = set()
     conflict: set[str] = set()
     small, large = (a, b) if len(a) <= len(b) else (b, a)
@@ -176,4 +179,29 @@ def compare_facts(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[int, 
             continue
         family = key.split(":")[0]
         (agree if values & other else conflict).add(family)
-    return len(agree - {_NATIONALITY_KEY}), len(conflict - agree)
+    conflicts = conflict - agree
+    return len(agree - {_NATIONALITY_KEY}), len(conflicts) + (_ORDINAL_FAMILY in conflicts)
+
+
+class FactTally:
+    """The facts of a cluster: how many members state each value of each key. A cluster
+    is judged by the values most of the members that state its key agree on, not by their
+    union: a round-up of two executions must not link the cluster it joins to the other."""
+
+    def __init__(self, facts: Facts) -> None:
+        self._values = {key: Counter(values) for key, values in facts.items()}
+        self._holders = Counter(dict.fromkeys(facts, 1))
+
+    def add(self, other: FactTally) -> None:
+        for key, values in other._values.items():
+            self._values.setdefault(key, Counter()).update(values)
+        self._holders.update(other._holders)
+
+    def core(self) -> dict[str, set[str]]:
+        """The values of each key that more than half of its holders state."""
+        core = {}
+        for key, values in self._values.items():
+            held = {value for value, count in values.items() if 2 * count > self._holders[key]}
+            if held:
+                core[key] = held
+        return core

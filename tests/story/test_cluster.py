@@ -284,6 +284,29 @@ def test_cluster_two_executions_of_one_template_stay_apart_by_nationality() -> N
     assert len(blind) == 1
 
 
+# A round-up of both executions: it shares each one's person and words, and must not link them.
+ROUNDUP = [
+    ("x-both", "2024-06-04", "تنفيذ حكمي القتل تعزيراً في مهربي مخدرات بالشرقية",
+     _execution("سالم عوض الفلاني", "يمني") + " " + _execution("جمال حسن العلاني", "أردني")),
+]
+
+
+def test_cluster_a_round_up_of_two_events_does_not_link_them() -> None:
+    clusters = cluster_documents(_titled(EXECUTIONS + ROUNDUP))
+    assert not any({"x1-1", "x2-1"} <= set(c) for c in clusters)
+    assert {"x1-1", "x1-2"} <= set(next(c for c in clusters if "x1-1" in c))
+
+
+# The same template, the same tonnage: only the ordinal tells the two convoys apart.
+SAME_TONS = [(d, day, title, _convoy("الخامسة", "40")) for d, day, title, _ in FIFTH]
+
+
+def test_cluster_an_ordinal_conflict_outweighs_a_shared_number() -> None:
+    clusters = {frozenset(c) for c in cluster_documents(_titled(FOURTH + SAME_TONS))}
+    assert frozenset(d for d, *_ in FOURTH) in clusters
+    assert frozenset(d for d, *_ in FIFTH) in clusters
+
+
 def test_cluster_reads_stored_facts_and_computes_missing_ones() -> None:
     from marsad.story.facts import story_facts
 
