@@ -61,6 +61,8 @@ class ClusterOptions:
     lead_weight: float = 2.0  # features of the lead weigh this many times more
     conflict_margin: float = 1.0  # mean cosine added to the merge threshold per fact conflict
     agreed_cohesion_ratio: float = 0.2  # the cohesion ratio when facts agree more than not
+    span_grace: int = 5  # days a cluster may span before its merges must be more alike
+    span_scale: float = 2.0  # beyond that grace, the mean cosine halves every this many days
 
 
 @dataclass
@@ -181,6 +183,14 @@ def _joins(mean: float, cohesion: float, facts_a: FactTally, facts_b: FactTally,
     return mean >= ratio * cohesion
 
 
+def _span(first_a: int | None, last_a: int | None, first_b: int | None,
+          last_b: int | None) -> int:
+    """Days two clusters would span together (undated members span none)."""
+    firsts = [d for d in (first_a, first_b) if d is not None]
+    lasts = [d for d in (last_a, last_b) if d is not None]
+    return max(lasts) - min(firsts) if firsts else 0
+
+
 def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value[:10]) if value else None
@@ -259,6 +269,9 @@ def cluster_documents(
     # dot(sum_i, sum_j) / (size_i * size_j) is the mean cosine over all cross pairs.
     centroid: dict[int, Vector] = {i: dict(v) for i, v in enumerate(vectors)}
     size = [1] * len(originals)
+    # Per cluster root: its first and last day, so that a merge knows the days it would span.
+    first = [d.toordinal() if d else None for d in days]
+    last = list(first)
     square = [1.0] * len(originals)  # |sum of member vectors|^2 = size + 2 * (inner cosines)
     # Root pairs refused a merge, with their sizes then: the many document pairs between
     # two clusters that stay as they were need not compare their centroids again.
@@ -278,6 +291,8 @@ def cluster_documents(
         cross = _cosine(ci, cj)
         mean = cross / (size[ri] * size[rj])
         cohesion = max(_cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj]))
+        span = _span(first[ri], last[ri], first[rj], last[rj])
+        mean *= 0.5 ** (max(0, span - options.span_grace) / options.span_scale)
         if not _joins(mean, cohesion, facts[ri], facts[rj], options):
             refused[ri, rj] = (size[ri], size[rj])
             continue
@@ -290,6 +305,9 @@ def cluster_documents(
             ci[f] = ci.get(f, 0.0) + w
         del centroid[rj]
         facts[ri].add(facts[rj])
+        if first[rj] is not None:
+            first[ri] = min(first[ri] or first[rj], first[rj])
+            last[ri] = max(last[ri] or last[rj], last[rj])
     groups: dict[int, list[str]] = defaultdict(list)
     for i, doc in enumerate(originals):
         groups[root(i)].append(doc.doc_id)

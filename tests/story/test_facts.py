@@ -83,3 +83,19 @@ def test_fact_tally_core_keeps_the_values_most_holders_state() -> None:
     assert tally.core() == {"nat": {"الباكستانيون"}, "n:طن": {"10"}}
     tally.add(FactTally({"n:طن": ["12"]}))
     assert "n:طن" not in tally.core()  # one holder against one: no value stands
+
+
+def test_story_facts_places_of_the_title_two_word_names_first() -> None:
+    facts = story_facts("حريق في مستودع بخميس مشيط وآخر في أبها", "نص الخبر.")
+    assert facts["place"] == ["أبها", "خميس مشيط"]
+    assert "place" not in story_facts("السعودية تدين الهجوم", "")  # a country holds many events
+
+
+def test_compare_facts_places_conflict_only_when_far_apart() -> None:
+    tabuk = _sets(story_facts("حريق في مستودع بتبوك", ""))
+    jazan = _sets(story_facts("حريق في مستودع بجازان", ""))
+    abha = _sets(story_facts("حريق في مستودع بأبها", ""))
+    asir = _sets(story_facts("حريق في مستودع بمنطقة عسير", ""))
+    assert compare_facts(tabuk, jazan) == (0, 1)
+    assert compare_facts(abha, asir) == (0, 0)  # a city inside its province
+    assert compare_facts(tabuk, tabuk) == (0, 0)  # one town hosts many events
