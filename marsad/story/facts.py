@@ -237,13 +237,13 @@ def compare_facts(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[int, 
 
 
 class FactTally:
-    """The facts of a cluster: how many members state each value of each key. A cluster
-    is judged by the values most of the members that state its key agree on, not by their
-    union: a round-up of two executions must not link the cluster it joins to the other."""
+    """The facts of a cluster: how many members state each value of each key. A cluster is
+    judged by the values most of the members that state a key hold, not by their union: a
+    round-up of two executions must not link the cluster it joins to the other one."""
 
     def __init__(self, facts: Facts) -> None:
-        self._values = {key: Counter(values) for key, values in facts.items()}
-        self._holders = Counter(dict.fromkeys(facts, 1))
+        self._values = {key: Counter(values) for key, values in facts.items() if values}
+        self._holders = Counter(dict.fromkeys(self._values, 1))
 
     def add(self, other: FactTally) -> None:
         for key, values in other._values.items():
@@ -251,10 +251,12 @@ class FactTally:
         self._holders.update(other._holders)
 
     def core(self) -> dict[str, set[str]]:
-        """The values of each key that more than half of its holders state."""
+        """The values of each key held by more than half of its holders or, when none is,
+        the values held most (a tie keeps them all: the town and its province)."""
         core = {}
         for key, values in self._values.items():
-            held = {value for value, count in values.items() if 2 * count > self._holders[key]}
-            if held:
-                core[key] = held
+            most = max(values.values())
+            held = {value for value, count in values.items()
+                    if 2 * count > self._holders[key] or count == most}
+            core[key] = held
         return core
