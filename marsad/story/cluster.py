@@ -23,9 +23,13 @@ loosely alike are two events of one topic, however similar in absolute terms, su
 ministry statements on two executions the same day). The facts of the clusters' titles
 and leads (`marsad.story.facts`) judge the merge too: when they disagree on more kinds of
 fact than they agree on (the second and the third relief plane, two executed men of two
-nationalities), the merge is refused however alike the words, since one press-release
-template tells both events; when they agree more, a rewritten report joins the copies of
-its event under a looser cohesion guard. Syndicated copies follow their original.
+nationalities, two towns far apart), the merge is refused however alike the words, since
+one press-release template tells both events; when they agree more, a rewritten report
+joins the copies of its event under a looser cohesion guard. A cluster's facts are those
+most of its members state, so that a round-up of two events does not bridge them. A merge
+that would span more than a few days must be the more alike the longer the span: a daily
+series (prices, cables of congratulation) chains day to day but is no one story.
+Syndicated copies follow their original.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ some unit («12 طنا»). A fact is a key (what the value is about) and a value
 "o:طائره" → "3", "nat" → "السوريون", "n:طن" → "12". Two reports whose values of one key
 share none disagree on it; two that share one agree.
 
-Ordinals are read from the title only (or the opening when there is none): a lead names
-background ordinals too (the second deputy prime minister, the first half of a match).
+Ordinals and places are read from the title only (or the opening when there is none): a
+lead names background ordinals too (the second deputy prime minister, the first half of a
+match) and places of background. Two titles' places conflict only when far apart: no
+hierarchy of places tells a town inside a province from one of another province.
 """
 
 from __future__ import annotations
