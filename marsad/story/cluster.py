@@ -65,7 +65,7 @@ class ClusterOptions:
     lead_weight: float = 2.0  # features of the lead weigh this many times more
     conflict_margin: float = 1.0  # mean cosine added to the merge threshold per fact conflict
     agreed_cohesion_ratio: float = 0.2  # the cohesion ratio when facts agree more than not
-    span_grace: int = 5  # days a cluster may span before its merges must be more alike
+    span_grace: int = 8  # days a cluster may span before its merges must be more alike
     span_scale: float = 2.0  # beyond that grace, the mean cosine halves every this many days
 
 

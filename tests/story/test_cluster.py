@@ -355,3 +355,11 @@ def test_cluster_reads_stored_facts_and_computes_missing_ones() -> None:
     no_facts = [StoryInput(d.doc_id, d.text, d.published, title=d.title, facts={})
                 for d in stored]
     assert len(cluster_documents(no_facts)) == 1  # facts given as none: none are read
+
+
+def test_cluster_a_story_told_over_a_week_stays_one() -> None:
+    spread = [(d, f"2024-02-{day:02d}", title, text)
+              for (d, _, title, text), day in zip(FOURTH, (1, 5, 9), strict=True)]
+    assert sorted(d for d, *_ in FOURTH) in cluster_documents(_titled(spread))
+    short = ClusterOptions(span_grace=2)
+    assert sorted(d for d, *_ in FOURTH) not in cluster_documents(_titled(spread), short)
