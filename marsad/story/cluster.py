@@ -23,9 +23,13 @@ loosely alike are two events of one topic, however similar in absolute terms, su
 ministry statements on two executions the same day). The facts of the clusters' titles
 and leads (`marsad.story.facts`) judge the merge too: when they disagree on more kinds of
 fact than they agree on (the second and the third relief plane, two executed men of two
-nationalities), the merge is refused however alike the words, since one press-release
-template tells both events; when they agree more, a rewritten report joins the copies of
-its event under a looser cohesion guard. Syndicated copies follow their original.
+nationalities, two towns far apart), the merge is refused however alike the words, since
+one press-release template tells both events; when they agree more, a rewritten report
+joins the copies of its event under a looser cohesion guard. A cluster's facts are those
+most of its members state, so that a round-up of two events does not bridge them. A merge
+that would span more than a few days must be the more alike the longer the span: a daily
+series (prices, cables of congratulation) chains day to day but is no one story.
+Syndicated copies follow their original.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from marsad.story.facts import Facts, compare_facts, content_word, story_facts
+from marsad.story.facts import Facts, FactTally, compare_facts, content_word, story_facts
 from marsad.text.tokens import tokenize
 
 Vector = dict[str, float]
@@ -61,6 +65,8 @@ class ClusterOptions:
     lead_weight: float = 2.0  # features of the lead weigh this many times more
     conflict_margin: float = 1.0  # mean cosine added to the merge threshold per fact conflict
     agreed_cohesion_ratio: float = 0.2  # the cohesion ratio when facts agree more than not
+    span_grace: int = 8  # days a cluster may span before its merges must be more alike
+    span_scale: float = 2.0  # beyond that grace, the mean cosine halves every this many days
 
 
 @dataclass
@@ -114,8 +120,8 @@ def story_terms(text: str) -> dict[str, int]:
 
 def _vectors(
     docs: list[StoryInput], options: ClusterOptions
-) -> tuple[list[Vector], list[dict[str, set[str]]]]:
-    """Each document's weighted feature vector, and its facts as sets."""
+) -> tuple[list[Vector], list[FactTally]]:
+    """Each document's weighted feature vector, and its facts as a tally of one."""
     raw: list[Counter[str]] = []
     boosts: list[dict[str, float]] = []
     facts = []
@@ -123,7 +129,7 @@ def _vectors(
         feats = Counter(doc.terms if doc.terms is not None else story_terms(doc.text))
         # right after the terms, whose tokens of the text are still cached
         stated = doc.facts if doc.facts is not None else story_facts(doc.title, doc.text)
-        facts.append({key: set(values) for key, values in stated.items()})
+        facts.append(FactTally(stated))
         title = set(story_terms(doc.title)) if doc.title else set()
         for term in title - feats.keys():  # a title word the body does not repeat
             feats[term] = 1
@@ -168,17 +174,25 @@ def _cohesion(square: float, size: int) -> float:
     return (square - size) / (size * (size - 1)) if size > 1 else 0.0
 
 
-def _joins(mean: float, cohesion: float, facts_a: dict[str, set[str]],
-           facts_b: dict[str, set[str]], options: ClusterOptions) -> bool:
+def _joins(mean: float, cohesion: float, facts_a: FactTally, facts_b: FactTally,
+           options: ClusterOptions) -> bool:
     """Whether two clusters whose cross pairs have this mean cosine tell one story: alike
     enough on average, against the tighter one's cohesion, and by their facts."""
     if mean < options.centroid_threshold:  # most candidates stop here, before their facts
         return False
-    agreements, conflicts = compare_facts(facts_a, facts_b)
+    agreements, conflicts = compare_facts(facts_a.core(), facts_b.core())
     if mean < options.centroid_threshold + options.conflict_margin * (conflicts - agreements):
         return False
     ratio = options.agreed_cohesion_ratio if agreements > conflicts else options.cohesion_ratio
     return mean >= ratio * cohesion
+
+
+def _span(first_a: int | None, last_a: int | None, first_b: int | None,
+          last_b: int | None) -> int:
+    """Days two clusters would span together (undated members span none)."""
+    firsts = [d for d in (first_a, first_b) if d is not None]
+    lasts = [d for d in (last_a, last_b) if d is not None]
+    return max(lasts) - min(firsts) if firsts else 0
 
 
 def _day(value: str | None) -> date | None:
@@ -259,6 +273,9 @@ def cluster_documents(
     # dot(sum_i, sum_j) / (size_i * size_j) is the mean cosine over all cross pairs.
     centroid: dict[int, Vector] = {i: dict(v) for i, v in enumerate(vectors)}
     size = [1] * len(originals)
+    # Per cluster root: its first and last day, so that a merge knows the days it would span.
+    first = [d.toordinal() if d else None for d in days]
+    last = list(first)
     square = [1.0] * len(originals)  # |sum of member vectors|^2 = size + 2 * (inner cosines)
     # Root pairs refused a merge, with their sizes then: the many document pairs between
     # two clusters that stay as they were need not compare their centroids again.
@@ -278,6 +295,8 @@ def cluster_documents(
         cross = _cosine(ci, cj)
         mean = cross / (size[ri] * size[rj])
         cohesion = max(_cohesion(square[ri], size[ri]), _cohesion(square[rj], size[rj]))
+        span = _span(first[ri], last[ri], first[rj], last[rj])
+        mean *= 0.5 ** (max(0, span - options.span_grace) / options.span_scale)
         if not _joins(mean, cohesion, facts[ri], facts[rj], options):
             refused[ri, rj] = (size[ri], size[rj])
             continue
@@ -289,8 +308,10 @@ def cluster_documents(
         for f, w in cj.items():
             ci[f] = ci.get(f, 0.0) + w
         del centroid[rj]
-        for key, values in facts[rj].items():
-            facts[ri].setdefault(key, set()).update(values)
+        facts[ri].add(facts[rj])
+        if first[rj] is not None:
+            first[ri] = min(first[ri] or first[rj], first[rj])
+            last[ri] = max(last[ri] or last[rj], last[rj])
     groups: dict[int, list[str]] = defaultdict(list)
     for i, doc in enumerate(originals):
         groups[root(i)].append(doc.doc_id)

@@ -7,15 +7,18 @@ some unit («12 طنا»). A fact is a key (what the value is about) and a value
 "o:طائره" → "3", "nat" → "السوريون", "n:طن" → "12". Two reports whose values of one key
 share none disagree on it; two that share one agree.
 
-Ordinals are read from the title only (or the opening when there is none): a lead names
-background ordinals too (the second deputy prime minister, the first half of a match).
+Ordinals and places are read from the title only (or the opening when there is none): a
+lead names background ordinals too (the second deputy prime minister, the first half of a
+match) and places of background. Two titles' places conflict only when far apart: no
+hierarchy of places tells a town inside a province from one of another province.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 
 from marsad.lang import load_table, load_words
@@ -31,7 +34,11 @@ _TA_MARBUTA = fold("ة")  # a feminine adjective of nationality: السورية
 _PLURAL_SUFFIX = "ون"  # the sound masculine plural of a nisba: سوريون
 _MIN_WORD_LENGTH = 3
 _NATIONALITY_KEY = "nat"
-_PERSON_KEY = "who"  # the last name of a person whose nationality is stated
+_PERSON_KEY = "who"
+_ORDINAL_FAMILY = "o"
+_PLACE_KEY = "place"  # the towns, provinces and sites a title names
+_NEAR_KM = 200  # places this close may lie one inside the other (a city in its province)
+_EARTH_KM = 6371.0  # the last name of a person whose nationality is stated
 _DIGITS = re.compile(r"\d+")
 _FIXED_CATEGORIES = frozenset({"other", "money", "area"})
 
@@ -86,6 +93,48 @@ def _nationality(key: str) -> str | None:
             if group:
                 return group
     return None
+
+
+@cache
+def _places() -> dict[str, tuple[str, float, float]]:
+    """Folded surface -> (canonical, latitude, longitude) of the gazetteer's towns,
+    provinces and sites; countries and regions (seas, ranges) are left out: they hold
+    the places of many events."""
+    places = {}
+    for row in load_table("gaz_places.tsv"):
+        surface, canonical, kind, lat, lon, country = (row + ("",) * 6)[:6]
+        if kind != "LOC" and canonical != country and lat and lon:
+            places[fold(surface)] = (canonical, float(lat), float(lon))
+    return places
+
+
+def _place_facts(tokens: list[Token], facts: dict[str, set[str]]) -> None:
+    """The places a title names, two-word names («خميس مشيط») before one-word ones."""
+    places = _places()
+    k = 0
+    while k < len(tokens):
+        pair = f"{tokens[k].key} {tokens[k + 1].key}" if k + 1 < len(tokens) else ""
+        for span, key in ((2, pair), (1, tokens[k].key)):
+            if key in places:
+                facts[_PLACE_KEY].add(places[key][0])
+                k += span - 1
+                break
+        k += 1
+
+
+def _far_apart(a: set[str], b: set[str]) -> bool:
+    """Whether every place of one set is far from every place of the other: without a
+    hierarchy of places, distance tells a city of another province from one inside it."""
+    coordinates = {canonical: (lat, lon) for canonical, lat, lon in _places().values()}
+    return all(_km(coordinates[x], coordinates[y]) > _NEAR_KM
+               for x in a if x in coordinates for y in b if y in coordinates)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * _EARTH_KM * math.asin(math.sqrt(h))
 
 
 def _ordinal_facts(tokens: list[Token], facts: dict[str, set[str]]) -> None:
@@ -146,15 +195,17 @@ def _number_facts(text: str, tokens: list[Token], facts: dict[str, set[str]]) ->
 
 
 def story_facts(title: str | None, text: str) -> Facts:
-    """The facts of a report: the ordinals of its title, the numbers of things and amounts
-    in its title and opening, the nationalities of the people it concerns (wherever they
-    are stated: a statement may open with a verse and name the person later).
+    """The facts of a report: the ordinals and places of its title, the numbers of things
+    and amounts in its title and opening, the nationalities of the people it concerns
+    (wherever they are stated: a statement may open with a verse and name the person later).
     Values sorted, so that stored facts compare as they are."""
     facts: dict[str, set[str]] = defaultdict(set)
     title_tokens = tokenize(title) if title else []
     tokens = tokenize(text)
     opening = tokens[:bisect_left([tok.start for tok in tokens], FACT_CHARS)]
-    _ordinal_facts(title_tokens or opening[:_UNTITLED_ORDINAL_WORDS], facts)
+    headline = title_tokens or opening[:_UNTITLED_ORDINAL_WORDS]
+    _ordinal_facts(headline, facts)
+    _place_facts(headline, facts)
     if title:
         _number_facts(title, title_tokens, facts)
     _number_facts(text, opening, facts)
@@ -166,7 +217,10 @@ def compare_facts(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[int, 
     """(agreements, conflicts) between two sets of facts, one per family (ordinals,
     nationality, person, numbers): a family agrees when one of its keys shares a value, and
     conflicts when none does and some key held by both shares none. A shared nationality
-    is no agreement: many people share one, while two of them tell two persons apart."""
+    is no agreement: many people share one, while two of them tell two persons apart;
+    nor is a shared place, and two places conflict only when far apart.
+    An ordinal conflict counts twice: it numbers two events of one series, which share
+    the template's other facts (the second and the fourth plane both carry 10 tons)."""
     agree: set[str] = set()
     conflict: set[str] = set()
     small, large = (a, b) if len(a) <= len(b) else (b, a)
@@ -174,6 +228,37 @@ def compare_facts(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[int, 
         other = large.get(key)
         if other is None:
             continue
+        if key == _PLACE_KEY:  # one town hosts many events: places only tell events apart
+            if not values & other and _far_apart(values, other):
+                conflict.add(key)
+            continue
         family = key.split(":")[0]
         (agree if values & other else conflict).add(family)
-    return len(agree - {_NATIONALITY_KEY}), len(conflict - agree)
+    conflicts = conflict - agree
+    return len(agree - {_NATIONALITY_KEY}), len(conflicts) + (_ORDINAL_FAMILY in conflicts)
+
+
+class FactTally:
+    """The facts of a cluster: how many members state each value of each key. A cluster is
+    judged by the values most of the members that state a key hold, not by their union: a
+    round-up of two executions must not link the cluster it joins to the other one."""
+
+    def __init__(self, facts: Facts) -> None:
+        self._values = {key: Counter(values) for key, values in facts.items() if values}
+        self._holders = Counter(dict.fromkeys(self._values, 1))
+
+    def add(self, other: FactTally) -> None:
+        for key, values in other._values.items():
+            self._values.setdefault(key, Counter()).update(values)
+        self._holders.update(other._holders)
+
+    def core(self) -> dict[str, set[str]]:
+        """The values of each key held by more than half of its holders or, when none is,
+        the values held most (a tie keeps them all: the town and its province)."""
+        core = {}
+        for key, values in self._values.items():
+            most = max(values.values())
+            held = {value for value, count in values.items()
+                    if 2 * count > self._holders[key] or count == most}
+            core[key] = held
+        return core

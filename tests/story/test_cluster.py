@@ -284,6 +284,68 @@ def test_cluster_two_executions_of_one_template_stay_apart_by_nationality() -> N
     assert len(blind) == 1
 
 
+# A round-up of both executions: it shares each one's person and words, and must not link them.
+ROUNDUP = [
+    ("x-both", "2024-06-04", "تنفيذ حكمي القتل تعزيراً في مهربي مخدرات بالشرقية",
+     _execution("سالم عوض الفلاني", "يمني") + " " + _execution("جمال حسن العلاني", "أردني")),
+]
+
+
+def test_cluster_a_round_up_of_two_events_does_not_link_them() -> None:
+    clusters = cluster_documents(_titled(EXECUTIONS + ROUNDUP))
+    assert not any({"x1-1", "x2-1"} <= set(c) for c in clusters)
+    assert {"x1-1", "x1-2"} <= set(next(c for c in clusters if "x1-1" in c))
+
+
+# The same template, the same tonnage: only the ordinal tells the two convoys apart.
+SAME_TONS = [(d, day, title, _convoy("الخامسة", "40")) for d, day, title, _ in FIFTH]
+
+
+def test_cluster_an_ordinal_conflict_outweighs_a_shared_number() -> None:
+    clusters = {frozenset(c) for c in cluster_documents(_titled(FOURTH + SAME_TONS))}
+    assert frozenset(d for d, *_ in FOURTH) in clusters
+    assert frozenset(d for d, *_ in FIFTH) in clusters
+
+
+# One fire-report template, no names or numbers: the towns of the titles tell the two fires apart.
+def _fire(opening: str) -> str:
+    return (opening + "اندلع حريق في مستودع للمواد الغذائية فجر اليوم، وباشرت فرق الدفاع المدني "
+            "إخماده ومنع امتداده إلى المباني المجاورة، ولم تسجل أي إصابات، فيما فتحت الجهات "
+            "المختصة تحقيقاً لمعرفة أسباب الحريق وتقدير حجم الخسائر.")
+
+
+FAR_TOWNS = [
+    ("t-1", "2024-06-03", "حريق في مستودع للمواد الغذائية بتبوك", _fire("")),
+    ("t-2", "2024-06-03", "الدفاع المدني يخمد حريق مستودع في تبوك", _fire("تبوك - واس: ")),
+    ("j-1", "2024-06-03", "حريق في مستودع للمواد الغذائية بجازان", _fire("")),
+    ("j-2", "2024-06-04", "الدفاع المدني يخمد حريق مستودع في جازان", _fire("جازان - واس: ")),
+]
+
+
+def test_cluster_one_template_in_two_far_towns_stays_apart() -> None:
+    clusters = {frozenset(c) for c in cluster_documents(_titled(FAR_TOWNS))}
+    assert clusters == {frozenset({"t-1", "t-2"}), frozenset({"j-1", "j-2"})}
+    blind = cluster_documents(_titled(FAR_TOWNS), ClusterOptions(conflict_margin=0.0))
+    assert len(blind) == 1
+
+
+# A cable of one template sent every other day to another country: each is a story of its own,
+# not one three weeks long.
+_COUNTRIES = ["كولومبيا", "بيرو", "بوليفيا", "الإكوادور", "جامايكا", "سنغافورة", "الهند",
+              "إندونيسيا", "أوروغواي", "الغابون", "النيجر"]
+DAILY = [(f"cable-{day}", f"2024-03-{day:02d}", "القيادة تهنئ بذكرى الاستقلال",
+          f"بعث الملك برقية تهنئة لرئيس {country} بمناسبة ذكرى استقلال بلاده، أعرب فيها عن "
+          "أصدق التهاني وأطيب التمنيات بالصحة والسعادة ولشعب بلاده الصديق المزيد من التقدم.")
+         for day, country in zip(range(1, 22, 2), _COUNTRIES, strict=True)]
+
+
+def test_cluster_a_daily_series_does_not_become_one_story() -> None:
+    days = [[int(d.split("-")[1]) for d in c] for c in cluster_documents(_titled(DAILY))]
+    assert max(max(c) - min(c) for c in days) <= ClusterOptions().span_grace + 2
+    endless = cluster_documents(_titled(DAILY), ClusterOptions(span_grace=100))
+    assert len(endless) == 1
+
+
 def test_cluster_reads_stored_facts_and_computes_missing_ones() -> None:
     from marsad.story.facts import story_facts
 
@@ -293,3 +355,11 @@ def test_cluster_reads_stored_facts_and_computes_missing_ones() -> None:
     no_facts = [StoryInput(d.doc_id, d.text, d.published, title=d.title, facts={})
                 for d in stored]
     assert len(cluster_documents(no_facts)) == 1  # facts given as none: none are read
+
+
+def test_cluster_a_story_told_over_a_week_stays_one() -> None:
+    spread = [(d, f"2024-02-{day:02d}", title, text)
+              for (d, _, title, text), day in zip(FOURTH, (1, 5, 9), strict=True)]
+    assert sorted(d for d, *_ in FOURTH) in cluster_documents(_titled(spread))
+    short = ClusterOptions(span_grace=2)
+    assert sorted(d for d, *_ in FOURTH) not in cluster_documents(_titled(spread), short)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.story.facts import compare_facts, story_facts
+from marsad.story.facts import FactTally, compare_facts, story_facts
 
 
 def _sets(facts: dict[str, list[str]]) -> dict[str, set[str]]:
@@ -44,7 +44,7 @@ def test_compare_facts_conflict_needs_a_shared_key_and_no_shared_value() -> None
     third = _sets(story_facts("وصول الطائرة الثالثة", ""))
     second = _sets(story_facts("طائرة ثانية تصل", ""))
     ship = _sets(story_facts("رسو السفينة الثالثة", ""))
-    assert compare_facts(third, second) == (0, 1)
+    assert compare_facts(third, second) == (0, 2)  # an ordinal conflict counts twice
     assert compare_facts(third, ship) == (0, 0)  # ordinals of two different things
     assert compare_facts(third, third) == (1, 0)
 
@@ -68,3 +68,36 @@ def test_story_facts_last_name_of_the_person_whose_nationality_is_set_off() -> N
 
 def test_story_facts_a_number_before_an_ordinal_word_makes_it_a_count() -> None:
     assert not any(key.startswith("o:") for key in story_facts("سقوط الصاروخ بعد 30 ثانية", ""))
+
+
+def test_compare_facts_an_ordinal_conflict_outweighs_a_shared_number() -> None:
+    second = _sets(story_facts("وصول الطائرة الثانية محملة بـ 10 أطنان", ""))
+    fourth = _sets(story_facts("وصول الطائرة الرابعة محملة بـ 10 أطنان", ""))
+    agreements, conflicts = compare_facts(second, fourth)
+    assert (agreements, conflicts) == (1, 2) and conflicts > agreements
+
+
+def test_fact_tally_core_keeps_the_values_most_holders_state() -> None:
+    tally = FactTally({"nat": ["الباكستانيون"], "n:طن": ["10"]})
+    tally.add(FactTally({"nat": ["الباكستانيون", "السوريون"]}))  # a round-up of two cases
+    assert tally.core() == {"nat": {"الباكستانيون"}, "n:طن": {"10"}}
+    tally.add(FactTally({"n:طن": ["12"]}))
+    assert tally.core()["n:طن"] == {"10", "12"}  # one holder against one: both stand
+    tally.add(FactTally({"n:طن": ["12"]}))
+    assert tally.core()["n:طن"] == {"12"}
+
+
+def test_story_facts_places_of_the_title_two_word_names_first() -> None:
+    facts = story_facts("حريق في مستودع بخميس مشيط وآخر في أبها", "نص الخبر.")
+    assert facts["place"] == ["أبها", "خميس مشيط"]
+    assert "place" not in story_facts("السعودية تدين الهجوم", "")  # a country holds many events
+
+
+def test_compare_facts_places_conflict_only_when_far_apart() -> None:
+    tabuk = _sets(story_facts("حريق في مستودع بتبوك", ""))
+    jazan = _sets(story_facts("حريق في مستودع بجازان", ""))
+    abha = _sets(story_facts("حريق في مستودع بأبها", ""))
+    asir = _sets(story_facts("حريق في مستودع بمنطقة عسير", ""))
+    assert compare_facts(tabuk, jazan) == (0, 1)
+    assert compare_facts(abha, asir) == (0, 0)  # a city inside its province
+    assert compare_facts(tabuk, tabuk) == (0, 0)  # one town hosts many events
