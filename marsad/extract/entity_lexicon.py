@@ -181,26 +181,33 @@ AMBIGUOUS_GIVEN = GIVEN_NAMES & frozenset(fold(w) for w in FUNCTION_LIGHT)
 _CUES: dict[str, str] = {
     fold(row[0]): row[1] for row in load_table("entity_cues.tsv") if len(row) > 1
 }
-SAY = frozenset(k for k, v in _CUES.items() if v == "say")
-ACCORDING = frozenset(k for k, v in _CUES.items() if v == "according")
-CONTENT = frozenset(k for k, v in _CUES.items() if v == "content")
-MODIFIERS = frozenset(k for k, v in _CUES.items() if v == "modifier")
-ANAPHOR_ADJ = frozenset(k for k, v in _CUES.items() if v == "anaphor")
-EPITHETS = frozenset(k for k, v in _CUES.items() if v == "epithet")
-HOMOGRAPHS = frozenset(k for k, v in _CUES.items() if v == "homograph")
-SPORT_WORDS = frozenset(k for k, v in _CUES.items() if v == "sport")
-COMMON_GIVEN = frozenset(k for k, v in _CUES.items() if v == "common_given")
-IDAFA_GIVEN = frozenset(k for k, v in _CUES.items() if v == "idafa_given")
-STANDALONE_ORGS = frozenset(k for k, v in _CUES.items() if v == "standalone_org")
+
+
+def _cues_of(kind: str) -> frozenset[str]:
+    """The cue words of one kind (entity_cues.tsv, second column)."""
+    return frozenset(k for k, v in _CUES.items() if v == kind)
+
+
+SAY = _cues_of("say")
+ACCORDING = _cues_of("according")
+CONTENT = _cues_of("content")
+MODIFIERS = _cues_of("modifier")
+ANAPHOR_ADJ = _cues_of("anaphor")
+EPITHETS = _cues_of("epithet")
+HOMOGRAPHS = _cues_of("homograph")
+SPORT_WORDS = _cues_of("sport")
+COMMON_GIVEN = _cues_of("common_given")
+IDAFA_GIVEN = _cues_of("idafa_given")
+STANDALONE_ORGS = _cues_of("standalone_org")
 # الحوثيين: plural nisbas of movements, names even as an adjective after a noun.
-GROUP_NISBAS = frozenset(k for k, v in _CUES.items() if v == "group_nisba")
+GROUP_NISBAS = _cues_of("group_nisba")
 # قوات صالح، حكومة المالكي: heads of a body that news names after its leader.
-LEADER_HEADS = frozenset(k for k, v in _CUES.items() if v == "leader_head")
+LEADER_HEADS = _cues_of("leader_head")
 # عن طريق: (preposition, trigger) pairs that are no name.
 IDIOMS = frozenset(tuple(k.split()) for k, v in _CUES.items() if v == "idiom")
 # الحملة الوطنية السعودية، الإدارة العامة للمرور: heads and adjectives of bodies' names.
-BODY_HEADS = frozenset(k for k, v in _CUES.items() if v == "body")
-INSTITUTIONAL = frozenset(k for k, v in _CUES.items() if v == "institutional")
+BODY_HEADS = _cues_of("body")
+INSTITUTIONAL = _cues_of("institutional")
 # Weekdays and months, which a name never runs on into (للإغاثة الخميس).
 TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
                        for row in load_table(name))

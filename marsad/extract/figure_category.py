@@ -18,11 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from marsad.extract.number_lexicon import Tok
 from marsad.lang import load_table, load_words
 from marsad.text.normalize import fold
 from marsad.text.tokens import segment
+
+if TYPE_CHECKING:
+    from marsad.extract.figures import Figure
 
 _ROWS = load_table("figure_categories.tsv")
 TRIGGERS = {fold(row[0]): row[1] for row in _ROWS}
@@ -169,3 +173,29 @@ def listed_after(between: str) -> str | None:
 def points_back(toks: list[Tok], b: int) -> bool:
     """«4500 منهم»: the number is followed by a pronoun that stands for an earlier group."""
     return b < len(toks) and toks[b].text in _BACK_PRONOUNS
+
+
+def link_listed(
+    text: str, figures: list[Figure], listing: list[tuple[int, str, bool, bool]]
+) -> None:
+    """A figure listed after another (و، بينهم، مقارنة مع ...) or pointing back to it (منهم)
+    counts the same kind of thing: it takes that figure's unit when it names none, and its
+    category unless its own came from an event word or a decisive unit (`decide`)."""
+    inherited: set[int] = set()
+    for k in range(1, len(figures)):
+        f, p = figures[k], figures[k - 1]
+        sentence, how, back, own_noun = listing[k]
+        joined = listed_after(text[p.end : f.start]) if listing[k - 1][0] == sentence else None
+        if back and listing[k - 1][0] >= sentence - 1:
+            joined = "breakdown"
+        if joined is None:
+            continue
+        f.part_of = p.id if joined == "breakdown" else p.part_of
+        # A part counts what its whole counts; so does a sibling, unless it has a noun of its
+        # own and the sibling before it named its own (مدني و5000 جهادي ونحو 24 ألفاً من ...).
+        inherits_unit = joined == "breakdown" or not own_noun or k - 1 in inherited
+        if f.unit is None and inherits_unit and p.unit not in (None, "%") and how != "percent":
+            f.unit = f.subject = p.unit
+            inherited.add(k)
+        if how not in OWN and p.category != "percent":
+            f.category = p.category

@@ -17,10 +17,9 @@ from typing import Any
 from marsad.extract.figure_category import (
     EVENTS,
     GROUP_NOUNS,
-    OWN,
     count_noun,
     decide,
-    listed_after,
+    link_listed,
     points_back,
     trigger,
 )
@@ -192,34 +191,8 @@ def extract_figures(
             and not points_back(toks, b + 1) and toks[b + 1].text[:1].isalpha()
         )
         listing.append((idx, decision.how, points_back(toks, unit_end), own_noun))
-    _link_listed(text, figures, listing)
+    link_listed(text, figures, listing)
     return figures
-
-
-def _link_listed(
-    text: str, figures: list[Figure], listing: list[tuple[int, str, bool, bool]]
-) -> None:
-    """A figure listed after another (و، بينهم، مقارنة مع ...) or pointing back to it (منهم)
-    counts the same kind of thing: it takes that figure's unit when it names none, and its
-    category unless its own came from an event word or a decisive unit (figure_category)."""
-    inherited: set[int] = set()
-    for k in range(1, len(figures)):
-        f, p = figures[k], figures[k - 1]
-        sentence, how, back, own_noun = listing[k]
-        joined = listed_after(text[p.end : f.start]) if listing[k - 1][0] == sentence else None
-        if back and listing[k - 1][0] >= sentence - 1:
-            joined = "breakdown"
-        if joined is None:
-            continue
-        f.part_of = p.id if joined == "breakdown" else p.part_of
-        # A part counts what its whole counts; so does a sibling, unless it has a noun of its
-        # own and the sibling before it named its own (مدني و5000 جهادي ونحو 24 ألفاً من ...).
-        inherits_unit = joined == "breakdown" or not own_noun or k - 1 in inherited
-        if f.unit is None and inherits_unit and p.unit not in (None, "%") and how != "percent":
-            f.unit = f.subject = p.unit
-            inherited.add(k)
-        if how not in OWN and p.category != "percent":
-            f.category = p.category
 
 
 def _sentences(text: str, norm: NormalizedText) -> list[Span]:
