@@ -60,38 +60,40 @@ _BACK_PRONOUNS = frozenset(fold(w) for w in ("منهم", "منهن", "منها")
 
 
 @lru_cache(maxsize=1 << 14)
-def trigger(word: str) -> str | None:
-    """The category a folded word signals, or None."""
-    cat = TRIGGERS.get(word)
-    if cat is not None:
-        return cat
+def _listed_form(word: str) -> str | None:
+    """The form of a folded word that figure_categories.tsv lists, or None."""
+    if word in TRIGGERS:
+        return word
     bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
     for form in (bare, bare[1:] if bare[:1] in "بل" and len(bare) > 3 else None):
         if form is None:
             continue
-        cat = TRIGGERS.get(form)
-        if cat is None and form.startswith("لل"):
-            cat = TRIGGERS.get("ال" + form[2:])
-        if cat is None and form.startswith("ال") and len(form) > 4:
-            cat = TRIGGERS.get(form[2:])
-        if cat is not None:
-            return cat
+        if form in TRIGGERS:
+            return form
+        if form.startswith("لل") and "ال" + form[2:] in TRIGGERS:
+            return "ال" + form[2:]
+        if form.startswith("ال") and len(form) > 4 and form[2:] in TRIGGERS:
+            return form[2:]
     seg = segment(word)
     key = seg.key
     # The word is folded, so a lone ه may be a ة (أسره = أسرة, not أسر + ه): not a suffix.
     if key != word and seg.enclitics != ("ه",):
-        cat = TRIGGERS.get(key)
-        if cat is None and key.startswith("ال") and len(key) > 4:
-            cat = TRIGGERS.get(key[2:])
-    return cat
+        if key in TRIGGERS:
+            return key
+        if key.startswith("ال") and len(key) > 4 and key[2:] in TRIGGERS:
+            return key[2:]
+    return None
+
+
+def trigger(word: str) -> str | None:
+    """The category a folded word signals, or None."""
+    form = _listed_form(word)
+    return TRIGGERS[form] if form is not None else None
 
 
 def is_event_word(word: str) -> bool:
     """Whether a trigger word decides by distance, as event words do (see `_EVENT_WORDS`)."""
-    if word in _EVENT_WORDS:
-        return True
-    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-    return bare in _EVENT_WORDS or segment(word).key in _EVENT_WORDS
+    return _listed_form(word) in _EVENT_WORDS
 
 
 @dataclass(slots=True, frozen=True)
