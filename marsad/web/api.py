@@ -4,10 +4,10 @@
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from marsad.web import models
-from marsad.web.views import Views, event_entities, in_dates
+from marsad.web.views import Views, event_entities, found, in_dates
 
 Item = dict[str, Any]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -67,7 +67,7 @@ def make_router(get_views: Callable[..., Views], settings: Any, upload: Any) -> 
 
     @router.get("/stories/{story_id}", response_model=models.Story, responses=NOT_FOUND)
     def get_story(story_id: str, v: ViewsDep) -> Item:
-        return _found(v.snap.stories.get(story_id), "story")
+        return found(v.snap.stories.get(story_id), "story")
 
     @router.get("/documents", response_model=models.Page[models.Document])
     def list_documents(v: ViewsDep, story: StoryQ = None, outlet: OutletQ = None,
@@ -82,7 +82,7 @@ def make_router(get_views: Callable[..., Views], settings: Any, upload: Any) -> 
     @router.get("/documents/{doc_id:path}", response_model=models.Document,
                 responses=NOT_FOUND)
     def get_document(doc_id: str, v: ViewsDep) -> Item:
-        return _with_story(v, _found(v.snap.documents.get(doc_id), "document"))
+        return _with_story(v, found(v.snap.documents.get(doc_id), "document"))
 
     @router.get("/entities", response_model=models.Page[models.Entity])
     def list_entities(v: ViewsDep, story: StoryQ = None,
@@ -100,7 +100,7 @@ def make_router(get_views: Callable[..., Views], settings: Any, upload: Any) -> 
 
     @router.get("/entities/{entity_id}", response_model=models.Entity, responses=NOT_FOUND)
     def get_entity(entity_id: str, v: ViewsDep) -> Item:
-        return _found(v.snap.entities.get(entity_id), "entity")
+        return found(v.snap.entities.get(entity_id), "entity")
 
     @router.get("/quotes", response_model=models.Page[models.Quote])
     def list_quotes(v: ViewsDep, story: StoryQ = None, entity: EntityQ = None,
@@ -182,12 +182,6 @@ def make_router(get_views: Callable[..., Views], settings: Any, upload: Any) -> 
         },
     )
     return router
-
-
-def _found(item: Item | None, kind: str) -> Item:
-    if item is None:
-        raise HTTPException(404, f"no {kind} with this id")
-    return item
 
 
 def _with_story(v: Views, doc: Item) -> Item:

@@ -9,13 +9,13 @@ from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
 from marsad.export.charts import story_charts
-from marsad.web.views import Views
+from marsad.web.views import Views, found
 
 ENV = Environment(
     loader=ChoiceLoader([
@@ -79,9 +79,7 @@ def make_router(get_views: Any) -> APIRouter:
         return await cached(views, f"/story/{story_id}", lambda: _story_page(views, story_id))
 
     def _story_page(views: Views, story_id: str) -> HTMLResponse:
-        story = views.snap.stories.get(story_id)
-        if story is None:
-            raise HTTPException(404, "no story with this id")
+        story = found(views.snap.stories.get(story_id), "story")
         docs = views.snap.documents
         story_docs = sorted(
             (docs[d] for d in story["documents"] if d in docs),
@@ -106,9 +104,7 @@ def make_router(get_views: Any) -> APIRouter:
         return await cached(views, f"/entity/{entity_id}", lambda: _entity_page(views, entity_id))
 
     def _entity_page(views: Views, entity_id: str) -> HTMLResponse:
-        entity = views.snap.entities.get(entity_id)
-        if entity is None:
-            raise HTTPException(404, "no entity with this id")
+        entity = found(views.snap.entities.get(entity_id), "entity")
         page = views.entity_page(entity)
         return render(
             "entity.html.j2",
@@ -128,9 +124,7 @@ def make_router(get_views: Any) -> APIRouter:
         return await cached(views, f"/document/{doc_id}", lambda: _document_page(views, doc_id))
 
     def _document_page(views: Views, doc_id: str) -> HTMLResponse:
-        doc = views.snap.documents.get(doc_id)
-        if doc is None:
-            raise HTTPException(404, "no document with this id")
+        doc = found(views.snap.documents.get(doc_id), "document")
         items = views.by_doc.get(doc_id, {})
         entities = {m["entity"]["id"]: m["entity"] for m in items.get("mentions", [])}
         story_id = views.story_of(doc_id)

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from fastapi import HTTPException
+
 from marsad.export.report import highlight
 from marsad.text.sentences import split_sentences
 from marsad.web.corpus import Corpus, Snapshot
@@ -47,6 +49,13 @@ def in_dates(value: str | None, date_from: str | None, date_to: str | None) -> b
         return False
     low, high = bounds
     return (not date_from or high >= date_from) and (not date_to or low <= date_to)
+
+
+def found(item: Item | None, kind: str) -> Item:
+    """The item asked for by id, or the 404 that both pages and the API answer with."""
+    if item is None:
+        raise HTTPException(404, f"no {kind} with this id")
+    return item
 
 
 @dataclass
