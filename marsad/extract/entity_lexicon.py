@@ -140,15 +140,26 @@ HONOREE_TITLE_INDEX = _first_index({k: v for k, v in TITLES.items() if v == "hon
 
 # trigger keys → (type, include): include = the trigger word belongs to the name.
 TRIGGERS: dict[tuple[str, ...], tuple[str, bool]] = {
-    key_tokens(row[0]): (row[1], len(row) > 2 and row[2] in ("include", "honoree"))
+    key_tokens(row[0]): (row[1], len(row) > 2 and row[2] != "exclude")
     for row in load_table("entity_triggers.tsv")
     if len(row) >= 2
 }
+
+
+def _trigger_scope(scope: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(
+        key_tokens(row[0]) for row in load_table("entity_triggers.tsv")
+        if len(row) > 2 and row[2] == scope
+    )
+
+
 # Triggers that name something only with a royal title and a name after them (قاعة الملك).
-HONOREE_ONLY = frozenset(
-    key_tokens(row[0]) for row in load_table("entity_triggers.tsv")
-    if len(row) > 2 and row[2] == "honoree"
-)
+HONOREE_ONLY = _trigger_scope("honoree")
+# Triggers that before a lone place name are a battle front, not a body (جبهة حلب).
+FRONTS = _trigger_scope("front")
+# Plural triggers that name something only with a known place after them (مخيمات تندوف, not
+# مخيمات النزوح).
+PLACE_PLURALS = _trigger_scope("plural")
 TRIGGER_INDEX = _first_index(TRIGGERS)
 # «الحكومة اليمنية»، «القوات المسلحة الأميركية»: the definite head nouns of organisations
 # (ORG triggers, scope include) and the stems of nationalities (from the NORP gazetteer's
@@ -169,7 +180,7 @@ NATIONALITY_STEMS = frozenset(
 ORG_HEADS = {
     fold("ال" + trigger): fold(trigger)
     for trigger, etype, scope in (row[:3] for row in load_table("entity_triggers.tsv"))
-    if scope == "include" and etype == "ORG"
+    if scope in ("include", "front") and etype == "ORG"
 } | {fold("التنظيم"): fold("تنظيم")}
 
 GIVEN_NAMES = frozenset(fold(row[0]) for row in load_table("given_names.tsv"))

@@ -19,6 +19,7 @@ from marsad.extract.entity_lexicon import (
     IDAFA_GIVEN,
     MODIFIERS,
     NATIONALITIES,
+    ORG_HEADS,
     SAY,
     STOP,
     TITLE_INDEX,
@@ -26,6 +27,7 @@ from marsad.extract.entity_lexicon import (
 )
 from marsad.extract.entity_rules import Cand, adjective, longest, nameish, verbish
 from marsad.extract.entity_words import Word
+from marsad.extract.number_lexicon import UNIT_WORDS
 
 MAX_NAME_UNITS = 3
 _SPOKESPERSON_ROLE = 12
@@ -36,6 +38,9 @@ _LIST_COMMAS = frozenset({"،", ","})
 _QUOTE_MARKS = frozenset('"«“')
 _MAX_LIST_ITEM = 3
 _ROLE_PREPOSITIONS = frozenset({"في", "اسم", "باسم"})
+# Prepositions that may follow a speaker's name: a known place just before them is the last
+# word of the name (مصطفى بالي في تغريدة، على تويتر), since a place would need its own في.
+_AFTER_NAME = frozenset({"في", "على", "عن", "عبر", "من", "مع", "أمام"})
 
 
 def _not_a_name(w: Word) -> bool:
@@ -54,7 +59,7 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
     """End of the person name starting at word `j`: up to three name units (أبو X, عبد X,
     بن X, آل X count as one), stopping at punctuation, clitics, function words, verbs and
     after a definite word; a known place is taken only as the last word right before
-    punctuation or إن (عدنان عفرين)."""
+    punctuation, إن or a preposition (عدنان عفرين عن ...)."""
     p, units, n = j, 0, len(words)
     definite_seen = False
     while p < n and units < MAX_NAME_UNITS:
@@ -74,7 +79,9 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
         c = cover[p]
         if c is not None and c.type != "PER":
             nxt = words[p + 1] if p + 1 < n else None
-            ends = nxt is None or nxt.brk or nxt.key in CONTENT or nxt.key in SAY
+            ends = nxt is None or nxt.brk or nxt.key in CONTENT or nxt.key in SAY or (
+                nxt.light in _AFTER_NAME or nxt.pro == "ل"  # عدنان عفرين لفرانس برس، عن
+            )
             if p == j or c.j != p + 1 or not ends:
                 break
         joined = False
@@ -96,7 +103,11 @@ def _lineage_family_name(words: list[Word], p: int) -> bool:
 
 
 def _name_start_ok(w: Word, cover: Cand | None) -> bool:
+    """Could a person's name start at `w`? Not a verb, a clitic word, a word with a pronoun
+    suffix (أنصاره) or a counted noun (جنود، مقاتلين) unless it is also a given name."""
     if w.num or w.pro[:1] == "و" or (w.pro and not w.soft) or w.key in STOP or verbish(w):
+        return False
+    if (w.enc or w.key in UNIT_WORDS) and not _given(w):
         return False
     if cover is not None:
         return cover.type == "PER"
@@ -312,8 +323,10 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if not second.definite and second.key.endswith("يه") and second.key not in GIVEN_NAMES:
             continue  # بيئة آمنة خالية: a feminine adjective
         ends = (i + 2 >= n or words[i + 2].brk) and w.key not in IDAFA_GIVEN
-        if second.definite and not nisba and cover[i + 1] is None and not ends:
-            continue  # a definite noun (نجم المباراة) unless punctuation closes the name
+        if second.definite and not nisba and cover[i + 1] is None and (
+            not ends or second.key in ORG_HEADS
+        ):
+            continue  # a definite noun (نجم المباراة, الحزب) unless punctuation closes a name
         e = _name_end(words, i, cover)
         if e - i >= 2:
             out.append(Cand(i, e, "PER", "given_name"))

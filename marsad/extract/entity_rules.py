@@ -14,6 +14,7 @@ from marsad.extract.entity_lexicon import (
     CLUB_INDEX,
     CLUBS,
     DEFINITE_ORG_HEADS,
+    FRONTS,
     FUNCTION_LIGHT,
     GAZ,
     GAZ_INDEX,
@@ -28,8 +29,10 @@ from marsad.extract.entity_lexicon import (
     IDIOMS,
     INSTITUTIONAL,
     NATIONALITY_STEMS,
+    PLACE_PLURALS,
     PLACE_PREPOSITIONS,
     PLACE_TRIGGERS,
+    PLACE_TYPES,
     SPORT_WORDS,
     STOP,
     TIME_NAMES,
@@ -234,7 +237,7 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
     A known name starting at the trigger stands, but for nisba adjectives after an
     organisation (وزارة الدفاع + الأميركية); the phrase never runs on past it
     (قوات سوريا الديموقراطية + السيطرة)."""
-    known_end = {c.i: c.j for c in known}
+    known_at = {c.i: c for c in known}
     out: list[Cand] = []
     for i, w in enumerate(words):
         if w.key not in TRIGGER_INDEX and w.folded not in TRIGGER_INDEX:
@@ -249,8 +252,16 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
         k = i + len(tup)
         if words[k - 1].enc:
             continue  # فريقه، حكومتها: a possessed noun, no name follows
-        if include and i in known_end:
-            j = end = known_end[i]
+        place = known_at.get(k)
+        place_follows = place is not None and place.type in PLACE_TYPES
+        if tup in PLACE_PLURALS:
+            if place_follows:
+                out.append(Cand(i, place.j, typ, "trigger", None, None, whole))
+            continue
+        if tup in FRONTS and place_follows and _np_end(words, k, include) == place.j:
+            continue  # جبهة حلب: where the fighting is, not a body
+        if include and i in known_at:
+            j = end = known_at[i].j
             while typ == "ORG" and j < len(words) and j - end < 2 and _nisba(words[j]):
                 j += 1
             if j > end:

@@ -112,3 +112,28 @@ def test_a_noun_phrase_after_a_profession_noun_is_no_name() -> None:
     assert _find_people("ويعمل أخصائي علم الاجتماع في المستشفى") == set()
     assert _find_people("وتظهر على الطفل سمات شخصية واضحة") == set()
     assert _find_people("واعترف المتهم بارتكاب الجريمة أمس") == set()
+
+
+def test_a_known_place_before_a_preposition_ends_a_name_after_a_title() -> None:
+    text = ("وقال مدير المكتب الإعلامي للحزب مصطفى بالي على فيسبوك إن الاجتماع تأجل. "
+            "وأوضح بالي أن السبب تقني.")
+    found = _found(text)
+    assert ("PER", "مصطفى بالي") in found
+    assert ("PER", "بالي") in found and ("LOC", "بالي") not in found
+
+
+def test_a_place_after_its_preposition_stays_a_place() -> None:
+    found = _found("وقال الرئيس هادي في عدن إن الحكومة باقية.")
+    assert ("GPE", "عدن") in found and ("PER", "هادي عدن") not in found
+
+
+def test_a_possessed_or_counted_noun_after_a_cue_or_title_is_no_name() -> None:
+    assert not any(t == "PER" for t, _ in _found("كما دعا أنصاره إلى التظاهر أمام المبنى."))
+    found = _found('ودعا المتحدث باسم الحركة "جنود الحركة" إلى التحرك.')
+    assert not any(t == "PER" for t, _ in found)
+    assert ("PER", "أبو محمد") in _found('وقال المتحدث باسم الحركة "أبو محمد" إن الهدنة صامدة.')
+
+
+def test_an_organisation_head_noun_is_no_family_name_even_before_punctuation() -> None:
+    found = _found("ومني الحزب، الذي تأسس في العام 1990، بخسارة كبيرة.")
+    assert not any(t == "PER" for t, _ in found)

@@ -208,3 +208,14 @@ def test_an_indefinite_plural_nisba_after_a_noun_is_no_group(text: str) -> None:
 def test_a_counted_or_governed_plural_nisba_and_a_movement_are_groups(
         text: str, group: str) -> None:
     assert ("NORP", group) in _found(text)
+
+
+def test_a_front_before_a_lone_place_is_where_fighting_is_not_a_body() -> None:
+    found = _found("وتشكل جبهة حلب ساحة رئيسية للمعارك منذ أشهر.")
+    assert ("GPE", "حلب") in found and not any(t == "ORG" for t, _ in found)
+    assert ("ORG", "جبهة تحرير الجنوب") in _found("وأعلنت جبهة تحرير الجنوب مسؤوليتها.")
+
+
+def test_a_plural_facility_noun_names_only_a_known_place() -> None:
+    assert not any(t == "FAC" for t, _ in _found("وتعمل المنظمات في مخيمات النزوح قرب المدينة."))
+    assert ("FAC", "مخيمات تندوف") in _found("وعاد اللاجئون من مخيمات تندوف أمس.")

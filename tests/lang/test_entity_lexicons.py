@@ -95,7 +95,7 @@ def test_title_kinds_and_implied_type() -> None:
 def test_trigger_types_and_scopes() -> None:
     rows = _rows("entity_triggers.tsv")
     assert {row[1] for row in rows} <= {"PER", "ORG", "GPE", "LOC", "FAC", "NORP"}
-    assert {row[2] for row in rows} == {"include", "exclude", "honoree"}
+    assert {row[2] for row in rows} == {"include", "exclude", "honoree", "front", "plural"}
 
 
 def test_given_name_origins() -> None:
