@@ -184,6 +184,11 @@ ORG_HEADS = {
 } | {fold("التنظيم"): fold("تنظيم")}
 
 GIVEN_NAMES = frozenset(fold(row[0]) for row in load_table("given_names.tsv"))
+# Transliterated first names: the word after one is a foreign family name, whatever Arabic
+# word shape it happens to have (ويندي تايلور, not a verbal noun; دافيد يونغ, not a verb).
+FOREIGN_GIVEN = frozenset(
+    fold(row[0]) for row in load_table("given_names.tsv") if row[1] == "foreign"
+)
 # Function words as written, to tell the preposition على from the name علي.
 FUNCTION_LIGHT = frozenset(row[0] for row in load_table("function_words.tsv"))
 # Given names that are also a function word as often typed (علي for على).

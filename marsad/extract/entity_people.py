@@ -14,6 +14,7 @@ from marsad.extract.entity_lexicon import (
     COMMON_GIVEN,
     CONTENT,
     ENDERS,
+    FOREIGN_GIVEN,
     FUNCTION_LIGHT,
     GIVEN_NAMES,
     IDAFA_GIVEN,
@@ -65,7 +66,8 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
     while p < n and units < MAX_NAME_UNITS:
         w = words[p]
         if p > j and (
-            w.brk or (w.pro and not w.soft) or w.enc or not nameish(w) or _not_a_name(w)
+            w.brk or (w.pro and not w.soft) or w.enc
+            or (not nameish(w) or _not_a_name(w)) and not _foreign_surname(words, p)
             or w.light in FUNCTION_LIGHT or (units >= 2 and w.key in AMBIGUOUS_GIVEN)
             or (definite_seen and w.key not in _NAME_JOINERS)
             or (w.definite and units >= 2 and not _given(words[p - 1])
@@ -94,6 +96,23 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
         p += 1
         units += 0 if joined and p - j > 2 else 1  # بن X بن Y آل Z: a lineage runs on
     return p
+
+
+def _foreign_surname(words: list[Word], p: int) -> bool:
+    """يوبنك in دافيد يوبنك من: right after a foreign first name and closing the name (before
+    punctuation, a preposition, إن or a reporting verb), a word is the family name even when
+    it looks like a verb or a verbal noun."""
+    first, w = words[p - 1], words[p]
+    if first.key not in FOREIGN_GIVEN or first.definite or first.pro not in ("", "و") or (
+        first.key in COMMON_GIVEN
+    ):
+        return False  # الآن is no آلان, بيان (ب + يان) no name
+    if w.num or len(w.key) < 3 or w.key in STOP:
+        return False
+    nxt = words[p + 1] if p + 1 < len(words) else None
+    return nxt is None or nxt.brk or nxt.key in CONTENT or nxt.key in SAY or (
+        nxt.light in _AFTER_NAME or nxt.pro == "ل"
+    )
 
 
 def _lineage_family_name(words: list[Word], p: int) -> bool:

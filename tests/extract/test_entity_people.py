@@ -137,3 +137,13 @@ def test_a_possessed_or_counted_noun_after_a_cue_or_title_is_no_name() -> None:
 def test_an_organisation_head_noun_is_no_family_name_even_before_punctuation() -> None:
     found = _found("ومني الحزب، الذي تأسس في العام 1990، بخسارة كبيرة.")
     assert not any(t == "PER" for t, _ in found)
+
+
+def test_the_word_after_a_foreign_first_name_is_its_family_name_whatever_its_shape() -> None:
+    assert ("PER", "دافيد يوبنك") in _found("وقال الطبيب دافيد يوبنك من منظمة إغاثية إن الوضع صعب.")
+    assert ("PER", "ويندي تايوبر") in _found("وقالت المديرة ويندي تايوبر إن الوضع صعب.")
+
+
+def test_now_and_a_clitic_word_are_no_foreign_first_names() -> None:
+    found = _found("وقال الوزير إن الحكومة الآن يجب أن تقرر، في بيان لها.")
+    assert not any(t == "PER" for t, _ in found)
