@@ -197,11 +197,12 @@ def _counted_noun_after(toks: list[Tok], j: int) -> bool:
 
 
 def _list_marker(toks: list[Tok], i: int) -> bool:
-    """«1 - ...» or «2) ...» opening a list item after punctuation."""
+    """«1 - ...» or «2) ...» opening a list item after punctuation; «(67) حالة» is a count
+    set in brackets."""
     n = len(toks)
     if i + 2 >= n or toks[i + 1].text not in ("-", ")") or toks[i + 2].kind not in "wl":
         return False
-    return i == 0 or toks[i - 1].kind == "p"
+    return i == 0 or (toks[i - 1].kind == "p" and toks[i - 1].text != "(")
 
 
 def _bad_digits(toks: list[Tok], i: int) -> bool:
