@@ -18,6 +18,7 @@ from marsad.extract.figure_category import EVENTS, trigger
 from marsad.extract.number_lexicon import Tok, lookup
 from marsad.lang import load_table
 from marsad.text.normalize import NormalizedText, fold
+from marsad.text.tokens import segment
 
 Item = dict[str, Any]
 _TITLE_REACH = 8  # characters between a title's end and the name it introduces
@@ -100,14 +101,17 @@ def _title_body(
     return _first_org(orgs, org_starts, at, at + len(title)) or _after_role(title, at)
 
 
-def _title_after(text: str, end: int, orgs: list[Item], org_starts: list[int]) -> Item | None:
-    """«وقال جون ويلموث رئيس شعبة السكان في الأمم المتحدة»: a role after the name, up to the
-    quotation or the clause's end, names the body the speaker speaks for."""
+def _title_after(
+    text: str, end: int, orgs: list[Item], org_starts: list[int], role: bool = True
+) -> Item | None:
+    """«وقال جون ويلموث رئيس شعبة السكان في الأمم المتحدة»: a role after the name (or, with
+    `role` False, the rest of a role: «المدير الطبي» في العيادات ...), up to the quotation or
+    the clause's end, names the body the speaker speaks for."""
     window = _ROLE_WINDOW.match(text, end, min(len(text), end + _ROLE_REACH))
     if window is None:
         return None
     words = window.group().split()
-    if not any(key_tokens(w) in TITLES for w in words[:3]):
+    if role and not any(key_tokens(w) in TITLES for w in words[:3]):
         return None
     return _first_org(orgs, org_starts, end, window.end())
 
@@ -130,6 +134,8 @@ def _body_inside(text: str, source: Item, orgs: list[Item], org_starts: list[int
     """A local source that names an organisation (المتحدث باسم الدفاع المدني) → the
     organisation; any other source as it is."""
     found = _first_org(orgs, org_starts, source["start"], source["end"])
+    if found is None and key_tokens(source["name"].split()[0]) in TITLES:
+        found = _title_after(text, source["end"], orgs, org_starts, role=False)
     return found or source
 
 
@@ -186,12 +192,22 @@ Cue = tuple[int, tuple[str, tuple[int, int]]]  # cue token index, (name, origina
 
 
 def sentence_cues(norm: NormalizedText, toks: list[Tok]) -> list[Cue]:
-    """The attribution cues of a sentence that name a reporter, once per sentence."""
-    return [
-        (i, got)
-        for i, t in enumerate(toks)
-        if _cue(t.text) in ("prep", "verb") and (got := _noun_phrase(norm, toks, i))
-    ]
+    """The attribution cues of a sentence that name a reporter, once per sentence; «سجل» only
+    when a body records (سجلت الوزارة), not a player or an index."""
+    cues = []
+    for i, t in enumerate(toks):
+        kind = _cue(t.text)
+        got = _noun_phrase(norm, toks, i) if kind in ("prep", "verb", "record") else None
+        if got and (kind != "record" or _is_body(fold(got[0].split()[0]))):
+            cues.append((i, got))
+    return cues
+
+
+def _is_body(word: str) -> bool:
+    """وزارة، الوزارة، مديرية: a noun that names an organisation (entity_triggers.tsv)."""
+    key = key_tokens(word)
+    head = key[0][2:] if key and key[0].startswith("ال") else (key[0] if key else "")
+    return (TRIGGERS.get((head,)) or ("",))[0] == "ORG"
 
 
 def cue_source(cues: list[Cue], a: int, toks: list[Tok]) -> tuple[str, tuple[int, int]] | None:
@@ -263,8 +279,8 @@ def _noun_phrase(
         j += 1
     if not words or _passive_amount(toks, j):
         return None
-    if not prep and words[0][0] in "لب" and not words[0].startswith("ال"):
-        return None  # قال للصحفيين, أفاد بمقتل: an addressee or the news, not a reporter
+    if not prep and words[0][0] in "لب" and segment(words[0]).proclitics[:1] in (("ل",), ("ب",)):
+        return None  # قال للصحفيين, أفاد بمقتل: an addressee or the news (not بعثة، لجنة)
     start = toks[first].start
     light_first = norm.light[start : toks[first].end]
     if strip_l:

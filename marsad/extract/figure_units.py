@@ -230,7 +230,8 @@ def _unit_before(toks: list[Tok], start: int) -> str | None:
         if p + 1 < len(toks) and (info := UNIT2.get((toks[p].text, toks[p + 1].text))):
             return info[0]
         word = toks[p].text
-        unit = None if word.startswith(("ال", "وال", "بال", "لل")) else unit_word(word)
+        unit = None if word.startswith(("ال", "وال", "بال", "لل")) else (
+            unit_word(word) or (dual[0] if (dual := dual_unit(word)) else None))
         if unit is not None:
             return unit  # a counted noun is indefinite: not the البلدة the others left
     return None

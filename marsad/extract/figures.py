@@ -153,7 +153,7 @@ def extract_figures(
         as_of = published
         if sentence_dates and said in sentence_dates:
             as_of = sentence_dates[said]
-        elif yesterday and published:
+        elif cache[said][3] and published:
             as_of = _shift(published, -1)
         figures.append(
             Figure(

@@ -131,7 +131,7 @@ def not_a_figure(toks: list[Tok], core: Core, end: int, percent: bool) -> bool:
         return True
     if first.kind == "w" and prev is not None and prev.text in ("لم", "لن"):
         return True  # لم تسع: a verb, not nine
-    if single_digits and _list_marker(toks, core.i):
+    if single_digits and (_list_marker(toks, core.i) or _label_in_brackets(toks, core.i)):
         return True
     if core.kind != "number" or percent or value is None:
         return False
@@ -205,6 +205,14 @@ def _list_marker(toks: list[Tok], i: int) -> bool:
     return i == 0 or (toks[i - 1].kind == "p" and toks[i - 1].text != "(")
 
 
+def _label_in_brackets(toks: list[Tok], i: int) -> bool:
+    """«الأسبوع (133)»، «المادة (5)»: a number in brackets after a definite noun names it."""
+    return (
+        1 < i + 1 < len(toks) and toks[i - 1].text == "(" and toks[i + 1].text == ")"
+        and toks[i - 2].kind == "w" and toks[i - 2].text.startswith("ال")
+    )
+
+
 def _bad_digits(toks: list[Tok], i: int) -> bool:
     """Phone numbers and digits glued to letters (الـ15، كوفيد-19، G20)."""
     t = toks[i]
@@ -224,7 +232,8 @@ def _bad_digits(toks: list[Tok], i: int) -> bool:
                 return True
     if i + 1 < len(toks):
         q = toks[i + 1]
-        if q.start == t.end and q.kind in "wl":
+        # 100عربة: a space left out before a word; 2012م، 15th, 3D stay out
+        if q.start == t.end and q.kind in "wl" and not (q.kind == "w" and len(q.text) > 2):
             return True
     return False
 
