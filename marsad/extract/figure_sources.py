@@ -32,7 +32,10 @@ def attribute_figures(
     """Set each figure's `source` from its quote's speaker and the body a speaker speaks for."""
     if not figures:
         return
-    full_names = {m["key"]: m["text"] for m in mentions if m["type"] == "ORG" and not m.get("ref")}
+    named = [m for m in mentions if m["type"] == "ORG" and not m.get("ref")]
+    # A description refers back by the name's key or by its folded text (للصناعات كما كتب).
+    full_names = {fold(m["text"]): m["text"] for m in named}
+    full_names.update({m["key"]: m["text"] for m in named})
     orgs = [
         # A description (الوزارة) stands for the name it refers back to; names stay as written.
         {**m, "text": full_names.get(m.get("ref") or "", _written(m))}
@@ -94,8 +97,11 @@ def _speaker_bodies(
 def _title_body(
     text: str, title: str, name_start: int, orgs: list[Item], org_starts: list[int]
 ) -> Item | None:
-    """The organisation named inside a speaker's title written just before the name."""
+    """The organisation named inside a speaker's title written just before the name, or just
+    after it (سامي الراشد مدير مكتب الإحصاء)."""
     at = text.rfind(title, max(0, name_start - len(title) - _TITLE_REACH), name_start + 1)
+    if at < 0:
+        at = text.find(title, name_start, name_start + len(title) + 2 * _TITLE_REACH + 40)
     if at < 0:
         return None
     return _first_org(orgs, org_starts, at, at + len(title)) or _after_role(title, at)
@@ -136,7 +142,31 @@ def _body_inside(text: str, source: Item, orgs: list[Item], org_starts: list[int
     found = _first_org(orgs, org_starts, source["start"], source["end"])
     if found is None and key_tokens(source["name"].split()[0]) in TITLES:
         found = _title_after(text, source["end"], orgs, org_starts, role=False)
+    if found is None and " " not in source["name"].strip() and _names_a_body(source["name"]):
+        found = _described(text, source)
     return found or source
+
+
+def _described(text: str, source: Item) -> Item | None:
+    """«الشركة» after «شركة النور للصناعات الغذائية»: the last name built on the same noun
+    before it (the noun, then words with the article or لل)."""
+    head = source["name"].strip()[2:]
+    found = None
+    for m in re.finditer(rf"(?<![\w]){re.escape(head)}(?:\s+\S+){{1,4}}", text[: source["start"]]):
+        words = m.group().split()
+        kept = [words[0]]
+        for k, word in enumerate(words[1:], 1):
+            named = word.startswith(("ال", "لل"))
+            first_name = k == 1 and len(words) > 2 and words[2].startswith(("ال", "لل"))
+            if not (named or first_name) or not word[-1].isalpha():
+                if word[:-1].startswith(("ال", "لل")) and not word[-1].isalpha():
+                    kept.append(word[:-1])
+                break
+            kept.append(word)
+        if len(kept) > 1:
+            name = " ".join(kept)
+            found = {"entity": None, "name": name, "start": m.start(), "end": m.start() + len(name)}
+    return found
 
 
 def _first_org(orgs: list[Item], org_starts: list[int], lo: int, hi: int) -> Item | None:
@@ -232,7 +262,8 @@ def continues_report(toks: list[Tok], cues: list[Cue]) -> bool:
     first, then = toks[0].text, toks[1].text
     if first in _CONTINUATIONS:
         return True
-    return _cue(first) == "verb" and (then in _REPORTED or trigger(then) in EVENTS)
+    return _cue(first) == "said" or (
+        _cue(first) == "verb" and (then in _REPORTED or trigger(then) in EVENTS))
 
 
 def same_report(toks: list[Tok]) -> bool:

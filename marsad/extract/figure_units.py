@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 
 from marsad.extract.figure_category import EVENTS, trigger
-from marsad.extract.number_lexicon import Tok
+from marsad.extract.number_lexicon import Tok, trie_pattern
 from marsad.extract.numbers import Found, NumberExpression
 from marsad.lang import load_table, load_words
 from marsad.text.normalize import NormalizedText, fold
+from marsad.text.tokens import segment
 
 Unit = tuple[str, str, str]  # canonical singular, default category, strength
 
@@ -42,7 +43,9 @@ _CLOSING = frozenset('")»”]')
 _OTHERS = frozenset(fold(w) for w in ("آخرون", "آخرين", "آخران", "آخرَين", "أخرى", "أخريات"))
 _OTHERS_REACH = 25  # tokens back to the noun «آخرون» stands for
 _AFTER_NOUN = frozenset(fold(w) for w in ("واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "اثنتين"))
-_PRONOUNS = ("هم", "ها", "هن", "كم")
+_PRONOUNS = ("هم", "ها", "هن", "كم", "هما")
+_TIME_WORDS = frozenset(fold(row[0]) for row in load_table("time_units.tsv")) | {fold("ليلة")}
+_OPENERS = frozenset('"(')
 _ONE = frozenset(fold(w) for w in ("واحد", "واحدة"))
 _ARABIC = re.compile(r"[\u0621-\u064a]+")
 
@@ -70,17 +73,28 @@ def _dual_forms() -> dict[str, Unit]:
 
 _DUALS = _dual_forms()
 _DUAL_WORD = re.compile(
-    r"(?<![\u0621-\u064a])([وفبل]?)(" + "|".join(sorted(_DUALS, key=len, reverse=True))
-    + r")(?![\u0621-\u064a])"
+    r"(?<![\u0621-\u064a])([وفبل]?)(" + trie_pattern(list(_DUALS)) + r")(?![\u0621-\u064a])"
 )
 
 
-def one_of(toks: list[Tok], b: int, f: Found) -> bool:
-    """«واحدة من أسوأ الأزمات»: one of the most, not a count (واحد من عناصر الشرطة is one)."""
-    if b + 1 >= len(toks) or toks[b].text != "من" or fold(f.expr.text) not in _ONE:
+def not_a_count(toks: list[Tok], b: int, f: Found) -> bool:
+    """«واحدة من أسوأ الأزمات»: one of the most (واحد من عناصر الشرطة is one); «لمدة عام
+    واحد»، «ليلة واحدة»: a duration, which GUIDELINES leave out."""
+    if fold(f.expr.text) not in _ONE:
+        return False
+    if b >= 2 and _bare(_no_clitic(toks[b - 2].text))[-1] in _TIME_WORDS:
+        return True
+    if b + 1 >= len(toks) or toks[b].text != "من":
         return False
     after = toks[b + 1].text
     return after[:1] == "ا" and len(after) in (3, 4) and after not in UNIT1  # أسوأ، أكبر، أهم
+
+
+def _no_clitic(word: str) -> str:
+    """The word without a leading و/ف/ب/ل/ك the segmenter reads as a clitic (لليلة → ليلة)."""
+    seg = segment(word)
+    lead = sum(len(p) for p in seg.proclitics if p != "ال")
+    return word[lead:]
 
 
 def scan_duals(norm: NormalizedText) -> list[Found]:
@@ -102,10 +116,11 @@ def scan_duals(norm: NormalizedText) -> list[Found]:
 
 
 def _says_whose(folded: str, end: int) -> bool:
-    """A construct dual in ي is followed by the indefinite noun it belongs to (جثتي رجلين)."""
+    """A construct dual in ي is followed by the indefinite noun it belongs to (جثتي رجلين;
+    not عائلتي الكبيرة)."""
     nxt = folded[end : end + 12].split()
     word = nxt[0] if nxt else ""
-    return bool(_ARABIC.fullmatch(word)) and not word.startswith(("ال", "و"))
+    return bool(_ARABIC.fullmatch(word)) and not word.startswith("ال")
 
 
 def dual_unit(word: str) -> Unit | None:
@@ -129,8 +144,9 @@ def unit_after(
         if before[0] is not None:
             return before
     j = b
-    while j < n and toks[j].text in _CLOSING and j < b + 2:
-        j += 1
+    opened = f.norm_start > 0 and norm.folded[f.norm_start - 1] in _OPENERS
+    while opened and j < n and toks[j].text in _CLOSING and j < b + 2:
+        j += 1  # «17» شخصاً، (24) محكوماً; not «عيد طيبة 36» إقامة
     j = j + 1 if j < n and toks[j].text == "من" else j
     if j >= n:
         return None, "-", "-", b
@@ -187,14 +203,14 @@ def _grammar_noun(norm: NormalizedText, tok: Tok, value: float | None) -> Unit |
     word = tok.text
     if (
         len(word) < 3 or not _ARABIC.fullmatch(word) or word in _NOT_COUNTED
-        or trigger(word) in EVENTS
+        or trigger(word) in EVENTS or word.endswith(_PRONOUNS) or _no_clitic(word) != word
     ):
-        return None
+        return None  # منها، بمشاركة: no counted noun
     rest = int(value) % 100
     light = norm.light[tok.start : tok.end]
-    feminine = word.endswith("ه")
-    if feminine and (rest >= 11 or rest == 0) and len(word) >= 3:
-        return light, "other", "strong"
+    if word.endswith("ه") and (rest >= 11 or rest == 0):
+        # مواطنة، ممرضة: a feminine participle may be a person, so events still decide
+        return (light, "-", "-") if word[0] == "م" else (light, "other", "strong")
     if 11 <= rest <= 99 and len(word) >= 4 and word.endswith("ا") and not word.endswith("ءا"):
         return light[:-1], "-", "-"
     return None
@@ -213,14 +229,14 @@ def _noun_before(
         return None, "-", "-", b  # a counted noun is indefinite: no السودان واحدة، بينهم اثنان
     if b >= 3 and (info := UNIT2.get((toks[b - 3].text, word))):
         return info[0], info[1], info[2], b  # دورة مياه واحدة
-    for form in (*_bare(word), *((word[1:],) if word[:1] in "وفبل" else ())):
+    bare = _no_clitic(word)
+    for form in (*_bare(word), bare):
         info = UNIT1.get(form) or dual_unit(form)
         if info:
             return info[0], info[1], info[2], b
     if fold(toks[b - 1].text) not in _ONE or (b < len(toks) and toks[b].text == "من"):
         return None, "-", "-", b  # قتل واحد من عناصر الشرطة: the noun comes after من
-    lead = 1 if word[:1] in "وفبل" and len(word) > 3 and word[1:2] != "ا" else 0
-    return norm.light[tok.start + lead : tok.end], "-", "-", b
+    return norm.light[tok.end - len(bare) : tok.end], "-", "-", b
 
 
 def _unit_before(toks: list[Tok], start: int) -> str | None:

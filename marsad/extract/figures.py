@@ -30,7 +30,7 @@ from marsad.extract.figure_sources import (
     same_report,
     sentence_cues,
 )
-from marsad.extract.figure_units import one_of, scan_duals, unit_after, unit_word
+from marsad.extract.figure_units import not_a_count, scan_duals, unit_after, unit_word
 from marsad.extract.number_lexicon import TOKEN, Tok
 from marsad.extract.numbers import Found, scan_numbers
 from marsad.lang import load_table
@@ -138,7 +138,7 @@ def extract_figures(
         toks, tok_starts, cues, yesterday, since = cached
         a = bisect_left(tok_starts, f.norm_start)
         b = bisect_left(tok_starts, f.norm_end)
-        if one_of(toks, b, f):
+        if not_a_count(toks, b, f):
             continue
         unit, unit_cat, strength, unit_end = unit_after(norm, toks, b, f)
         if unit is None and not e.percent and (named := count_noun(toks, a, b)) is not None:

@@ -116,3 +116,25 @@ def test_counted_noun_after_the_number(text: str, unit: str | None) -> None:
 def test_vague_count_of_things_is_not_a_figure() -> None:
     assert _cats("كانوا يتوزعون على سطوح عدد من الأبنية") == []
     assert _cats("يهدد الأمن الغذائي لآلاف الأسر")[0][2] == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("رصدت الوزارة 300 إصابة بالحمى وتوفي منهم 12", "killed"),  # توفي: the dead
+        ("ألقت الشرطة القبض على 9 أشخاص في المداهمة", "arrested"),
+        ("ارتفع سعر الخام 40 سنتا في التعاملات", "money"),
+        ("انتشلت فرق الإنقاذ 8 جثث وما زال 30 مفقودا يرجح أنهم لقوا حتفهم", "other"),
+        ("فحصت الحملة 75 عشة على أطراف القرية بحثا عن المطلوبين", "other"),  # a thing
+        ("سجلت المنطقة 230 حالة إصابة بالمرض", "other"),  # a case of illness, not a wound
+        ("وثقت اللجنة 14 حالة وفاة في السجن", "killed"),
+    ],
+)
+def test_category_of_counted_things_and_people(text: str, category: str) -> None:
+    assert _cats(text)[-1][2] == category
+
+
+def test_an_unknown_feminine_noun_is_a_thing_even_near_an_event_word() -> None:
+    got = _cats("تستقبل اللاجئين السوريين 11 عيادة متنقلة")
+    assert got[0][1:] == ("عيادة", "other")
+    assert _cats("نزح 11 ألف مواطن")[0][2] == "displaced"
