@@ -1,10 +1,14 @@
-"""Who reported a figure, once the document's quotes and names are known.
+"""Who reported a figure: the cue of its own sentence, then its quote and the body it names.
 
-`figures.extract_figures` reads a reporter off the figure's own sentence (بحسب X، أعلنت X).
+`sentence_cues` / `cue_source` read a reporter off the figure's own sentence (بحسب X، أعلنت X,
+not past فيما/بينما); a sentence that goes on with a report (وإنه ...، وأضاف أن ...، مؤكدة
+...) keeps the reporter before it (`continues_report`). `attribute_figures` runs once the
+document's quotes and names are known.
 News states most numbers inside reported speech instead: «وقال الحلبي إن "عدد الخارجين بلغ
 15 ألفاً"». A figure inside a quote was reported by its speaker, unless the quote itself names
 a source for it. And a speaker who speaks for a body (المتحدث باسم قسد، مدير المرصد) makes
-the body the source; a later short form of the same person (الحلبي) speaks for it too.
+the body the source (its role before or after the name); a later short form of the same
+person (الحلبي) speaks for it too, and a description (الشركة) stands for the name it follows.
 """
 
 from __future__ import annotations

@@ -169,7 +169,8 @@ def unit_after(
         if info:
             return info[0], info[1], info[2], j + 1
     if toks[j].text in _OTHERS:
-        return _unit_before(toks, f.norm_start), "-", "-", j + 1
+        info = _unit_before(toks, f.norm_start)
+        return (info[0], info[1], info[2], j + 1) if info else (None, "-", "-", j + 1)
     if toks[j - 1].text != "من" and (noun := _grammar_noun(norm, toks[j], f.expr.value)):
         return noun[0], noun[1], noun[2], j + 1
     return None, "-", "-", b
@@ -203,14 +204,18 @@ def _grammar_noun(norm: NormalizedText, tok: Tok, value: float | None) -> Unit |
     word = tok.text
     if (
         len(word) < 3 or not _ARABIC.fullmatch(word) or word in _NOT_COUNTED
-        or trigger(word) in EVENTS or word.endswith(_PRONOUNS) or _no_clitic(word) != word
+        or word.endswith(_PRONOUNS) or _no_clitic(word) != word
     ):
         return None  # منها، بمشاركة: no counted noun
     rest = int(value) % 100
     light = norm.light[tok.start : tok.end]
     if word.endswith("ه") and (rest >= 11 or rest == 0):
-        # مواطنة، ممرضة: a feminine participle may be a person, so events still decide
-        return (light, "-", "-") if word[0] == "م" else (light, "other", "strong")
+        # مواطنة، ممرضة: a feminine participle may be a person, and إصابة says what
+        # happened: events still decide for them
+        person = word[0] == "م" or trigger(word) in EVENTS
+        return (light, "-", "-") if person else (light, "other", "strong")
+    if trigger(word) in EVENTS:
+        return None
     if 11 <= rest <= 99 and len(word) >= 4 and word.endswith("ا") and not word.endswith("ءا"):
         return light[:-1], "-", "-"
     return None
@@ -239,31 +244,35 @@ def _noun_before(
     return norm.light[tok.end - len(bare) : tok.end], "-", "-", b
 
 
-def _unit_before(toks: list[Tok], start: int) -> str | None:
-    """The unit of the nearest counted noun before «آخرون»: 309 محتجزين ... ثلاثة آخرون."""
+def _unit_before(toks: list[Tok], start: int) -> Unit | None:
+    """The nearest counted noun before «آخرون»: 309 محتجزين ... ثلاثة آخرون. A definite noun
+    counts only when it names people (المفرج عنهم), not a place the others left (البلدة)."""
     k = next((k for k, t in enumerate(toks) if t.start >= start), len(toks))
     for p in range(k - 1, max(-1, k - _OTHERS_REACH), -1):
-        if p + 1 < len(toks) and (info := UNIT2.get((toks[p].text, toks[p + 1].text))):
-            return info[0]
         word = toks[p].text
-        unit = None if word.startswith(("ال", "وال", "بال", "لل")) else (
-            unit_word(word) or (dual[0] if (dual := dual_unit(word)) else None))
-        if unit is not None:
-            return unit  # a counted noun is indefinite: not the البلدة the others left
+        info = None
+        if p + 1 < len(toks):
+            info = next((UNIT2[(w, toks[p + 1].text)] for w in _bare(word)
+                         if (w, toks[p + 1].text) in UNIT2), None)
+        info = info or _unit_info(word) or dual_unit(word)
+        definite = word.startswith(("ال", "وال", "بال", "لل"))
+        if info is not None and not (definite and info[1] == "other"):
+            return info
+    return None
+
+
+def _unit_info(word: str) -> Unit | None:
+    for form in (*_bare(word), *((word[1:],) if word[:1] in "وفبل" and len(word) > 3 else ())):
+        info = UNIT1.get(form)
+        if info:
+            return info
     return None
 
 
 def unit_word(word: str) -> str | None:
     """The unit a lone noun names (المدنيين → مدني، شخصًا → شخص), or None."""
-    for form in _bare(word):
-        info = UNIT1.get(form)
-        if info:
-            return info[0]
-    if word[:1] in "وفبل" and len(word) > 3:
-        info = UNIT1.get(word[1:])
-        if info:
-            return info[0]
-    return None
+    info = _unit_info(word)
+    return info[0] if info else None
 
 
 def _bare(word: str) -> tuple[str, ...]:

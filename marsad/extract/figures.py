@@ -1,9 +1,10 @@
 """Figures: every number in an article with what it counts, who reported it and as of when.
 
-Numbers come from `numbers.scan_numbers`; the words of the number's sentence give the unit
-(the counted noun right after it), the category (the closest trigger word, or the unit's own
-default), a short subject, the reporter named by an attribution cue (بحسب، أعلنت ...), the date
-it holds for (`as_of`) and the start of the period it counts (`since`).
+Numbers come from `numbers.scan_numbers`, dual counts (شخصان) from `figure_units`; the words
+of the number's sentence give the unit (`figure_units`), the category (`figure_category`), a
+short subject, the reporter named by an attribution cue (بحسب، أعلنت ...; `figure_sources`,
+also for a sentence that goes on with the report before it), the date it holds for (`as_of`)
+and the start of the period it counts (`since`).
 """
 
 from __future__ import annotations

@@ -138,3 +138,29 @@ def test_an_unknown_feminine_noun_is_a_thing_even_near_an_event_word() -> None:
     got = _cats("تستقبل اللاجئين السوريين 11 عيادة متنقلة")
     assert got[0][1:] == ("عيادة", "other")
     assert _cats("نزح 11 ألف مواطن")[0][2] == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("سجلت الوزارة إصابة 12 شخصا بالحصبة", "other"),  # an illness: cases
+        ("ارتفع عدد الإصابات إلى 40 إصابة بالفيروس", "other"),
+        ("أصيب 12 شخصا بجروح في الانفجار", "injured"),  # a wound
+        ("أصيب 5 جنود برصاص قناص", "injured"),
+        ("سجل القصف 15 إصابة بين المدنيين", "injured"),  # بين is no ب of an illness
+        ("أصيب 9 أشخاص بسبب القصف", "injured"),
+    ],
+)
+def test_an_illness_counts_cases_not_the_wounded(text: str, category: str) -> None:
+    assert _cats(text)[0][2] == category
+
+
+def test_a_trigger_after_baynama_belongs_to_the_next_clause() -> None:
+    got = _cats("تعافى 580 مريضا بينما توفي 46 آخرون")
+    assert got[0][2] != "killed"
+    assert got[1][1:] == ("مريض", "killed")
+
+
+def test_others_take_the_category_of_a_definite_people_noun() -> None:
+    got = _cats("نقل 98 من المفرج عنهم إلى المدينة، فيما نقل 42 آخرون إلى القرية")
+    assert got[1][1:] == ("مفرج عنه", "arrested")
