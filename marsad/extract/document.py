@@ -27,8 +27,11 @@ Items = dict[str, list[dict[str, Any]]]
 PER_DOCUMENT_KINDS = ("mentions", "times", "figures", "quotes", "events", "terms")
 
 
-def _sentence_days(sentences: list[Span], times: list[dict[str, Any]]) -> dict[int, str]:
-    """Sentence index -> the day a sentence speaks about, when it names one (not a «since»)."""
+def _sentence_days(
+    text: str, sentences: list[Span], times: list[dict[str, Any]]
+) -> dict[int, str]:
+    """Sentence index -> the day a sentence speaks about, when it names one (not a «since»,
+    nor the first day of a period: «في الفترة من 7 يوليو وحتى ...»)."""
     days: dict[int, str] = {}
     t = 0
     ordered = sorted(times, key=lambda x: x["start"])
@@ -39,6 +42,9 @@ def _sentence_days(sentences: list[Span], times: list[dict[str, Any]]) -> dict[i
             if item["start"] >= sentence.end:
                 break
             value = item.get("value")
+            before = text[max(0, item["start"] - 4) : item["start"]].split()[-1:]
+            if before in (["من"], ["بين"]):
+                continue
             if value and item.get("granularity") == "day" and "/" not in value:
                 days[index] = value
                 break
@@ -73,7 +79,7 @@ def extract_document(doc: Document, crf: bool = False) -> Items:
         f.to_dict()
         for f in extract_figures(
             doc.id, text, doc.published, sentences,
-            sentence_dates=_sentence_days(sentences, times),
+            sentence_dates=_sentence_days(text, sentences, times),
             since_resolver=lambda phrase: _since(phrase, doc.published),
         )
     ]

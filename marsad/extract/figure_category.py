@@ -4,7 +4,9 @@ the figure it is listed with.
 A category comes, in this order, from a percent sign, a decisive unit (قتيل), the closest
 event word (قتل، نزوح، اعتقال: figure_categories.tsv), a weak unit (جندي), a group word.
 Trigger words are matched as written, without a leading و/ف/ب/ل or the article, and by their
-clitic-free key, so توقيفهم and والخارجين find توقيف and خارجين.
+clitic-free key, so توقيفهم and والخارجين find توقيف and خارجين. A word says nothing of a number
+in another clause (إن، بينما، فيما), and «إصابة بكورونا» counts cases of an illness, not the
+wounded.
 
 News lists and breaks down counts: «قتل 26 عنصراً و58 من مقاتلي التنظيم، إلى جانب 11
 مدنياً، بينهم أربعة أطفال», «312 محتجزاً، منهم 224 ...»; «مقارنة مع 39 ألفاً». A figure
@@ -53,7 +55,9 @@ _LISTED_TAIL = re.compile(
 )
 _BREAKDOWN_TAIL = re.compile(r"(?:^|[\s،,])و?(?:بين|من)(?:هم|ها|هن)\s*$")
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن", "وإن", "وأن"))
+_CLAUSE_OPENERS = _COMPLEMENTIZERS | {fold(w) for w in ("بينما", "وبينما", "فيما", "وفيما")}
 _COUNT_NOUNS = frozenset(fold(w) for w in ("عدد", "حصيلة", "إجمالي"))
+_WOUND_CAUSES = frozenset(fold(w) for w in load_words("figure_wound_causes.tsv"))
 _MAX_GAP = 90  # characters between two figures of one list
 # «4500 منهم»: the number points back to the last figure's group.
 _BACK_PRONOUNS = frozenset(fold(w) for w in ("منهم", "منهن", "منها"))
@@ -115,13 +119,16 @@ def decide(
     named = count_noun(toks, a, b)
     if named is not None:
         cat = trigger(toks[named].text)
+        if cat == "injured" and _illness(toks, named):
+            cat = "other"  # عدد الإصابات بالفيروس: cases
         if cat in EVENTS or is_event_word(toks[named].text):
             return Decision(cat, "event")
     best: dict[bool, tuple[int, str]] = {}
     lo, hi = max(0, a - MAX_DISTANCE), min(len(toks), b + MAX_DISTANCE)
     # «قال ... إن» opens another clause: its words say nothing of a number outside it.
-    lo = max([lo, *(i + 1 for i in range(lo, a) if toks[i].text in _COMPLEMENTIZERS)])
-    hi = min([hi, *(i for i in range(b, hi) if toks[i].text in _COMPLEMENTIZERS)])
+    # So does «بينما/فيما ...»: «تماثل 580 للشفاء بينما توفي 462».
+    lo = max([lo, *(i + 1 for i in range(lo, a) if toks[i].text in _CLAUSE_OPENERS)])
+    hi = min([hi, *(i for i in range(b, hi) if toks[i].text in _CLAUSE_OPENERS)])
     for idx in range(lo, hi):
         if a <= idx < b:
             continue
@@ -130,7 +137,7 @@ def decide(
         if cat is None and idx + 1 < len(toks):
             word = word + " " + toks[idx + 1].text
             cat = TRIGGERS.get(word)
-        if cat is None:
+        if cat is None or (cat == "injured" and _illness(toks, idx)):
             continue
         dist = a - idx if idx < a else idx - b + 1 + AFTER_PENALTY
         is_event = cat in EVENTS
@@ -145,6 +152,22 @@ def decide(
     if False in best:
         return Decision(best[False][1], "group")
     return Decision("other", "none")
+
+
+def _illness(toks: list[Tok], idx: int) -> bool:
+    """«إصابة بكورونا»، «إصابة 12 شخصا بالحمى»: the first ب-word after the trigger, unless it
+    is a wound's cause, names an illness: its count is of cases, not of the wounded
+    (figure_wound_causes.tsv)."""
+    for k in range(idx + 1, min(len(toks), idx + 5)):
+        after = toks[k].text
+        if not ("\u0621" <= after[0] <= "\u064a"):
+            if not after[0].isdigit():
+                return False  # a comma or a full stop: the clause ends
+            continue
+        if after.startswith("ب") and segment(after).proclitics[:1] == ("ب",):
+            word = after[3:] if after.startswith("بال") else after[1:]
+            return word not in _WOUND_CAUSES  # إصابة 12 شخصا بكورونا; not بجروح، بين
+    return False
 
 
 def count_noun(toks: list[Tok], a: int, b: int) -> int | None:

@@ -1,9 +1,10 @@
 """Figures: every number in an article with what it counts, who reported it and as of when.
 
-Numbers come from `numbers.scan_numbers`; the words of the number's sentence give the unit
-(the counted noun right after it), the category (the closest trigger word, or the unit's own
-default), a short subject, the reporter named by an attribution cue (بحسب، أعلنت ...), the date
-it holds for (`as_of`) and the start of the period it counts (`since`).
+Numbers come from `numbers.scan_numbers`, dual counts (شخصان) from `figure_units`; the words
+of the number's sentence give the unit (`figure_units`), the category (`figure_category`), a
+short subject, the reporter named by an attribution cue (بحسب، أعلنت ...; `figure_sources`,
+also for a sentence that goes on with the report before it), the date it holds for (`as_of`)
+and the start of the period it counts (`since`).
 """
 
 from __future__ import annotations
@@ -23,9 +24,17 @@ from marsad.extract.figure_category import (
     points_back,
     trigger,
 )
-from marsad.extract.number_lexicon import TOKEN, Tok, lookup
+from marsad.extract.figure_sources import (
+    Cue,
+    continues_report,
+    cue_source,
+    same_report,
+    sentence_cues,
+)
+from marsad.extract.figure_units import not_a_count, scan_duals, unit_after, unit_word
+from marsad.extract.number_lexicon import TOKEN, Tok
 from marsad.extract.numbers import Found, scan_numbers
-from marsad.lang import load_table, load_words
+from marsad.lang import load_table
 from marsad.model import Span
 from marsad.text.normalize import NormalizedText, fold, normalize
 
@@ -62,7 +71,8 @@ class Figure:
         return {
             "id": self.id, "doc": self.doc, "start": self.start, "end": self.end,
             "text": self.text, "value": _num(self.value), "low": _num(self.low),
-            "high": _num(self.high), "qualifier": self.qualifier, "unit": self.unit,
+            "high": _num(self.high), "qualifier": self.qualifier,
+            "unit": None if self.unit == "%" else self.unit,  # GUIDELINES: no unit for a percent
             "category": self.category, "subject": self.subject,
             "source": {
                 "entity": None, "name": self.source_name,
@@ -76,22 +86,6 @@ def _num(x: float | None) -> float | int | None:
     return int(x) if x is not None and x == int(x) else x
 
 
-def _units() -> tuple[dict[str, tuple[str, str, str]], dict[tuple[str, str], tuple[str, str, str]]]:
-    one: dict[str, tuple[str, str, str]] = {}
-    two: dict[tuple[str, str], tuple[str, str, str]] = {}
-    for surface, canon, cat, strength in load_table("units.tsv"):
-        info = (canon, cat, strength)
-        words = fold(surface).split()
-        if len(words) == 2:
-            two[(words[0], words[1])] = info
-        else:
-            one[words[0]] = info
-    return one, two
-
-
-_UNIT1, _UNIT2 = _units()
-_CUES = {fold(w): k for w, k in load_table("attribution_cues.tsv")}
-_WEEKDAYS = frozenset(fold(w) for w, _ in load_table("weekdays.tsv"))
 _MONTH_NUM = {fold(n): int(m) for n, m, system in load_table("months.tsv") if system != "hijri"}
 _SINCE_SKIP = frozenset(
     fold(w)
@@ -100,12 +94,6 @@ _SINCE_SKIP = frozenset(
 _SUBJECT_STOP = frozenset(
     fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "الآن", "اليوم", "الماضي", "الجاري")
 )
-_QUALIFIER_HEADS = frozenset(fold(row[0]).split()[0] for row in load_table("qualifiers.tsv"))
-_REPORT_NOUNS = frozenset(
-    fold(w) for w in ("حصيلة", "الحصيلة", "أرقام", "تقديرات", "إحصاءات", "إحصائيات", "بيانات",
-                      "تقرير", "معطيات")
-)
-_NOT_COUNTED = frozenset(fold(w) for w in load_words("figure_not_counted.tsv"))
 
 
 def extract_figures(
@@ -126,7 +114,7 @@ def extract_figures(
     [year]» and «منذ [العام] 2011» are read here.
     """
     norm = normalize(text)
-    found = scan_numbers(norm)
+    found = _with_duals(scan_numbers(norm), scan_duals(norm))
     if not found:
         return []
     if sentences is None:
@@ -135,7 +123,7 @@ def extract_figures(
     figures: list[Figure] = []
     # per figure: sentence, how its category was decided, «منهم» after it, a noun of its own
     listing: list[tuple[int, str, bool, bool]] = []
-    cache: dict[int, tuple[list[Tok], list[int], list[_Cue], bool, str | None]] = {}
+    cache: dict[int, _View] = {}
     for f in found:
         e = f.expr
         vague_some = f.kind == "vague" and e.text.startswith("عدد")
@@ -147,35 +135,26 @@ def extract_figures(
             lo, hi = 0, len(norm.folded)
         cached = cache.get(idx)
         if cached is None:
-            toks = [
-                Tok(m.start(), m.end(), m.group(), "")
-                for m in TOKEN.finditer(norm.folded, lo, max(hi, f.norm_end))
-            ]
-            # Each cue's noun phrase once per sentence, not once per figure (see _source).
-            cues = [
-                (i, got)
-                for i, t in enumerate(toks)
-                if _cue(t.text) in ("prep", "verb") and (got := _noun_phrase(norm, toks, i))
-            ]
-            # Once per sentence, not per figure: a sentence of many numbers stays linear.
-            yesterday = bool(published) and _says_yesterday(toks)
-            since = _since(norm, toks, published, since_resolver)
-            cached = cache[idx] = (toks, [t.start for t in toks], cues, yesterday, since)
+            cached = cache[idx] = _view(norm, lo, max(hi, f.norm_end), published, since_resolver)
         toks, tok_starts, cues, yesterday, since = cached
         a = bisect_left(tok_starts, f.norm_start)
         b = bisect_left(tok_starts, f.norm_end)
-        unit, unit_cat, strength, unit_end = _unit(norm, toks, b, f)
+        if not_a_count(toks, b, f):
+            continue
+        unit, unit_cat, strength, unit_end = unit_after(norm, toks, b, f)
         if unit is None and not e.percent and (named := count_noun(toks, a, b)) is not None:
-            unit = _unit_word(toks[named].text)  # عدد المدنيين ... بين 10 و15 ألفاً
+            unit = unit_word(toks[named].text)  # عدد المدنيين ... بين 10 و15 ألفاً
         decision = decide(toks, a, b, e.percent, unit_cat, strength)
         category = decision.category
         if vague_some and category not in EVENTS:
             continue  # «عدد من الدول»: not a count anyone reports
-        source = _source(cues, a)
+        source, said = cue_source(cues, a, toks), idx
+        if source is None and idx > 0 and continues_report(toks, cues):
+            source, said = _carried(norm, sentences, idx, cache, published, since_resolver)
         as_of = published
-        if sentence_dates and idx in sentence_dates:
-            as_of = sentence_dates[idx]
-        elif yesterday and published:
+        if sentence_dates and said in sentence_dates:
+            as_of = sentence_dates[said]
+        elif cache[said][3] and published:
             as_of = _shift(published, -1)
         figures.append(
             Figure(
@@ -195,6 +174,57 @@ def extract_figures(
     return figures
 
 
+_View = tuple[list[Tok], list[int], list[Cue], bool, str | None]
+
+
+def _view(
+    norm: NormalizedText, lo: int, hi: int, published: str | None,
+    resolver: Callable[[str], str | None] | None,
+) -> _View:
+    """What a sentence says once for all its figures: tokens, reporters, أمس, منذ."""
+    toks = [Tok(m.start(), m.end(), m.group(), "") for m in TOKEN.finditer(norm.folded, lo, hi)]
+    yesterday = bool(published) and _says_yesterday(toks)
+    since = _since(norm, toks, published, resolver)
+    return toks, [t.start for t in toks], sentence_cues(norm, toks), yesterday, since
+
+
+def _carried(
+    norm: NormalizedText, sentences: list[Span], idx: int, cache: dict[int, _View],
+    published: str | None, resolver: Callable[[str], str | None] | None,
+) -> tuple[tuple[str, tuple[int, int]] | None, int]:
+    """The reporter (and sentence) of the report a continuing sentence goes on with: the last
+    one named in the sentences before, over at most two more continuing ones."""
+    for p in range(idx - 1, max(-1, idx - 4), -1):
+        view = cache.get(p)
+        if view is None:
+            lo = _norm_index(norm, sentences[p].start)
+            view = cache[p] = _view(norm, lo, _norm_index(norm, sentences[p].end), published,
+                                    resolver)
+        if view[2]:
+            return view[2][-1][1], p if same_report(cache[idx][0]) else idx
+        if not continues_report(view[0], view[2]):
+            break
+    return None, idx
+
+
+def _with_duals(numbers: list[Found], duals: list[Found]) -> list[Found]:
+    """Numbers and dual counts in text order; a dual with a number right after it (شخصين
+    اثنين) or inside one is that number's noun, not a second figure."""
+    if not duals:
+        return numbers
+    starts = [f.norm_start for f in numbers]
+    kept: list[Found] = []
+    for d in duals:
+        if kept and d.norm_start - kept[-1].norm_end <= 2:
+            continue  # جثتي رجلين: the second dual says whose, it counts nothing more
+        k = bisect_left(starts, d.norm_start)
+        near = k < len(numbers) and numbers[k].norm_start - d.norm_end <= 2
+        inside = k > 0 and numbers[k - 1].norm_end > d.norm_start
+        if not (near or inside):
+            kept.append(d)
+    return sorted([*numbers, *kept], key=lambda f: f.norm_start)
+
+
 def _sentences(text: str, norm: NormalizedText) -> list[Span]:
     if _split_sentences is not None:
         return _split_sentences(text, norm)
@@ -212,75 +242,6 @@ def _norm_index(norm: NormalizedText, orig: int) -> int:
     if not norm._segments:
         return orig
     return bisect_left(range(len(norm.light)), orig, key=norm.to_original)
-
-
-def _unit(
-    norm: NormalizedText, toks: list[Tok], b: int, f: Found
-) -> tuple[str | None, str, str, int]:
-    """The counted noun after the number: (unit, default category, strength, token after it).
-
-    From units.tsv, also in construct state (58 من مقاتلي التنظيم); else, after 11 to 99, the
-    singular accusative noun the grammar puts there (عشرين اسماً → اسم)."""
-    if f.expr.percent:
-        return "%", "percent", "strong", b
-    if f.kind == "times":
-        return "ضعف", "-", "-", b
-    n = len(toks)
-    j = b + 1 if b < n and toks[b].text == "من" else b
-    if j >= n:
-        return None, "-", "-", b
-    for word in _bare(toks[j].text):
-        if j + 1 < n:
-            second = toks[j + 1].text
-            if toks[j + 1].start == toks[j].end and second == "2":
-                info = _UNIT1.get(word + "2")
-                if info:
-                    return info[0], info[1], info[2], j + 2
-            info2 = _UNIT2.get((word, second))
-            if info2:
-                return info2[0], info2[1], info2[2], j + 2
-        info = _UNIT1.get(word) or (_UNIT1.get(word + "ن") if word.endswith("ي") else None)
-        if info and info[2] == "idafa":  # حالة اعتقال: the noun after says what is counted
-            cat = trigger(toks[j + 1].text) if j + 1 < n else None
-            return info[0], cat if cat in EVENTS else "other", "strong", j + 1
-        if info:
-            return info[0], info[1], info[2], j + 1
-    if j == b and _accusative_count(f) and (noun := _accusative_noun(norm, toks[j])):
-        return noun, "-", "-", j + 1
-    return None, "-", "-", b
-
-
-def _unit_word(word: str) -> str | None:
-    """The unit a lone noun names (المدنيين → مدني), or None."""
-    for form in _bare(word):
-        info = _UNIT1.get(form)
-        if info:
-            return info[0]
-    return None
-
-
-def _accusative_count(f: Found) -> bool:
-    """11 to 99 take their noun in the singular accusative (تمييز)."""
-    value = f.expr.value
-    return value is not None and value == int(value) and 11 <= value <= 99
-
-
-def _accusative_noun(norm: NormalizedText, tok: Tok) -> str | None:
-    """The singular of an accusative noun (اسماً → اسم); None for adverbs and non-nouns."""
-    word = tok.text
-    if (
-        len(word) < 4 or not word.endswith("ا") or word.endswith(("يا", "ءا"))
-        or not all("\u0621" <= c <= "\u064a" for c in word)
-        or word in _NOT_COUNTED or trigger(word) in EVENTS
-    ):
-        return None
-    return norm.light[tok.start : tok.end - 1]
-
-
-def _bare(word: str) -> tuple[str, ...]:
-    if word.startswith("ال") and len(word) > 4:
-        return word, word[2:]
-    return (word,)
 
 
 def _subject(norm: NormalizedText, toks: list[Tok], unit: str | None, j: int) -> str | None:
@@ -305,78 +266,6 @@ def _subject(norm: NormalizedText, toks: list[Tok], unit: str | None, j: int) ->
         break
     return " ".join(words)
 
-
-_Cue = tuple[int, tuple[str, tuple[int, int]]]  # cue token index, (name, original span)
-
-
-def _source(cues: list[_Cue], a: int) -> tuple[str, tuple[int, int]] | None:
-    """Who the sentence says reported it: the noun phrase after the nearest attribution cue
-    before the number, else after the first cue following it (`cues`: those with a phrase)."""
-    if not cues:
-        return None
-    k = bisect_left(cues, a, key=lambda cue: cue[0])
-    return cues[k - 1][1] if k else cues[0][1]
-
-
-def _cue(word: str) -> str | None:
-    kind = _CUES.get(word)
-    if kind is None and word[:1] in "وف" and len(word) > 3:
-        kind = _CUES.get(word[1:])
-    return kind
-
-
-def _noun_phrase(
-    norm: NormalizedText, toks: list[Tok], i: int
-) -> tuple[str, tuple[int, int]] | None:
-    n = len(toks)
-    prep = _cue(toks[i].text) == "prep"
-    j = i + 1
-    while j < n and (_CUES.get(toks[j].text) == "link" or (prep and _cue(toks[j].text) == "verb")):
-        j += 1
-    if j < n and toks[j].text == '"':
-        j += 1
-    # وفقاً للأمم المتحدة; بحسب حصيلة جديدة للمرصد (the count is the body's, named after ل).
-    strip_l = prep and j < n and toks[j].text[:1] == "ل" and toks[i].text in ("وفقا", "طبقا")
-    if prep and j < n and toks[j].text in _REPORT_NOUNS:
-        k = next((k for k in range(j + 1, min(n, j + 4)) if toks[k].text[:1] == "ل"), None)
-        if k is not None and not toks[k].text.startswith("ال"):
-            j, strip_l = k, True
-    first, lead = j, 0
-    words: list[str] = []
-    while j < n and len(words) < 6:
-        t = toks[j].text
-        if not ("\u0621" <= t[0] <= "\u064a") or len(t) < 2 or t == "ال":
-            break
-        if _cue(t) is not None or t in _WEEKDAYS or t in _QUALIFIER_HEADS or (
-            t[0] in "بو" and t[1:] in _QUALIFIER_HEADS
-        ):
-            break
-        if lookup(t) or trigger(t) in EVENTS:
-            break
-        words.append(t)
-        j += 1
-    if not words or _passive_amount(toks, j):
-        return None
-    if not prep and words[0][0] in "لب" and not words[0].startswith("ال"):
-        return None  # قال للصحفيين, أفاد بمقتل: an addressee or the news, not a reporter
-    start = toks[first].start
-    light_first = norm.light[start : toks[first].end]
-    if strip_l:
-        if toks[first].text.startswith("لل"):
-            light_first = "ال" + light_first[2:]
-        else:
-            light_first, lead = light_first[1:], 1
-    name = (light_first + norm.light[toks[first].end : toks[j - 1].end]).strip()
-    span = norm.span_to_original(start + lead, toks[j - 1].end)
-    return name, span
-
-
-def _passive_amount(toks: list[Tok], j: int) -> bool:
-    """قدرت الخسائر بنحو ...: the noun after the verb is what was estimated, not who."""
-    if j >= len(toks) or not toks[j].text.startswith("ب"):
-        return False
-    t = toks[j].text
-    return t == "ب" or t[1:] in _QUALIFIER_HEADS or lookup(t) is not None
 
 
 def _says_yesterday(toks: list[Tok]) -> bool:

@@ -109,6 +109,8 @@ def not_a_figure(toks: list[Tok], core: Core, end: int, percent: bool) -> bool:
     prev = toks[core.i - 1] if core.i > 0 else None
     prev_key = strip_clitic(prev.text) if prev is not None and prev.kind == "w" else ""
     nxt = toks[end] if end < n else None
+    if nxt is not None and nxt.text == ")" and prev is not None and prev.text == "(":
+        nxt = toks[end + 1] if end + 1 < n else None  # «لمدة (20) يوماً»: past the bracket
     nxt_key = nxt.text if nxt is not None and nxt.kind == "w" else ""
     value = core.value
     single_digits = first.kind == "d" and core.j == core.i + 1
@@ -131,7 +133,7 @@ def not_a_figure(toks: list[Tok], core: Core, end: int, percent: bool) -> bool:
         return True
     if first.kind == "w" and prev is not None and prev.text in ("لم", "لن"):
         return True  # لم تسع: a verb, not nine
-    if single_digits and _list_marker(toks, core.i):
+    if single_digits and (_list_marker(toks, core.i) or _label_in_brackets(toks, core.i)):
         return True
     if core.kind != "number" or percent or value is None:
         return False
@@ -197,11 +199,27 @@ def _counted_noun_after(toks: list[Tok], j: int) -> bool:
 
 
 def _list_marker(toks: list[Tok], i: int) -> bool:
-    """«1 - ...» or «2) ...» opening a list item after punctuation."""
+    """«1 - ...» or «2) ...» opening a list item after punctuation; «(67) حالة» is a count
+    set in brackets."""
     n = len(toks)
     if i + 2 >= n or toks[i + 1].text not in ("-", ")") or toks[i + 2].kind not in "wl":
         return False
-    return i == 0 or toks[i - 1].kind == "p"
+    return i == 0 or (toks[i - 1].kind == "p" and toks[i - 1].text != "(")
+
+
+_DEFINITE = ("ال", "بال", "وال", "فال", "كال", "لل")
+_LABEL_FOLLOWERS = frozenset(("من", "في", "على", "عن", "الى", "و", "ثم"))
+
+
+def _label_in_brackets(toks: list[Tok], i: int) -> bool:
+    """«الأسبوع (133) من عمله»، «المادة (5)»: a number in brackets after a definite noun and
+    before no noun of its own names that noun («الدوريات (52) مخالفة» counts)."""
+    if not (1 < i + 1 < len(toks) and toks[i - 1].text == "(" and toks[i + 1].text == ")"):
+        return False
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    counted = after is not None and after.kind == "w" and after.text not in _LABEL_FOLLOWERS
+    named = toks[i - 2].kind == "w" and toks[i - 2].text.startswith(_DEFINITE)
+    return named and not counted
 
 
 def _bad_digits(toks: list[Tok], i: int) -> bool:
@@ -223,7 +241,8 @@ def _bad_digits(toks: list[Tok], i: int) -> bool:
                 return True
     if i + 1 < len(toks):
         q = toks[i + 1]
-        if q.start == t.end and q.kind in "wl":
+        # 100عربة: a space left out before a word; 2012م، 15th, 3D stay out
+        if q.start == t.end and q.kind in "wl" and not (q.kind == "w" and len(q.text) > 2):
             return True
     return False
 

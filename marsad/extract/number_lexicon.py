@@ -76,7 +76,7 @@ CLOCK_OR_DATE = re.compile(
 )
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """One regex alternation shaped as a trie: much faster than a flat list of words."""
     trie: dict = {}
     for word in words:
@@ -98,7 +98,7 @@ def _trie_pattern(words: list[str]) -> str:
 # The pre-filter: a digit, or a number word with its clitics, standing as a whole word.
 HIT = re.compile(
     r"[0-9]|(?<![\u0621-\u064a])(?=[\u0621-\u064a])(?:وال|بال|فال|لل|ال|[وفبلك])?(?:"
-    + _trie_pattern([*LEX, "عدد من"])
+    + trie_pattern([*LEX, "عدد من"])
     + r")(?![\u0621-\u064a])"
 )
 

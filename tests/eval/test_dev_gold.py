@@ -61,3 +61,45 @@ def test_dev_gold_spans_match_the_corpus_text(
     wrong = [m for e in annotated["entities"] for m in e["mentions"]
              if texts[m["doc"]][m["start"]:m["end"]] != m["text"]]
     assert not wrong
+
+
+FIGURES_SAMPLE = EVAL / "saudinewsnet_dev_figures_sample.txt"
+FIGURES_GOLD = EVAL / "gold" / "saudinewsnet_dev_figures.json"
+OTHER_SAMPLES = sorted(set(EVAL.glob("saudinewsnet*_sample.txt")) - {FIGURES_SAMPLE})
+CATEGORIES = {"killed", "injured", "displaced", "arrested", "fighters", "troops", "population",
+              "area", "percent", "money", "other"}
+
+
+def test_dev_figures_sample_overlaps_no_other_sample() -> None:
+    dev = set(_sample_urls(FIGURES_SAMPLE))
+    assert len(dev) == 12
+    stories = (EVAL / "saudinewsnet_stories.json").read_text(encoding="utf-8")
+    assert not [u for u in dev if u in stories]
+    for other in OTHER_SAMPLES:
+        assert not dev & set(_sample_urls(other)), other.name
+
+
+def test_dev_figures_gold_documents_are_the_sample() -> None:
+    from eval.corpus_sample import article_id
+
+    annotated = json.loads(FIGURES_GOLD.read_text(encoding="utf-8"))
+    ids = [article_id(u) for u in _sample_urls(FIGURES_SAMPLE)]
+    assert [d["id"] for d in annotated["documents"]] == ids
+    assert {f["doc"] for f in annotated["figures"]} == set(ids)
+    assert all(f["category"] in CATEGORIES for f in annotated["figures"])
+
+
+def test_dev_figures_gold_spans_match_the_corpus_text(shared_dir: Path, tmp_path: Path) -> None:
+    if not (shared_dir / "corpus" / "saudinewsnet").is_dir():
+        pytest.skip("the SaudiNewsNet corpus is not in ../shared")
+    from eval.corpus_sample import write_sample
+
+    out = tmp_path / "dev.jsonl"
+    write_sample(out, FIGURES_SAMPLE)
+    texts = {}
+    for line in out.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        texts[record["id"]] = clean_text(record["text"])
+    annotated = json.loads(FIGURES_GOLD.read_text(encoding="utf-8"))
+    wrong = [f for f in annotated["figures"] if texts[f["doc"]][f["start"]:f["end"]] != f["text"]]
+    assert not wrong

@@ -116,3 +116,51 @@ def test_counted_noun_after_the_number(text: str, unit: str | None) -> None:
 def test_vague_count_of_things_is_not_a_figure() -> None:
     assert _cats("كانوا يتوزعون على سطوح عدد من الأبنية") == []
     assert _cats("يهدد الأمن الغذائي لآلاف الأسر")[0][2] == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("رصدت الوزارة 300 إصابة بالحمى وتوفي منهم 12", "killed"),  # توفي: the dead
+        ("ألقت الشرطة القبض على 9 أشخاص في المداهمة", "arrested"),
+        ("ارتفع سعر الخام 40 سنتا في التعاملات", "money"),
+        ("انتشلت فرق الإنقاذ 8 جثث وما زال 30 مفقودا يرجح أنهم لقوا حتفهم", "other"),
+        ("فحصت الحملة 75 عشة على أطراف القرية بحثا عن المطلوبين", "other"),  # a thing
+        ("سجلت المنطقة 230 حالة إصابة بالمرض", "other"),  # a case of illness, not a wound
+        ("وثقت اللجنة 14 حالة وفاة في السجن", "killed"),
+    ],
+)
+def test_category_of_counted_things_and_people(text: str, category: str) -> None:
+    assert _cats(text)[-1][2] == category
+
+
+def test_an_unknown_feminine_noun_is_a_thing_even_near_an_event_word() -> None:
+    got = _cats("تستقبل اللاجئين السوريين 11 عيادة متنقلة")
+    assert got[0][1:] == ("عيادة", "other")
+    assert _cats("نزح 11 ألف مواطن")[0][2] == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("سجلت الوزارة إصابة 12 شخصا بالحصبة", "other"),  # an illness: cases
+        ("ارتفع عدد الإصابات إلى 40 إصابة بالفيروس", "other"),
+        ("أصيب 12 شخصا بجروح في الانفجار", "injured"),  # a wound
+        ("أصيب 5 جنود برصاص قناص", "injured"),
+        ("سجل القصف 15 إصابة بين المدنيين", "injured"),  # بين is no ب of an illness
+        ("أصيب 9 أشخاص بسبب القصف", "injured"),
+    ],
+)
+def test_an_illness_counts_cases_not_the_wounded(text: str, category: str) -> None:
+    assert _cats(text)[0][2] == category
+
+
+def test_a_trigger_after_baynama_belongs_to_the_next_clause() -> None:
+    got = _cats("تعافى 580 مريضا بينما توفي 46 آخرون")
+    assert got[0][2] != "killed"
+    assert got[1][1:] == ("مريض", "killed")
+
+
+def test_others_take_the_category_of_a_definite_people_noun() -> None:
+    got = _cats("نقل 98 من المفرج عنهم إلى المدينة، فيما نقل 42 آخرون إلى القرية")
+    assert got[1][1:] == ("مفرج عنه", "arrested")

@@ -204,3 +204,48 @@ def test_figures_empty_text() -> None:
 )
 def test_figures_source_regressions(sentence: str, source: str | None) -> None:
     assert extract_figures("d", sentence, PUBLISHED)[0].source_name == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("وقالت بعثة الإغاثة إن 40 شخصا أصيبوا", "بعثة الإغاثة"),  # ب of the root
+        ("وذكرت لجنة الطوارئ أن 25 منزلا تضررت", "لجنة الطوارئ"),  # ل of the root
+        ("سجلت وزارة الصحة 18 حالة جديدة", "وزارة الصحة"),  # a body records
+        ("وسجل المهاجم خالد العمري ثلاثة أهداف", None),  # a player scores
+        ("وسجل المؤشر العام ارتفاعا بنسبة 2%", None),  # an index moves
+        ("قتل 12 شخصا، فيما أفاد شهود بأن المسلحين فروا", None),  # another report
+        ("قتل 12 شخصا، بحسب مصادر طبية", "مصادر طبية"),
+    ],
+)
+def test_figures_source_cue_kinds(sentence: str, source: str | None) -> None:
+    assert extract_figures("d", sentence, PUBLISHED)[0].source_name == source
+
+
+def test_figures_a_clause_that_goes_on_takes_the_report_and_its_day() -> None:
+    text = ("وقالت المنظمة في تقرير لها أمس إن 60% من الضحايا مدنيون. وإنه في الأشهر الستة "
+            "قتل 900 شخص. مؤكدة مقتل 70 طفلا.")
+    figures = {f.text: f for f in extract_figures("d", text, PUBLISHED)}
+    assert figures["900"].source_name == figures["60%"].source_name == "المنظمة"
+    assert figures["900"].as_of == figures["60%"].as_of == "2019-03-09"
+    assert figures["70"].source_name == "المنظمة"
+    assert figures["70"].as_of == PUBLISHED  # said on its own, not in the clause of أمس
+
+
+def test_figures_percent_has_no_unit_in_analysis_json() -> None:
+    figure = extract_figures("d", "تراجعت الأرباح بنسبة 12%", PUBLISHED)[0]
+    assert figure.to_dict()["unit"] is None
+    assert figure.category == "percent"
+
+
+def test_figures_bracketed_count_and_label() -> None:
+    got = [f.text for f in extract_figures("d", "فحصت الحملة (45) منزلا خلال الأسبوع (12) من عملها",
+                                            PUBLISHED)]
+    assert got == ["45"]
+
+
+def test_figures_a_participle_cue_names_no_reporter() -> None:
+    text = "وقال مدير الجمعية إن التبرعات زادت. مؤكدا ارتفاع الإيرادات بنسبة 12%."
+    figure = extract_figures("d", text, PUBLISHED)[0]
+    assert figure.source_name == "مدير الجمعية"  # the report goes on; not «ارتفاع الإيرادات»
+    assert extract_figures("d", "جاء فيه أن 30 شخصا قتلوا", PUBLISHED)[0].source_name is None
