@@ -1,29 +1,39 @@
 """The main happening of a sentence: which trigger types its event, or `statement`/`other`.
 
 Used by `marsad.extract.events`. Rules, in this order:
-1. `find_triggers`: every trigger word or phrase of event_triggers.tsv, with its position.
-2. `report_cue`: a reporting verb (quote_cues.tsv) that heads the sentence (وقال X إن ...)
+1. `find_triggers`: every trigger word or phrase of event_triggers.tsv, with its position;
+   shelling with no aircraft in the sentence is ground fire (attack), an attack whose
+   subject is an aircraft an air strike (`_by_air_or_ground`, event_aircraft.tsv). A
+   trigger inside an organisation's name (حركة التحرير) names nothing.
+2. Denied happenings drop out: the opening clause after لم/لن (ولم يحدد موعد الهجوم) and a
+   trigger right after them (لم نتمكن من إنقاذ); a sentence left with none is a statement.
+3. `report_cue`: a reporting verb (quote_cues.tsv) that heads the sentence (وقال X إن ...)
    makes it a report: only the triggers in what was reported count (not a fight named
    with the article, which is what the words are about: `_topic`, nor a deed named by a
-   noun deep in the clause that an opinion is about: `_in_main_clause`), and a report whose
-   content names no happening, or that claims a deed before its content (أعلنت الحركة
-   مسؤوليتها عن الهجوم قائلة إن ...), is a `statement`.
-3. `_subordinate`: a trigger in a background phrase (منذ بدء الهجوم، بعد أسبوع من المعارك،
-   جراء الفيضان، مع تصاعد الهجوم; event_subordinators.tsv) or a purpose (للإفراج عن) is not
-   the main happening, nor is what an appeal calls for (دعا إلى الاستسلام), nor one that
-   points back to a happening already told (`_anaphoric`: هذا الهجوم، بهجمات كهذه).
-4. `main_trigger`: the first trigger left is the main happening, except that a weak trigger
-   (a word that names a setting more than a deed: الاحتجاز، النازحين) gives way to a strong
-   one later in the sentence, and deaths give way to the air strike that caused them
-   (قتل سبعة مدنيين في غارة → strike) but stay the main verb beside a ground attack.
-5. Otherwise `other`: a body sentence still reports something (background, damage, a deal).
+   noun deep in the clause that an opinion is about: `_in_main_clause`, unless a verb of
+   outcome tells it: أسفر عن مقتل), and a report whose content names no happening, that
+   claims a deed (أعلنت الحركة مسؤوليتها عن الهجوم), or that takes a stance on one with no
+   أن-clause (نددت البعثة بالهجوم), is a `statement`.
+4. `_subordinate`: a trigger in a background phrase (منذ بدء الهجوم، بعد أسبوع من المعارك،
+   جراء الفيضان، مع تصاعد الهجوم; event_subordinators.tsv) or a purpose (للإفراج عن; not
+   after a verb of undergoing: تعرضت لهجوم) is not the main happening, nor is what an
+   appeal calls for (دعا إلى الاستسلام), one that points back to a happening already told
+   (`_anaphoric`: هذا الهجوم), or a fight or taking of ground in a relative clause
+   (`_described`: داعش التي سيطرت على المدينة).
+5. `main_trigger`: the first trigger left is the main happening, except that a weak trigger
+   (a word that names a setting more than a deed: الاحتجاز، النازحين; deeds that are
+   neither violence nor words: وافقت، افتتح) gives way to a strong one later in the
+   sentence, deaths give way to the air strike that caused them (قتل سبعة مدنيين في غارة →
+   strike), and an attack that heads its clause gives way to its toll (الهجوم أسفر عن 31
+   قتيلا → casualties).
+6. Otherwise `other`: a body sentence still reports something (background, damage, a deal).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.lang import load_table
+from marsad.lang import load_table, load_words
 from marsad.text.normalize import fold
 from marsad.text.tokens import Token, tokenize
 
@@ -52,11 +62,13 @@ _TRIGGER_FIRST_WORDS = {words[0] for words in _TRIGGERS} | {
     "ال" + words[0] for words in _TRIGGERS}
 _LONGEST_TRIGGER = max(len(words) for words in _TRIGGERS)
 _SUBORDINATORS = {fold(row[0]): row[1] for row in load_table("event_subordinators.tsv")}
+_AIRCRAFT = frozenset(fold(w) for w in load_words("event_aircraft.tsv"))
 _REPORT_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv")
                 if row[1] not in ("participle", "call_participle")}
 _ALL_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv")}
 _APPEAL_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv")
                 if row[1] in ("call", "call_participle")}
+_STANCE_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv") if row[1] == "stance"}
 _CONTENT_MARKERS = frozenset(fold(w) for w in ("إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها",
                                                 "أنهم", "بأنه", "بأنها", "إنهم"))
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان"))
@@ -68,6 +80,9 @@ _REPORT_HEAD = 6
 _NEEDS = frozenset(("humanitarian", "displacement"))
 _CLAUSE_HEAD = 4  # words into a reported clause where its own happening stands
 _PREPOSITION_WORDS = frozenset(fold(w) for w in ("من", "عن", "على", "إلى", "في", "مع"))
+_CLAUSE_BREAKS = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "فيما", "بينما", "غير"))
+_DESCRIBED = frozenset(("attack", "strike", "capture", "withdrawal", "surrender"))
+_AIR_REACH = 3  # words after an attack verb where its subject stands (هاجمت مروحيتان)
 
 
 @dataclass(slots=True)
@@ -119,6 +134,32 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     return found
 
 
+def _by_air_or_ground(tokens: list[Token], triggers: list[Trigger]) -> list[Trigger]:
+    """Shelling with no aircraft in the sentence is ground fire, an attack (قصف مدفعي،
+    قذائف هاون); an attack whose subject is an aircraft is an air strike (هاجمت مروحيتان)."""
+    air = [i for i, t in enumerate(tokens) if _bare(t.seg.key) in _AIRCRAFT]
+    for t in triggers:
+        if t.type == "strike" and t.sub_event.startswith("shelling") and not air:
+            t.type = "attack"
+        elif t.type == "attack" and any(0 < i - t.index <= _AIR_REACH for i in air):
+            t.type, t.sub_event = "strike", "air/drone strike"
+    return triggers
+
+
+def _negated_opening(tokens: list[Token], text: str) -> int:
+    """Index where a sentence's opening clause ends when it is denied (ولم يحدد موعد
+    الهجوم، كما لم تكشف ...): what it names did not happen. 0 when it is not denied."""
+    first = next((i for i, t in enumerate(tokens[:2]) if _kind(t) == "negation"
+                  or t.folded[:1] == "و" and _SUBORDINATORS.get(t.folded[1:]) == "negation"),
+                 None)
+    if first is None or first == 1 and tokens[0].folded not in ("كما", "و"):
+        return 0
+    for i in range(first + 1, len(tokens)):
+        if tokens[i].folded in _CLAUSE_BREAKS or "،" in text[tokens[i - 1].end:tokens[i].start]:
+            return i
+    return len(tokens)
+
+
 def _cue_word(tok: Token) -> str | None:
     """The reporting verb a token is (quote_cues.tsv), with or without و/ف."""
     key = tok.seg.key
@@ -143,35 +184,75 @@ def report_cue(tokens: list[Token]) -> int | None:
     return None
 
 
-def _content_start(tokens: list[Token], cue: int) -> int:
-    """Index where a report's content begins: after إن/أن (or a colon or quotation mark)
-    following the cue; the speaker phrase before it (مصدر طبي في مستشفى) is no content."""
+def _content_start(tokens: list[Token], cue: int) -> int | None:
+    """Index where a report's content begins: after إن/أن following the cue; the speaker
+    phrase before it (مصدر طبي في مستشفى) is no content. None without إن/أن."""
     for i in range(cue + 1, min(len(tokens), cue + 25)):
-        if tokens[i].folded in _CONTENT_MARKERS or tokens[i].key in _CONTENT_MARKERS:
+        if _content_marker(tokens[i]):
             return i + 1
-    return cue + 1
+    return None
+
+
+def _kind(tok: Token) -> str | None:
+    """What a word does to the event words near it (event_subordinators.tsv), if anything."""
+    return _SUBORDINATORS.get(tok.key) or _SUBORDINATORS.get(tok.folded)
 
 
 def _subordinate(tokens: list[Token], index: int, others: frozenset[int] = frozenset()) -> bool:
     """The trigger at index sits in a background phrase: منذ/بعد/مع/جراء (+ بدء) X, or
-    in a purpose (للإفراج عن، لصفقة أكبر): what is meant to happen has not happened.
+    in a purpose (للإفراج عن، لصفقة أكبر): what is meant to happen has not happened;
+    after a verb of undergoing, لـ marks what was met (تعرضت الدورية لهجوم), no purpose.
     `others` are where other triggers stand: a background phrase ends at its own."""
     if "ل" in tokens[index].seg.proclitics:
-        return True
+        return not any(_kind(t) == "undergo" for t in tokens[max(0, index - 3):index])
     for back in (1, 2, 3):
         j = index - back
         if j < 0 or j in others:  # «منذ انطلاق الهجوم مقتل 19»: past another happening
             return False
-        kind = _SUBORDINATORS.get(tokens[j].key) or _SUBORDINATORS.get(tokens[j].folded)
+        kind = _kind(tokens[j])
         if kind == "link":
             return True
-        if kind == "onset" and j >= 1 and (
-                _SUBORDINATORS.get(tokens[j - 1].key) == "link"
-                or _SUBORDINATORS.get(tokens[j - 1].folded) == "link"):
+        if kind == "onset" and j >= 1 and _kind(tokens[j - 1]) == "link":
             return True
         if kind is None and back >= 2:
             return False
     return False
+
+
+def _described(tokens: list[Token], trigger: Trigger, others: frozenset[int]) -> bool:
+    """A fight or a taking of ground told in a relative clause describes a noun (داعش التي
+    سيطرت على الرمادي، المسجد الذي وقع فيه التفجير): background, not the happening. Deaths
+    and flight told so (الأشخاص الذين قتلوا) are the news and stay."""
+    if trigger.type not in _DESCRIBED:
+        return False
+    for j in range(trigger.index - 1, max(trigger.index - 4, -1), -1):
+        if _kind(tokens[j]) == "relative":
+            return True
+        if j in others or _content_marker(tokens[j]):  # «التي تلقيناها فإن انتحاريا دخل»
+            return False
+    return False
+
+
+def _content_marker(tok: Token) -> bool:
+    """إن/أن and their forms, also after و/ف (فإن)."""
+    folded = tok.folded
+    return folded in _CONTENT_MARKERS or tok.key in _CONTENT_MARKERS or (
+        folded[:1] in ("و", "ف") and folded[1:] in _CONTENT_MARKERS)
+
+
+def _denied(tokens: list[Token], trigger: Trigger) -> bool:
+    """A trigger right after لم/لن, or one word further (لم نتمكن من إنقاذ، لن تشن هجوما),
+    names what did not or will not happen."""
+    return any(trigger.index - back >= 0 and _kind(tokens[trigger.index - back]) == "negation"
+               for back in (1, 2, 3))
+
+
+def _after_outcome(tokens: list[Token], index: int) -> bool:
+    """The word follows a verb of outcome, alone or with عن/إلى (أسفر عن مقتل، خلفت قتلى)."""
+    return any(index - back >= 0 and _kind(tokens[index - back]) == "result"
+               and all(tokens[k].folded in _PREPOSITION_WORDS or tokens[k].seg.key.isdigit()
+                       for k in range(index - back + 1, index))
+               for back in (1, 2, 3))
 
 
 def _anaphoric(tokens: list[Token], index: int) -> bool:
@@ -194,6 +275,8 @@ def _in_main_clause(tokens: list[Token], trigger: Trigger, content: int) -> bool
     an opinion is about."""
     if trigger.index - content <= _CLAUSE_HEAD or trigger.type in _NEEDS:
         return True  # needs and flight are told in nouns (الحاجة إلى المأوى، للوافدين)
+    if _after_outcome(tokens, trigger.index):
+        return True  # what a happening left (أسفر عن مقتل 14) is told, not opined on
     tok = trigger.token
     bound = set(tok.seg.proclitics) & {"ال", "ب", "ل", "ك"} \
         or tokens[trigger.index - 1].folded in _PREPOSITION_WORDS
@@ -201,10 +284,11 @@ def _in_main_clause(tokens: list[Token], trigger: Trigger, content: int) -> bool
 
 
 def main_trigger(tokens: list[Token], triggers: list[Trigger], start: int = 0) -> Trigger | None:
-    """The main happening among the triggers at or after token `start` (rules 3-4)."""
+    """The main happening among the triggers at or after token `start` (rules 4-5)."""
     at = frozenset(t.index for t in triggers)
     candidates = [t for t in triggers if t.index >= start
-                  and not _subordinate(tokens, t.index, at) and not _anaphoric(tokens, t.index)]
+                  and not _subordinate(tokens, t.index, at) and not _anaphoric(tokens, t.index)
+                  and not _described(tokens, t, at)]
     if not candidates:
         return None
     strong = [t for t in candidates if not t.weak]
@@ -213,7 +297,18 @@ def main_trigger(tokens: list[Token], triggers: list[Trigger], start: int = 0) -
         means = next((t for t in candidates if t.index > chosen.index
                       and t.type == "strike" and _by_means(tokens, t.index)), None)
         return means or chosen
+    if chosen.type in ("attack", "strike") and chosen.index <= start + 1:
+        return _toll(tokens, candidates, chosen) or chosen
     return chosen
+
+
+def _toll(tokens: list[Token], candidates: list[Trigger], subject: Trigger) -> Trigger | None:
+    """A clause whose subject is the attack and whose predicate is its toll (الهجوم أسفر عن
+    31 قتيلا، إن انفجارا في البلدة أسفر عن مقتل 27) reports the deaths."""
+    return next((t for t in candidates if t.index > subject.index and t.type == "casualties"
+                 and _after_outcome(tokens, t.index)
+                 and not any(subject.index < o.index < t.index and o.type != "casualties"
+                             for o in candidates)), None)
 
 
 def _by_means(tokens: list[Token], index: int) -> bool:
@@ -233,9 +328,17 @@ class Happening:
     clause_start: int
 
 
-def sentence_type(tokens: list[Token]) -> Happening:
-    """The main happening of one sentence (rules 1-5)."""
-    triggers = find_triggers(tokens)
+def sentence_type(tokens: list[Token], text: str = "",
+                  names: list[tuple[int, int]] | None = None) -> Happening:
+    """The main happening of one sentence (rules 1-6); `text` is the document the tokens
+    index, `names` are the spans of organisation names in it (حركة التحرير الوطني): a
+    trigger word inside a name names no happening."""
+    triggers = _by_air_or_ground(tokens, find_triggers(tokens))
+    if names:
+        triggers = [t for t in triggers
+                    if not any(a <= t.token.start < b for a, b in names)]
+    denied = _negated_opening(tokens, text)
+    triggers = [t for t in triggers if t.index >= denied and not _denied(tokens, t)]
     cue = report_cue(tokens)
     start = tokens[0].start if tokens else 0
     appeal = next((i for i, t in enumerate(tokens) if _cue_word(t) in _APPEAL_CUES), None)
@@ -243,16 +346,22 @@ def sentence_type(tokens: list[Token]) -> Happening:
         triggers = [t for t in triggers if t.index < appeal]
     if cue is not None:  # what was said decides; that it was said is the fallback
         said = [t for t in triggers if t.type != "statement"]
-        content = _content_start(tokens, cue)
+        marked = _content_start(tokens, cue)
+        if marked is None and _cue_word(tokens[cue]) in _STANCE_CUES:
+            # «نددت البعثة بالهجوم الذي قتل ...»: a stance on a deed, not the deed
+            return Happening("statement", "statement", tokens[cue], start)
+        content = cue + 1 if marked is None else marked
         start = tokens[content].start if content < len(tokens) else tokens[-1].end
         claim = main_trigger(tokens, triggers, cue + 1)
         said = [t for t in said if not _topic(t) and _in_main_clause(tokens, t, content)]
         chosen = main_trigger(tokens, said, content)
         if chosen is None or claim is not None and claim.sub_event == "claim" \
-                and claim.index < content:  # «أعلنت الحركة مسؤوليتها عن الهجوم قائلة إن»
+                and (marked is None or claim.index < content):  # «أعلنت مسؤوليتها عن الهجوم»
             return Happening("statement", "statement", tokens[cue], start)
     else:
         chosen = main_trigger(tokens, triggers)
+    if chosen is None and denied:
+        return Happening("statement", "statement", None, start)
     if chosen is None:
         return Happening("other", "other", None, start)
     return Happening(chosen.type, chosen.sub_event, chosen.token, start)

@@ -6,7 +6,8 @@ Rules, in this order:
    sentence of an article reports something happening and gives one event.
 2. The type is the sentence's main happening (`marsad.extract.event_types`): the first
    trigger of the main clause (in a report, of what was reported), `statement` for a report
-   of words alone, `other` when no trigger names the happening (background, damage, deals).
+   of words alone, `other` when no trigger names the happening (background, damage, deals);
+   the sentence's organisation names are passed along, a trigger word in one names nothing.
 3. The date is the sentence's own time expression when it has one (so a background
    sentence about 2014 is an event of 2014), else the publication date with precision
    `reported` (it happened on or before that day); a «منذ ...» interval dates nothing, nor
@@ -154,12 +155,13 @@ def extract_events(
     for sentence, sent_tokens in tokenize_sentences(text):
         if not _body_sentence(text, sentence, sent_tokens):
             continue
-        happening = sentence_type(sent_tokens)
+        sentence_mentions = _within(mentions, mention_starts, sentence)
+        happening = sentence_type(sent_tokens, text, [
+            (m["start"], m["end"]) for m in sentence_mentions if m["type"] == "ORG"])
         trigger = happening.trigger
         date, precision = _sentence_date(text, sentence, _within(times, time_starts, sentence),
                                          published)
         sentence_figures = _within(figures, figure_starts, sentence)
-        sentence_mentions = _within(mentions, mention_starts, sentence)
         killed = [f["value"] for f in sentence_figures
                   if f.get("category") == "killed" and f.get("value") is not None]
         events.append(Event(

@@ -113,8 +113,9 @@ def test_events_a_since_interval_does_not_date_the_event() -> None:
         # a weak word counted (tamyiz) is no happening; a strong one in tanwin still is
         ("ونقلت الطائرات 140 محتجزاً إلى العاصمة في الرحلة الأولى.", "other"),
         ("وشن المسلحون هجوماً على نقطة التفتيش ليلاً.", "attack"),
-        # deaths give way to the strike that caused them
-        ("وقتل أربعة مدنيين بقذائف هاون سقطت على السوق.", "strike"),
+        # deaths give way to the air strike that caused them, not to ground fire
+        ("وقتل أربعة مدنيين في غارة جوية على السوق.", "strike"),
+        ("وقتل أربعة مدنيين بقذائف هاون سقطت على السوق.", "casualties"),
         # a trigger written with a pronoun suffix
         ("ولقي ثلاثة أشخاص حتفهم غرقا في الوادي.", "casualties"),
         ("وأفاد المتحدث بأن 150 مقاتلا سلموا أنفسهم خلال الأسبوع.", "surrender"),
