@@ -7,13 +7,16 @@ Used by `marsad.extract.events`. Rules, in this order:
    trigger inside an organisation's name (حركة التحرير) names nothing.
 2. Denied happenings drop out: the opening clause after لم/لن (ولم يحدد موعد الهجوم) and a
    trigger right after them (لم نتمكن من إنقاذ); a sentence left with none is a statement.
-3. `report_cue`: a reporting verb (quote_cues.tsv) that heads the sentence (وقال X إن ...)
-   makes it a report: only the triggers in what was reported count (not a fight named
-   with the article, which is what the words are about: `_topic`, nor a deed named by a
-   noun deep in the clause that an opinion is about: `_in_main_clause`, unless a verb of
-   outcome tells it: أسفر عن مقتل), and a report whose content names no happening, that
-   claims a deed (أعلنت الحركة مسؤوليتها عن الهجوم), or that takes a stance on one with no
-   أن-clause (نددت البعثة بالهجوم), is a `statement`.
+3. `report_cue`: a reporting verb (quote_cues.tsv) that heads the sentence (وقال X إن ...;
+   not in a relative clause: الاتفاق الذي أعلن) makes it a report, unless a deed told in
+   its own clause comes first (وطوقت القوات الحي، وقال مصدر إن: `_opening_deed`). Only
+   the triggers in what was reported (after إن/أن, a colon or a quotation mark) count:
+   not a fight named with the article, which is what the words are about (`_topic`), nor
+   a deed named by a noun deep in the clause that an opinion is about (`_in_main_clause`),
+   unless a verb of outcome or of doing tells it (أسفر عن مقتل، بدأ بإطلاق النار). A report
+   whose content names no happening, that claims a deed (أعلنت الحركة مسؤوليتها عن
+   الهجوم), or that takes a stance on one with no أن-clause (نددت البعثة بالهجوم), is a
+   `statement`; a call for aid is a need (دعا إلى توفير الخيام → humanitarian).
 4. `_subordinate`: a trigger in a background phrase (منذ بدء الهجوم، بعد أسبوع من المعارك،
    جراء الفيضان، مع تصاعد الهجوم; event_subordinators.tsv) or a purpose (للإفراج عن; not
    after a verb of undergoing: تعرضت لهجوم) is not the main happening, nor is what an
@@ -80,8 +83,9 @@ _REPORT_HEAD = 6
 _NEEDS = frozenset(("humanitarian", "displacement"))
 _CLAUSE_HEAD = 4  # words into a reported clause where its own happening stands
 _PREPOSITION_WORDS = frozenset(fold(w) for w in ("من", "عن", "على", "إلى", "في", "مع"))
+_SPEECH_OPENERS = (":", "«", "“", '"')
 _CLAUSE_BREAKS = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "فيما", "بينما", "غير"))
-_DESCRIBED = frozenset(("attack", "strike", "capture", "withdrawal", "surrender"))
+_DESCRIBED = frozenset(("attack", "strike", "capture", "withdrawal", "surrender", "statement"))
 _AIR_REACH = 3  # words after an attack verb where its subject stands (هاجمت مروحيتان)
 
 
@@ -160,6 +164,18 @@ def _negated_opening(tokens: list[Token], text: str) -> int:
     return len(tokens)
 
 
+def _opening_deed(tokens: list[Token], triggers: list[Trigger], cue: int,
+                  text: str) -> Trigger | None:
+    """A happening told in its own clause before the report that follows a comma (وطوقت
+    القوات القطاع، وقال مصدران إن ...) is the sentence's main happening."""
+    before = [t for t in triggers if t.index < cue and t.type != "statement"]
+    deed = main_trigger(tokens, before)
+    if deed is None or deed.weak:
+        return None
+    gaps = (text[tokens[i - 1].end:tokens[i].start] for i in range(deed.index + 1, cue + 1))
+    return deed if any("،" in gap or "," in gap for gap in gaps) else None
+
+
 def _cue_word(tok: Token) -> str | None:
     """The reporting verb a token is (quote_cues.tsv), with or without و/ف."""
     key = tok.seg.key
@@ -173,23 +189,27 @@ def _cue_word(tok: Token) -> str | None:
 def report_cue(tokens: list[Token]) -> int | None:
     """Index of the reporting verb that heads the sentence, if it is a report: it opens
     the sentence or follows a short lead-in (من جهته، وفي المخيم، قال), or follows a
-    subject put first (أما الوزير فقال، غير أن المتحدث ... أكد); «وفق ما أعلن» is no head."""
+    subject put first (أما الوزير فقال، غير أن المتحدث ... أكد); «وفق ما أعلن» and
+    «الاتفاق الذي أعلن» are no head."""
     opened = bool(tokens) and _OPENER.get(tokens[0].key, _OPENER.get(tokens[0].folded)) == "opener"
     reach = _REPORT_HEAD + 10 if opened else _REPORT_HEAD
     for i, tok in enumerate(tokens[: reach + 1]):
         if _cue_word(tok) in _REPORT_CUES:
-            if i >= 1 and tokens[i - 1].folded == "ما":
-                return None
+            if i >= 1 and (tokens[i - 1].folded == "ما" or _kind(tokens[i - 1]) == "relative"):
+                return None  # «وفق ما أعلن»، «الاتفاق الذي أعلن في مسقط»: no report
             return i
     return None
 
 
-def _content_start(tokens: list[Token], cue: int) -> int | None:
-    """Index where a report's content begins: after إن/أن following the cue; the speaker
-    phrase before it (مصدر طبي في مستشفى) is no content. None without إن/أن."""
+def _content_start(tokens: list[Token], cue: int, text: str) -> int | None:
+    """Index where a report's content begins: after إن/أن following the cue, or at a
+    colon or an opening quotation mark; the speaker phrase before it (مصدر طبي في
+    مستشفى) is no content. None without any."""
     for i in range(cue + 1, min(len(tokens), cue + 25)):
         if _content_marker(tokens[i]):
             return i + 1
+        if any(mark in text[tokens[i - 1].end:tokens[i].start] for mark in _SPEECH_OPENERS):
+            return i
     return None
 
 
@@ -220,8 +240,8 @@ def _subordinate(tokens: list[Token], index: int, others: frozenset[int] = froze
 
 
 def _described(tokens: list[Token], trigger: Trigger, others: frozenset[int]) -> bool:
-    """A fight or a taking of ground told in a relative clause describes a noun (داعش التي
-    سيطرت على الرمادي، المسجد الذي وقع فيه التفجير): background, not the happening. Deaths
+    """A fight, a taking of ground or words told in a relative clause describe a noun (داعش
+    التي سيطرت على الرمادي، الاتفاق الذي أعلن): background, not the happening. Deaths
     and flight told so (الأشخاص الذين قتلوا) are the news and stay."""
     if trigger.type not in _DESCRIBED:
         return False
@@ -275,6 +295,8 @@ def _in_main_clause(tokens: list[Token], trigger: Trigger, content: int) -> bool
     an opinion is about."""
     if trigger.index - content <= _CLAUSE_HEAD or trigger.type in _NEEDS:
         return True  # needs and flight are told in nouns (الحاجة إلى المأوى، للوافدين)
+    if _kind(tokens[trigger.index - 1]) == "deed":
+        return True  # the deed a verb of doing names (بدأ بإطلاق النار، قامت بقصف)
     if _after_outcome(tokens, trigger.index):
         return True  # what a happening left (أسفر عن مقتل 14) is told, not opined on
     tok = trigger.token
@@ -342,11 +364,18 @@ def sentence_type(tokens: list[Token], text: str = "",
     cue = report_cue(tokens)
     start = tokens[0].start if tokens else 0
     appeal = next((i for i, t in enumerate(tokens) if _cue_word(t) in _APPEAL_CUES), None)
-    if appeal is not None:  # what a speaker calls for (دعا إلى الاستسلام) has not happened
+    if appeal is not None:  # what a speaker calls for (دعا إلى الاستسلام) has not happened,
+        need = next((t for t in triggers if t.index > appeal and t.type == "humanitarian"
+                     and not t.weak), None)
+        if need is not None:  # but a call for aid tells a need (دعا إلى توفير الخيام)
+            return Happening(need.type, need.sub_event, need.token, start)
         triggers = [t for t in triggers if t.index < appeal]
+    opening = _opening_deed(tokens, triggers, cue, text) if cue else None
+    if opening is not None:  # «وطوقت القوات القطاع، وقال مصدران إنها ...»
+        return Happening(opening.type, opening.sub_event, opening.token, start)
     if cue is not None:  # what was said decides; that it was said is the fallback
         said = [t for t in triggers if t.type != "statement"]
-        marked = _content_start(tokens, cue)
+        marked = _content_start(tokens, cue, text)
         if marked is None and _cue_word(tokens[cue]) in _STANCE_CUES:
             # «نددت البعثة بالهجوم الذي قتل ...»: a stance on a deed, not the deed
             return Happening("statement", "statement", tokens[cue], start)

@@ -123,3 +123,49 @@ def test_event_types_trigger_inside_an_organisation_name_names_nothing() -> None
     sentence = "وشارك أعضاء من جبهة التحرير الشعبية في الاجتماع."
     assert _type(sentence) == "capture"
     assert _type(sentence, names=["جبهة التحرير الشعبية"]) == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a call for aid tells a need; a call for surrender names nothing that happened
+        ("ودعا المحافظ المنظمات إلى توفير الخيام والغذاء للأسر، مشيراً إلى أن الوضع صعب.",
+         "humanitarian"),
+        ("ودعا القائد المسلحين إلى الاستسلام قبل نهاية الأسبوع.", "statement"),
+    ],
+)
+def test_event_types_appeals(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a reporting verb in a relative clause is no report, nor a statement
+        ("وكان الاتفاق الذي أعلن في العاصمة ينص على الإفراج عن الأسرى.", "other"),
+        ("وأعلن الوزير الاتفاق في العاصمة.", "statement"),
+        # damage told in what was said is a happening, not an opinion
+        ("وأضاف أن عشرات المنازل باتت مدمرة في القرية.", "other"),
+    ],
+)
+def test_event_types_described_reports_and_damage(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a quotation right after the speaker is what was said, before any later أن
+        ("وتابع الضابط «كنا نلاحقه عندما فجر نفسه قرب الحاجز»، مضيفاً أن التحقيق مستمر.",
+         "attack"),
+        # a deed in its own clause before the report is the main happening
+        ("وطوقت الشرطة الحي، وقال مصدر أمني إن العملية ما زالت جارية.", "attack"),
+        ("من جهته، قال مصدر أمني إن العملية ما زالت جارية.", "statement"),
+        # a verb of doing names the deed deep in the reported clause
+        ("وقال شهود إن الرجل جلس بين الحضور طويلاً قبل أن يقف وبدأ بإطلاق النار.", "attack"),
+        ("وقال شهود إن الرجل جلس بين الحضور طويلاً وتحدث بحزن عن إطلاق النار.",
+         "statement"),
+    ],
+)
+def test_event_types_where_the_report_and_its_deed_stand(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
