@@ -341,8 +341,9 @@ def _by_means(tokens: list[Token], index: int) -> bool:
 
 @dataclass(slots=True)
 class Happening:
-    """A sentence's main happening: its type, the trigger (if any) and where the clause
-    that reports it begins (after «قال X إن» in a report, else at the sentence's start)."""
+    """A sentence's main happening: its type, the trigger (if any) and where its main actor
+    is looked for: after «قال X إن» in a report of a deed, after the cue in a report of
+    words (the speaker: قال الوزير), else at the sentence's start."""
 
     type: str
     sub_event: str
@@ -378,7 +379,7 @@ def sentence_type(tokens: list[Token], text: str = "",
         marked = _content_start(tokens, cue, text)
         if marked is None and _cue_word(tokens[cue]) in _STANCE_CUES:
             # «نددت البعثة بالهجوم الذي قتل ...»: a stance on a deed, not the deed
-            return Happening("statement", "statement", tokens[cue], start)
+            return Happening("statement", "statement", tokens[cue], tokens[cue].end)
         content = cue + 1 if marked is None else marked
         start = tokens[content].start if content < len(tokens) else tokens[-1].end
         claim = main_trigger(tokens, triggers, cue + 1)
@@ -386,7 +387,7 @@ def sentence_type(tokens: list[Token], text: str = "",
         chosen = main_trigger(tokens, said, content)
         if chosen is None or claim is not None and claim.sub_event == "claim" \
                 and (marked is None or claim.index < content):  # «أعلنت مسؤوليتها عن الهجوم»
-            return Happening("statement", "statement", tokens[cue], start)
+            return Happening("statement", "statement", tokens[cue], tokens[cue].end)
     else:
         chosen = main_trigger(tokens, triggers)
     if chosen is None and denied:

@@ -161,6 +161,14 @@ def test_events_main_actor_is_the_subject_after_the_verb() -> None:
     assert [a["entity"] for a in event.actors] == ["e-h", "e-army"]
 
 
+def test_events_main_actor_of_a_statement_is_its_speaker() -> None:
+    text = "وقال الجيش إن حماس تسعى إلى تخريب الهدنة."
+    mentions = [_mention(text, "الجيش", "ORG", "e-army"), _mention(text, "حماس", "ORG", "e-h")]
+    [event] = extract_events("d", text, "2024-03-07", mentions=mentions)
+    assert event.type == "statement"
+    assert [a["entity"] for a in event.actors] == ["e-army", "e-h"]
+
+
 def test_events_time_ending_a_since_phrase_dates_nothing() -> None:
     text = "وارتفع عدد الفارين منذ بدء الهجوم على البلدة الثلاثاء الماضي إلى سبعة آلاف."
     tuesday = text.index("الثلاثاء")
