@@ -5,8 +5,9 @@ Used by `marsad.extract.events`. Rules, in this order:
    shelling with no aircraft in the sentence is ground fire (attack), an attack whose
    subject is an aircraft an air strike (`_by_air_or_ground`, event_aircraft.tsv). A
    trigger inside an organisation's name (حركة التحرير) names nothing.
-2. Denied happenings drop out: the opening clause after لم/لن (ولم يحدد موعد الهجوم) and a
-   trigger right after them (لم نتمكن من إنقاذ); a sentence left with none is a statement.
+2. Denied happenings drop out (`event_clauses.negated_opening`, `denied`): the opening
+   clause after لم/لن (ولم يحدد موعد الهجوم) and a trigger right after them (لم نتمكن من
+   إنقاذ); a sentence left with none is a statement.
 3. `report_cue`: a reporting verb (quote_cues.tsv) that heads the sentence (وقال X إن ...;
    not in a relative clause: الاتفاق الذي أعلن) makes it a report, unless a deed told in
    its own clause comes first (وطوقت القوات الحي، وقال مصدر إن: `_opening_deed`). Only
@@ -17,12 +18,13 @@ Used by `marsad.extract.events`. Rules, in this order:
    whose content names no happening, that claims a deed (أعلنت الحركة مسؤوليتها عن
    الهجوم), or that takes a stance on one with no أن-clause (نددت البعثة بالهجوم), is a
    `statement`; a call for aid is a need (دعا إلى توفير الخيام → humanitarian).
-4. `_subordinate`: a trigger in a background phrase (منذ بدء الهجوم، بعد أسبوع من المعارك،
-   جراء الفيضان، مع تصاعد الهجوم; event_subordinators.tsv) or a purpose (للإفراج عن; not
+4. Where a trigger stands (`marsad.extract.event_clauses`): one in a background phrase
+   (منذ بدء الهجوم، بعد أسبوع من المعارك، جراء الفيضان، مع تصاعد الهجوم;
+   event_subordinators.tsv) or a purpose (للإفراج عن; not
    after a verb of undergoing: تعرضت لهجوم) is not the main happening, nor is what an
    appeal calls for (دعا إلى الاستسلام), one that points back to a happening already told
-   (`_anaphoric`: هذا الهجوم), or a fight or taking of ground in a relative clause
-   (`_described`: داعش التي سيطرت على المدينة).
+   (`anaphoric`: هذا الهجوم), or a fight or taking of ground in a relative clause
+   (`described`: داعش التي سيطرت على المدينة).
 5. `main_trigger`: the first trigger left is the main happening, except that a weak trigger
    (a word that names a setting more than a deed: الاحتجاز، النازحين; deeds that are
    neither violence nor words: وافقت، افتتح) gives way to a strong one later in the
@@ -36,6 +38,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.extract.event_clauses import (
+    PREPOSITION_WORDS,
+    after_outcome,
+    anaphoric,
+    content_marker,
+    denied,
+    described,
+    negated_opening,
+    subordinate,
+    word_kind,
+)
 from marsad.lang import load_table, load_words
 from marsad.text.normalize import fold
 from marsad.text.tokens import Token, tokenize
@@ -64,7 +77,6 @@ _TRIGGERS = _load_triggers()
 _TRIGGER_FIRST_WORDS = {words[0] for words in _TRIGGERS} | {
     "ال" + words[0] for words in _TRIGGERS}
 _LONGEST_TRIGGER = max(len(words) for words in _TRIGGERS)
-_SUBORDINATORS = {fold(row[0]): row[1] for row in load_table("event_subordinators.tsv")}
 _AIRCRAFT = frozenset(fold(w) for w in load_words("event_aircraft.tsv"))
 _REPORT_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv")
                 if row[1] not in ("participle", "call_participle")}
@@ -72,20 +84,13 @@ _ALL_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv")}
 _APPEAL_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv")
                 if row[1] in ("call", "call_participle")}
 _STANCE_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv") if row[1] == "stance"}
-_CONTENT_MARKERS = frozenset(fold(w) for w in ("إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها",
-                                                "أنهم", "بأنه", "بأنها", "إنهم"))
-_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان"))
-_LIKE_THIS = frozenset(fold(w) for w in ("كهذه", "كهذا", "كتلك", "كذلك"))
 _MEANS = frozenset(fold(w) for w in ("في", "جراء", "إثر", "بفعل"))
 _OPENER = {fold(row[0]): row[1] for row in load_table("quote_speaker_words.tsv")}
 # A report's verb comes early: after at most this many words (من جهته، وفي مخيم الهول،).
 _REPORT_HEAD = 6
 _NEEDS = frozenset(("humanitarian", "displacement"))
 _CLAUSE_HEAD = 4  # words into a reported clause where its own happening stands
-_PREPOSITION_WORDS = frozenset(fold(w) for w in ("من", "عن", "على", "إلى", "في", "مع"))
 _SPEECH_OPENERS = (":", "«", "“", '"')
-_CLAUSE_BREAKS = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "فيما", "بينما", "غير"))
-_DESCRIBED = frozenset(("attack", "strike", "capture", "withdrawal", "surrender", "statement"))
 _AIR_REACH = 3  # words after an attack verb where its subject stands (هاجمت مروحيتان)
 
 
@@ -150,20 +155,6 @@ def _by_air_or_ground(tokens: list[Token], triggers: list[Trigger]) -> list[Trig
     return triggers
 
 
-def _negated_opening(tokens: list[Token], text: str) -> int:
-    """Index where a sentence's opening clause ends when it is denied (ولم يحدد موعد
-    الهجوم، كما لم تكشف ...): what it names did not happen. 0 when it is not denied."""
-    first = next((i for i, t in enumerate(tokens[:2]) if _kind(t) == "negation"
-                  or t.folded[:1] == "و" and _SUBORDINATORS.get(t.folded[1:]) == "negation"),
-                 None)
-    if first is None or first == 1 and tokens[0].folded not in ("كما", "و"):
-        return 0
-    for i in range(first + 1, len(tokens)):
-        if tokens[i].folded in _CLAUSE_BREAKS or "،" in text[tokens[i - 1].end:tokens[i].start]:
-            return i
-    return len(tokens)
-
-
 def _opening_deed(tokens: list[Token], triggers: list[Trigger], cue: int,
                   text: str) -> Trigger | None:
     """A happening told in its own clause before the report that follows a comma (وطوقت
@@ -195,7 +186,7 @@ def report_cue(tokens: list[Token]) -> int | None:
     reach = _REPORT_HEAD + 10 if opened else _REPORT_HEAD
     for i, tok in enumerate(tokens[: reach + 1]):
         if _cue_word(tok) in _REPORT_CUES:
-            if i >= 1 and (tokens[i - 1].folded == "ما" or _kind(tokens[i - 1]) == "relative"):
+            if i >= 1 and (tokens[i - 1].folded == "ما" or word_kind(tokens[i - 1]) == "relative"):
                 return None  # «وفق ما أعلن»، «الاتفاق الذي أعلن في مسقط»: no report
             return i
     return None
@@ -206,80 +197,11 @@ def _content_start(tokens: list[Token], cue: int, text: str) -> int | None:
     colon or an opening quotation mark; the speaker phrase before it (مصدر طبي في
     مستشفى) is no content. None without any."""
     for i in range(cue + 1, min(len(tokens), cue + 25)):
-        if _content_marker(tokens[i]):
+        if content_marker(tokens[i]):
             return i + 1
         if any(mark in text[tokens[i - 1].end:tokens[i].start] for mark in _SPEECH_OPENERS):
             return i
     return None
-
-
-def _kind(tok: Token) -> str | None:
-    """What a word does to the event words near it (event_subordinators.tsv), if anything."""
-    return _SUBORDINATORS.get(tok.key) or _SUBORDINATORS.get(tok.folded)
-
-
-def _subordinate(tokens: list[Token], index: int, others: frozenset[int] = frozenset()) -> bool:
-    """The trigger at index sits in a background phrase: منذ/بعد/مع/جراء (+ بدء) X, or
-    in a purpose (للإفراج عن، لصفقة أكبر): what is meant to happen has not happened;
-    after a verb of undergoing, لـ marks what was met (تعرضت الدورية لهجوم), no purpose.
-    `others` are where other triggers stand: a background phrase ends at its own."""
-    if "ل" in tokens[index].seg.proclitics:
-        return not any(_kind(t) == "undergo" for t in tokens[max(0, index - 3):index])
-    for back in (1, 2, 3):
-        j = index - back
-        if j < 0 or j in others:  # «منذ انطلاق الهجوم مقتل 19»: past another happening
-            return False
-        kind = _kind(tokens[j])
-        if kind == "link":
-            return True
-        if kind == "onset" and j >= 1 and _kind(tokens[j - 1]) == "link":
-            return True
-        if kind is None and back >= 2:
-            return False
-    return False
-
-
-def _described(tokens: list[Token], trigger: Trigger, others: frozenset[int]) -> bool:
-    """A fight, a taking of ground or words told in a relative clause describe a noun (داعش
-    التي سيطرت على الرمادي، الاتفاق الذي أعلن): background, not the happening. Deaths
-    and flight told so (الأشخاص الذين قتلوا) are the news and stay."""
-    if trigger.type not in _DESCRIBED:
-        return False
-    for j in range(trigger.index - 1, max(trigger.index - 4, -1), -1):
-        if _kind(tokens[j]) == "relative":
-            return True
-        if j in others or _content_marker(tokens[j]):  # «التي تلقيناها فإن انتحاريا دخل»
-            return False
-    return False
-
-
-def _content_marker(tok: Token) -> bool:
-    """إن/أن and their forms, also after و/ف (فإن)."""
-    folded = tok.folded
-    return folded in _CONTENT_MARKERS or tok.key in _CONTENT_MARKERS or (
-        folded[:1] in ("و", "ف") and folded[1:] in _CONTENT_MARKERS)
-
-
-def _denied(tokens: list[Token], trigger: Trigger) -> bool:
-    """A trigger right after لم/لن, or one word further (لم نتمكن من إنقاذ، لن تشن هجوما),
-    names what did not or will not happen."""
-    return any(trigger.index - back >= 0 and _kind(tokens[trigger.index - back]) == "negation"
-               for back in (1, 2, 3))
-
-
-def _after_outcome(tokens: list[Token], index: int) -> bool:
-    """The word follows a verb of outcome, alone or with عن/إلى (أسفر عن مقتل، خلفت قتلى)."""
-    return any(index - back >= 0 and _kind(tokens[index - back]) == "result"
-               and all(tokens[k].folded in _PREPOSITION_WORDS or tokens[k].seg.key.isdigit()
-                       for k in range(index - back + 1, index))
-               for back in (1, 2, 3))
-
-
-def _anaphoric(tokens: list[Token], index: int) -> bool:
-    """The trigger points back to a happening already told: «هذا الهجوم»، «بهجمات كهذه»."""
-    before = tokens[index - 1].folded if index > 0 else ""
-    after = tokens[index + 1].folded if index + 1 < len(tokens) else ""
-    return before.removeprefix("و") in _DEMONSTRATIVES or after in _LIKE_THIS
 
 
 def _topic(trigger: Trigger) -> bool:
@@ -295,13 +217,13 @@ def _in_main_clause(tokens: list[Token], trigger: Trigger, content: int) -> bool
     an opinion is about."""
     if trigger.index - content <= _CLAUSE_HEAD or trigger.type in _NEEDS:
         return True  # needs and flight are told in nouns (الحاجة إلى المأوى، للوافدين)
-    if _kind(tokens[trigger.index - 1]) == "deed":
+    if word_kind(tokens[trigger.index - 1]) == "deed":
         return True  # the deed a verb of doing names (بدأ بإطلاق النار، قامت بقصف)
-    if _after_outcome(tokens, trigger.index):
+    if after_outcome(tokens, trigger.index):
         return True  # what a happening left (أسفر عن مقتل 14) is told, not opined on
     tok = trigger.token
     bound = set(tok.seg.proclitics) & {"ال", "ب", "ل", "ك"} \
-        or tokens[trigger.index - 1].folded in _PREPOSITION_WORDS
+        or tokens[trigger.index - 1].folded in PREPOSITION_WORDS
     return not bound
 
 
@@ -309,16 +231,14 @@ def main_trigger(tokens: list[Token], triggers: list[Trigger], start: int = 0) -
     """The main happening among the triggers at or after token `start` (rules 4-5)."""
     at = frozenset(t.index for t in triggers)
     candidates = [t for t in triggers if t.index >= start
-                  and not _subordinate(tokens, t.index, at) and not _anaphoric(tokens, t.index)
-                  and not _described(tokens, t, at)]
+                  and not subordinate(tokens, t.index, at) and not anaphoric(tokens, t.index)
+                  and not described(tokens, t.index, t.type, at)]
     if not candidates:
         return None
     strong = [t for t in candidates if not t.weak]
     chosen = strong[0] if strong else candidates[0]
-    if chosen.type == "casualties":  # «قتل سبعة في غارة»: the strike that killed them
-        means = next((t for t in candidates if t.index > chosen.index
-                      and t.type == "strike" and _by_means(tokens, t.index)), None)
-        return means or chosen
+    if chosen.type == "casualties":
+        return _air_means(tokens, candidates, chosen)
     if chosen.type in ("attack", "strike") and chosen.index <= start + 1:
         return _toll(tokens, candidates, chosen) or chosen
     return chosen
@@ -328,9 +248,15 @@ def _toll(tokens: list[Token], candidates: list[Trigger], subject: Trigger) -> T
     """A clause whose subject is the attack and whose predicate is its toll (الهجوم أسفر عن
     31 قتيلا، إن انفجارا في البلدة أسفر عن مقتل 27) reports the deaths."""
     return next((t for t in candidates if t.index > subject.index and t.type == "casualties"
-                 and _after_outcome(tokens, t.index)
+                 and after_outcome(tokens, t.index)
                  and not any(subject.index < o.index < t.index and o.type != "casualties"
                              for o in candidates)), None)
+
+
+def _air_means(tokens: list[Token], triggers: list[Trigger], deaths: Trigger) -> Trigger:
+    """Deaths give way to the air strike that caused them: «قتل سبعة في غارة» → strike."""
+    return next((t for t in triggers if t.index > deaths.index and t.type == "strike"
+                 and _by_means(tokens, t.index)), deaths)
 
 
 def _by_means(tokens: list[Token], index: int) -> bool:
@@ -360,8 +286,8 @@ def sentence_type(tokens: list[Token], text: str = "",
     if names:
         triggers = [t for t in triggers
                     if not any(a <= t.token.start < b for a, b in names)]
-    denied = _negated_opening(tokens, text)
-    triggers = [t for t in triggers if t.index >= denied and not _denied(tokens, t)]
+    opening_end = negated_opening(tokens, text)
+    triggers = [t for t in triggers if t.index >= opening_end and not denied(tokens, t.index)]
     cue = report_cue(tokens)
     start = tokens[0].start if tokens else 0
     appeal = next((i for i, t in enumerate(tokens) if _cue_word(t) in _APPEAL_CUES), None)
@@ -385,12 +311,14 @@ def sentence_type(tokens: list[Token], text: str = "",
         claim = main_trigger(tokens, triggers, cue + 1)
         said = [t for t in said if not _topic(t) and _in_main_clause(tokens, t, content)]
         chosen = main_trigger(tokens, said, content)
+        if chosen is not None and chosen.type == "casualties":  # «أن القيادي قتل في غارة»
+            chosen = _air_means(tokens, [t for t in triggers if t.index > content], chosen)
         if chosen is None or claim is not None and claim.sub_event == "claim" \
                 and (marked is None or claim.index < content):  # «أعلنت مسؤوليتها عن الهجوم»
             return Happening("statement", "statement", tokens[cue], tokens[cue].end)
     else:
         chosen = main_trigger(tokens, triggers)
-    if chosen is None and denied:
+    if chosen is None and opening_end:
         return Happening("statement", "statement", None, start)
     if chosen is None:
         return Happening("other", "other", None, start)

@@ -169,3 +169,17 @@ def test_event_types_described_reports_and_damage(sentence: str, expected: str) 
 )
 def test_event_types_where_the_report_and_its_deed_stand(sentence: str, expected: str) -> None:
     assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # in what was said, deaths give way to the air strike that caused them
+        ("وأكد المصدر أن القائد الميداني قتل مساء أمس في غارة على مقره.", "strike"),
+        ("وأكد المصدر أن القائد الميداني قتل مساء أمس في اشتباك قرب مقره.", "casualties"),
+        # people seized by the police are an arrest
+        ("وضبطت دوريات الأمن ثلاثة متهمين بالسرقة في الحي.", "arrest"),
+    ],
+)
+def test_event_types_means_and_arrests(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
