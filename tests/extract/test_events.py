@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.extract.events import extract_events
+from marsad.extract.times import extract_times
 
 
 def _mention(text: str, surface: str, type_: str, entity: str) -> dict:
@@ -60,6 +61,33 @@ def test_events_date_from_the_sentence_else_reported_on_publication() -> None:
     first, second = extract_events("d", text, "2024-03-07", times=times)
     assert (first.date, first.date_precision) == ("2024-03-02", "day")
     assert (second.date, second.date_precision) == ("2024-03-07", "reported")
+
+
+def _dated(text: str, published: str = "2024-03-07") -> tuple[str | None, str | None]:
+    """The date of a one-sentence text's event, its times found by the times stage."""
+    times = [t.to_dict() for t in extract_times("d", text, published)]
+    [event] = extract_events("d", text, published, times=times)
+    return event.date, event.date_precision
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a report of a deed, the deed's own time dates it, not the time it was told
+        ("وقالت مصادر أمنية اليوم الخميس إن الجيش اقتحم البلدة ليل الثلاثاء.",
+         ("2024-03-05", "day")),
+        # a report of words is dated when the words were said
+        ("وقال الوزير اليوم الخميس إن الحكومة ستدرس الأمر الثلاثاء.", ("2024-03-07", "day")),
+        # a past part of a month is that month; a deadline or forecast dates nothing
+        ("وفي مطلع الشهر الماضي، قتل خمسة أشخاص في انفجار.", ("2024-02", "month")),
+        ("وتحتاج الأسر إلى مساعدات غذائية حتى نهاية الشهر.", ("2024-03-07", "reported")),
+        # a time in a relative clause describes a noun; it does not date the event
+        ("وتواصل القوات الهجوم الذي بدأ مطلع الشهر الماضي على البلدة.",
+         ("2024-03-07", "reported")),
+    ],
+)
+def test_events_date_kinds(text: str, expected: tuple[str, str]) -> None:
+    assert _dated(text) == expected
 
 
 def test_events_background_sentence_takes_its_own_year() -> None:
