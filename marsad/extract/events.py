@@ -36,6 +36,7 @@ _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _MIN_WORDS = 4
 _SINCE = re.compile(r"(?<![\w])و?منذ\s")
 _RELATIVE_BEFORE = re.compile(r"(?<![\w])و?(?:الذي|التي|الذين)(?:\s+[^\s،,]+){0,4}\s+$")
+_SUBJECT_WORDS = 2  # words before a relative clause on the opening subject (وكان الاتفاق)
 _UNTIL = re.compile(r"(?<![\w])و?حتى\s")
 _FINAL_PUNCTUATION = '.!?؟…"»”\''
 
@@ -106,7 +107,7 @@ def _sentence_date(
         (t["start"], value) for t in times
         if (value := _day_or_month(t, text, published))
         and not _since_phrase(text, sentence.start, t["start"])
-        and not _RELATIVE_BEFORE.search(text, max(sentence.start, t["start"] - 40), t["start"])
+        and not _described(text, sentence.start, t["start"])
     ]
     if told_from is not None and any(at >= told_from for at, _ in inside):
         inside = [(at, value) for at, value in inside if at >= told_from]
@@ -126,6 +127,14 @@ def _day_or_month(time: dict[str, Any], text: str, published: str | None) -> str
     past = published is not None and value.split("/", 1)[1] < published
     until = _UNTIL.search(text, max(0, time["start"] - 6), time["start"]) is not None
     return value[:7] if time.get("kind") == "part_of_month" and past and not until else None
+
+
+def _described(text: str, start: int, at: int) -> bool:
+    """The time at `at` is in a relative clause that describes a noun further on (تواصل
+    القوات الهجوم الذي بدأ مطلع الشهر); one on the sentence's opening subject dates it
+    (وكان الاتفاق الذي أعلن السبت الماضي ينص على ...)."""
+    relative = _RELATIVE_BEFORE.search(text, max(start, at - 40), at)
+    return relative is not None and len(text[start:relative.start()].split()) > _SUBJECT_WORDS
 
 
 def _since_phrase(text: str, start: int, at: int) -> bool:

@@ -84,6 +84,8 @@ def _dated(text: str, published: str = "2024-03-07") -> tuple[str | None, str | 
         # a time in a relative clause describes a noun; it does not date the event
         ("وتواصل القوات الهجوم الذي بدأ مطلع الشهر الماضي على البلدة.",
          ("2024-03-07", "reported")),
+        # but one on the sentence's opening subject does
+        ("وكان الاتفاق الذي وقع الثلاثاء ينص على وقف القتال.", ("2024-03-05", "day")),
     ],
 )
 def test_events_date_kinds(text: str, expected: tuple[str, str]) -> None:
