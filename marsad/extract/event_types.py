@@ -64,15 +64,22 @@ def _bare(key: str) -> str:
     return key[2:] if key.startswith("ال") and len(key) > 4 else key
 
 
+def _keys(entry: str) -> set[tuple[str, ...]]:
+    """An entry keyed as tokens are (clitic-free, article-free: حتفهم → حتف), and as its
+    words are written, for a word the segmenter splits though it has no clitic (كوليرا is
+    no ك + وليرا; written الكوليرا it keeps its ك)."""
+    tokens = tokenize(entry)
+    return {tuple(_bare(t.key) for t in tokens), tuple(_bare(t.folded) for t in tokens)}
+
+
 def _load_triggers() -> dict[tuple[str, ...], tuple[str, str, bool]]:
-    """Entries keyed as tokens are (clitic-free, article-free): حتفهم → حتف."""
-    rows = load_table("event_triggers.tsv")
-    return {tuple(_bare(t.key) for t in tokenize(row[0])): (row[1], row[2],
-                                                            len(row) > 3 and row[3] == "weak")
-            for row in rows}
+    return {key: (row[1], row[2], len(row) > 3 and row[3] == "weak")
+            for row in load_table("event_triggers.tsv") for key in _keys(row[0])}
 
 
 _TRIGGERS = _load_triggers()
+_GENERAL = frozenset(key for word in load_words("event_general_words.tsv")
+                     for key in _keys(word))
 # first words as token keys, with and without the article, so one set lookup per token
 _TRIGGER_FIRST_WORDS = {words[0] for words in _TRIGGERS} | {
     "ال" + words[0] for words in _TRIGGERS}
@@ -101,6 +108,7 @@ class Trigger:
     token: Token
     index: int
     weak: bool = False
+    general: bool = False  # a word as often for everyday things (event_general_words.tsv)
 
 
 def _first_word(tok: Token, first_words: set[str]) -> str | None:
@@ -135,7 +143,8 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
                     if weak and size == 1 and tok.seg.key.endswith("ا") and first != _bare(
                             tok.seg.key):
                         break  # «140 محتجزاً»: a weak word counted, no happening
-                    found.append(Trigger(event_type, sub_event, tok, i, weak))
+                    found.append(Trigger(event_type, sub_event, tok, i, weak,
+                                         words in _GENERAL))
                     break
             else:
                 size = 1
@@ -275,14 +284,33 @@ class Happening:
     sub_event: str
     trigger: Token | None
     clause_start: int
+    general: bool = False  # typed by a word as often for everyday things (علاج، مواجهة)
+    specific: bool = False  # the sentence has a trigger of war or need that is no such word
+
+
+def _told(trigger: Trigger, clause_start: int) -> Happening:
+    return Happening(trigger.type, trigger.sub_event, trigger.token, clause_start,
+                     trigger.general)
 
 
 def sentence_type(tokens: list[Token], text: str = "",
-                  names: list[tuple[int, int]] | None = None) -> Happening:
+                  names: list[tuple[int, int]] | None = None,
+                  general: bool = True) -> Happening:
     """The main happening of one sentence (rules 1-6); `text` is the document the tokens
     index, `names` are the spans of organisation names in it (حركة التحرير الوطني): a
-    trigger word inside a name names no happening."""
+    trigger word inside a name names no happening; without `general`, the words of
+    event_general_words.tsv (علاج، مواجهة، مساعدات) name none either."""
     triggers = _by_air_or_ground(tokens, find_triggers(tokens))
+    specific = any(not t.general and t.type not in ("other", "statement") for t in triggers)
+    happening = _main_happening(tokens, text, names, triggers if general else [
+        t for t in triggers if not t.general])
+    happening.specific = specific
+    return happening
+
+
+def _main_happening(tokens: list[Token], text: str, names: list[tuple[int, int]] | None,
+                    triggers: list[Trigger]) -> Happening:
+    """Rules 2-6 over the sentence's triggers."""
     if names:
         triggers = [t for t in triggers
                     if not any(a <= t.token.start < b for a, b in names)]
@@ -295,11 +323,11 @@ def sentence_type(tokens: list[Token], text: str = "",
         need = next((t for t in triggers if t.index > appeal and t.type == "humanitarian"
                      and not t.weak), None)
         if need is not None:  # but a call for aid tells a need (دعا إلى توفير الخيام)
-            return Happening(need.type, need.sub_event, need.token, start)
+            return _told(need, start)
         triggers = [t for t in triggers if t.index < appeal]
     opening = _opening_deed(tokens, triggers, cue, text) if cue else None
     if opening is not None:  # «وطوقت القوات القطاع، وقال مصدران إنها ...»
-        return Happening(opening.type, opening.sub_event, opening.token, start)
+        return _told(opening, start)
     if cue is not None:  # what was said decides; that it was said is the fallback
         said = [t for t in triggers if t.type != "statement"]
         marked = _content_start(tokens, cue, text)
@@ -322,4 +350,4 @@ def sentence_type(tokens: list[Token], text: str = "",
         return Happening("statement", "statement", None, start)
     if chosen is None:
         return Happening("other", "other", None, start)
-    return Happening(chosen.type, chosen.sub_event, chosen.token, start)
+    return _told(chosen, start)

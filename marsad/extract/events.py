@@ -8,6 +8,8 @@ Rules, in this order:
    trigger of the main clause (in a report, of what was reported), `statement` for a report
    of words alone, `other` when no trigger names the happening (background, damage, deals);
    the sentence's organisation names are passed along, a trigger word in one names nothing.
+   Words as often for everyday things (علاج، مواجهة، مساعدات) type a sentence only when
+   another sentence of the document tells a happening in a word that is not one of them.
 3. The date is the sentence's own time expression when it has one (so a background
    sentence about 2014 is an event of 2014; in a report of a deed, a time in what was
    reported first; a past part of a month gives the month), else the publication date
@@ -182,13 +184,18 @@ def extract_events(
     """Events of one document, one per body sentence, in text order."""
     by_start = _sorted_by_start(mentions or [], times or [], figures or [])
     (mentions, mention_starts), (times, time_starts), (figures, figure_starts) = by_start
-    events = []
+    body = []
     for sentence, sent_tokens in tokenize_sentences(text):
-        if not _body_sentence(text, sentence, sent_tokens):
-            continue
-        sentence_mentions = _within(mentions, mention_starts, sentence)
-        happening = sentence_type(sent_tokens, text, [
-            (m["start"], m["end"]) for m in sentence_mentions if m["type"] == "ORG"])
+        if _body_sentence(text, sentence, sent_tokens):
+            sentence_mentions = _within(mentions, mention_starts, sentence)
+            names = [(m["start"], m["end"]) for m in sentence_mentions if m["type"] == "ORG"]
+            body.append((sentence, sent_tokens, sentence_mentions, names,
+                         sentence_type(sent_tokens, text, names)))
+    told = any(h.specific for *_, h in body)
+    events = []
+    for sentence, sent_tokens, sentence_mentions, names, happening in body:
+        if happening.general and not told:  # «مواجهة» in a sports report is a match
+            happening = sentence_type(sent_tokens, text, names, general=False)
         trigger = happening.trigger
         date, precision = _sentence_date(
             text, sentence, _within(times, time_starts, sentence), published,

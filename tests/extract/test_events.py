@@ -169,7 +169,7 @@ def test_events_a_since_interval_does_not_date_the_event() -> None:
         ("ووثق المرصد منذ بدء الهجوم مقتل 40 مدنيا في البلدة.", "casualties"),
         ("ووصلت قافلة منذ بدء الهجوم إلى البلدة.", "humanitarian"),
         # care, refuge and flood damage named in a report's content
-        ("وقال الطبيب إن نسبة الشفاء بين المرضى تجاوزت النصف.", "humanitarian"),
+        ("وقال الطبيب إن نسبة الشفاء بين مرضى الكوليرا تجاوزت النصف.", "humanitarian"),
         ("وقال السكان إن المياه غمرت الحي الشرقي بالكامل.", "other"),
         ("وقال السكان إن الحياة عادت إلى الحي الشرقي.", "statement"),
         # in a report, a fight named with the article is the topic, not a new happening
@@ -197,6 +197,25 @@ def test_events_main_actor_of_a_statement_is_its_speaker() -> None:
     [event] = extract_events("d", text, "2024-03-07", mentions=mentions)
     assert event.type == "statement"
     assert [a["entity"] for a in event.actors] == ["e-army", "e-h"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words as often for everyday things type a sentence in a report of war or need
+        ("وانتشرت الكوليرا في المخيم. وقال الطبيب إن نسبة الشفاء بين المرضى تجاوزت النصف.",
+         ["humanitarian", "humanitarian"]),
+        ("ووقعت اشتباكات عنيفة في البلدة. واستمرت المواجهات حتى الفجر.", ["attack", "attack"]),
+        # but not in a health page or a sports report
+        ("وينصح الأطباء بالرياضة كل يوم. وقال الطبيب إن نسبة الشفاء بين المرضى تجاوزت النصف.",
+         ["other", "statement"]),
+        ("ويستعد الفريق للموسم الجديد. وقال المدرب إن المواجهة مع المتصدر ستكون صعبة.",
+         ["other", "statement"]),
+    ],
+)
+def test_events_everyday_words_need_a_report_of_war_or_need(text: str,
+                                                             expected: list[str]) -> None:
+    assert [e.type for e in extract_events("d", text, "2024-03-07")] == expected
 
 
 def test_events_time_ending_a_since_phrase_dates_nothing() -> None:
