@@ -183,3 +183,15 @@ def test_event_types_where_the_report_and_its_deed_stand(sentence: str, expected
 )
 def test_event_types_means_and_arrests(sentence: str, expected: str) -> None:
     assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fight named as the setting of a report is background, not a deed of its own
+        ("وفي ظل المعارك المستمرة، قال الوزير إن الحكومة ستواصل عملها.", "statement"),
+        ("وعلى خلفية الاشتباكات، قال الوزير إن الحكومة ستواصل عملها.", "statement"),
+    ],
+)
+def test_event_types_setting_of_a_report(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
