@@ -155,6 +155,8 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
 def _by_air_or_ground(tokens: list[Token], triggers: list[Trigger]) -> list[Trigger]:
     """Shelling with no aircraft in the sentence is ground fire, an attack (قصف مدفعي،
     قذائف هاون); an attack whose subject is an aircraft is an air strike (هاجمت مروحيتان)."""
+    if not any(t.type in ("strike", "attack") for t in triggers):
+        return triggers
     air = [i for i, t in enumerate(tokens) if _bare(t.seg.key) in _AIRCRAFT]
     for t in triggers:
         if t.type == "strike" and t.sub_event.startswith("shelling") and not air:
