@@ -6,11 +6,17 @@ Rules, in this order:
    sentence of an article reports something happening and gives one event.
 2. The type is the sentence's main happening (`marsad.extract.event_types`): the first
    trigger of the main clause (in a report, of what was reported), `statement` for a report
-   of words alone, `other` when no trigger names the happening (background, damage, deals).
+   of words alone, `other` when no trigger names the happening (background, damage, deals);
+   the sentence's organisation names are passed along, a trigger word in one names nothing.
+   Words as often for everyday things (علاج، مواجهة، مساعدات) type a sentence only when
+   another sentence of the document tells a happening in a word that is not one of them.
 3. The date is the sentence's own time expression when it has one (so a background
-   sentence about 2014 is an event of 2014), else the publication date with precision
-   `reported` (it happened on or before that day); a «منذ ...» interval dates nothing, nor
-   does the time that ends a «منذ <event>» phrase (منذ بدء الهجوم الثلاثاء).
+   sentence about 2014 is an event of 2014; in a report of a deed, a time in what was
+   reported first; a past part of a month gives the month), else the publication date
+   with precision `reported` (it happened on or before that day); a «منذ ...» interval
+   dates nothing, nor does the time that ends a «منذ <event>» phrase (منذ بدء الهجوم
+   الثلاثاء), a deadline (حتى نهاية الشهر) or a time in a relative clause (الهجوم الذي
+   بدأ مطلع الشهر).
 4. Actors and places are the sentence's entity mentions; the main actor, the subject
    right after the main verb, comes first.
 """
@@ -31,6 +37,9 @@ _ACTOR_TYPES = {"PER", "ORG", "NORP"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _MIN_WORDS = 4
 _SINCE = re.compile(r"(?<![\w])و?منذ\s")
+_RELATIVE_BEFORE = re.compile(r"(?<![\w])و?(?:الذي|التي|الذين)(?:\s+[^\s،,]+){0,4}\s+$")
+_SUBJECT_WORDS = 2  # words before a relative clause on the opening subject (وكان الاتفاق)
+_UNTIL = re.compile(r"(?<![\w])و?حتى\s")
 _FINAL_PUNCTUATION = '.!?؟…"»”\''
 
 
@@ -91,18 +100,43 @@ def _within(items: list[dict[str, Any]], starts: list[int], span: Span) -> list[
 
 
 def _sentence_date(
-    text: str, sentence: Span, times: list[dict[str, Any]], published: str | None
+    text: str, sentence: Span, times: list[dict[str, Any]], published: str | None,
+    told_from: int | None = None,
 ) -> tuple[str | None, str | None]:
+    """The sentence's date; with `told_from` (where a reported deed is told: قالت المصادر
+    اليوم السبت إن الجيش أنهى ليل الجمعة ...), a time there dates the deed, not the report."""
     inside = [
-        str(t["value"]) for t in times
-        if t.get("value")
-        and "/" not in str(t["value"])  # «منذ ...» spans a period, it does not date an event
+        (t["start"], value) for t in times
+        if (value := _day_or_month(t, text, published))
         and not _since_phrase(text, sentence.start, t["start"])
+        and not _described(text, sentence.start, t["start"])
     ]
+    if told_from is not None and any(at >= told_from for at, _ in inside):
+        inside = [(at, value) for at, value in inside if at >= told_from]
     if inside:
-        value = min(inside, key=lambda v: _PREFERRED.index(_precision(v)))
+        value = min((v for _, v in inside), key=lambda v: _PREFERRED.index(_precision(v)))
         return value, _precision(value)
     return (published, "reported") if published else (None, None)
+
+
+def _day_or_month(time: dict[str, Any], text: str, published: str | None) -> str | None:
+    """A time's value as an event date: a past part of a month (مطلع الشهر الحالي، أواخر
+    أبريل) is that month; other spans (منذ السبت، الأسبوع الماضي) date no event, nor does
+    a deadline or forecast (حتى نهاية أبريل، توقعت أمطارا منتصف الشهر)."""
+    value = str(time.get("value") or "")
+    if "/" not in value:
+        return value or None
+    past = published is not None and value.split("/", 1)[1] < published
+    until = _UNTIL.search(text, max(0, time["start"] - 6), time["start"]) is not None
+    return value[:7] if time.get("kind") == "part_of_month" and past and not until else None
+
+
+def _described(text: str, start: int, at: int) -> bool:
+    """The time at `at` is in a relative clause that describes a noun further on (تواصل
+    القوات الهجوم الذي بدأ مطلع الشهر); one on the sentence's opening subject dates it
+    (وكان الاتفاق الذي أعلن السبت الماضي ينص على ...)."""
+    relative = _RELATIVE_BEFORE.search(text, max(start, at - 40), at)
+    return relative is not None and len(text[start:relative.start()].split()) > _SUBJECT_WORDS
 
 
 def _since_phrase(text: str, start: int, at: int) -> bool:
@@ -150,16 +184,23 @@ def extract_events(
     """Events of one document, one per body sentence, in text order."""
     by_start = _sorted_by_start(mentions or [], times or [], figures or [])
     (mentions, mention_starts), (times, time_starts), (figures, figure_starts) = by_start
-    events = []
+    body = []
     for sentence, sent_tokens in tokenize_sentences(text):
-        if not _body_sentence(text, sentence, sent_tokens):
-            continue
-        happening = sentence_type(sent_tokens)
+        if _body_sentence(text, sentence, sent_tokens):
+            sentence_mentions = _within(mentions, mention_starts, sentence)
+            names = [(m["start"], m["end"]) for m in sentence_mentions if m["type"] == "ORG"]
+            body.append((sentence, sent_tokens, sentence_mentions, names,
+                         sentence_type(sent_tokens, text, names)))
+    told = any(h.specific for *_, h in body)
+    events = []
+    for sentence, sent_tokens, sentence_mentions, names, happening in body:
+        if happening.general and not told:  # «مواجهة» in a sports report is a match
+            happening = sentence_type(sent_tokens, text, names, general=False)
         trigger = happening.trigger
-        date, precision = _sentence_date(text, sentence, _within(times, time_starts, sentence),
-                                         published)
+        date, precision = _sentence_date(
+            text, sentence, _within(times, time_starts, sentence), published,
+            None if happening.type == "statement" else happening.clause_start)
         sentence_figures = _within(figures, figure_starts, sentence)
-        sentence_mentions = _within(mentions, mention_starts, sentence)
         killed = [f["value"] for f in sentence_figures
                   if f.get("category") == "killed" and f.get("value") is not None]
         events.append(Event(

@@ -237,8 +237,10 @@ def _relative(m: re.Match[str], folded: str, pub: date | None) -> Found | None:
     if pub is None:
         return Found(m.start(), m.end(), None, unit, "relative")
     if unit == "day":
-        return Found(m.start(), m.end(), (pub + timedelta(days=offset)).isoformat(), "day",
-                      "relative")
+        day = pub + timedelta(days=offset)
+        if m["wd"] and offset <= 0:  # «اليوم الاثنين» in a report dated later: the Monday
+            day = resolve_weekday(lx.WEEKDAYS[_key(m["wd"])], day)
+        return Found(m.start(), m.end(), day.isoformat(), "day", "relative")
     if unit == "week":
         monday, sunday = week_bounds(pub + timedelta(days=7 * offset))
         return Found(m.start(), m.end(), f"{monday}/{sunday}", "week", "relative")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.extract.events import extract_events
+from marsad.extract.times import extract_times
 
 
 def _mention(text: str, surface: str, type_: str, entity: str) -> dict:
@@ -62,6 +63,35 @@ def test_events_date_from_the_sentence_else_reported_on_publication() -> None:
     assert (second.date, second.date_precision) == ("2024-03-07", "reported")
 
 
+def _dated(text: str, published: str = "2024-03-07") -> tuple[str | None, str | None]:
+    """The date of a one-sentence text's event, its times found by the times stage."""
+    times = [t.to_dict() for t in extract_times("d", text, published)]
+    [event] = extract_events("d", text, published, times=times)
+    return event.date, event.date_precision
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a report of a deed, the deed's own time dates it, not the time it was told
+        ("وقالت مصادر أمنية اليوم الخميس إن الجيش اقتحم البلدة ليل الثلاثاء.",
+         ("2024-03-05", "day")),
+        # a report of words is dated when the words were said
+        ("وقال الوزير اليوم الخميس إن الحكومة ستدرس الأمر الثلاثاء.", ("2024-03-07", "day")),
+        # a past part of a month is that month; a deadline or forecast dates nothing
+        ("وفي مطلع الشهر الماضي، قتل خمسة أشخاص في انفجار.", ("2024-02", "month")),
+        ("وتحتاج الأسر إلى مساعدات غذائية حتى نهاية الشهر.", ("2024-03-07", "reported")),
+        # a time in a relative clause describes a noun; it does not date the event
+        ("وتواصل القوات الهجوم الذي بدأ مطلع الشهر الماضي على البلدة.",
+         ("2024-03-07", "reported")),
+        # but one on the sentence's opening subject does
+        ("وكان الاتفاق الذي وقع الثلاثاء ينص على وقف القتال.", ("2024-03-05", "day")),
+    ],
+)
+def test_events_date_kinds(text: str, expected: tuple[str, str]) -> None:
+    assert _dated(text) == expected
+
+
 def test_events_background_sentence_takes_its_own_year() -> None:
     text = "وكان التنظيم قد سيطر على مساحات واسعة من البلاد في العام 2014."
     year = text.index("2014")
@@ -113,8 +143,9 @@ def test_events_a_since_interval_does_not_date_the_event() -> None:
         # a weak word counted (tamyiz) is no happening; a strong one in tanwin still is
         ("ونقلت الطائرات 140 محتجزاً إلى العاصمة في الرحلة الأولى.", "other"),
         ("وشن المسلحون هجوماً على نقطة التفتيش ليلاً.", "attack"),
-        # deaths give way to the strike that caused them
-        ("وقتل أربعة مدنيين بقذائف هاون سقطت على السوق.", "strike"),
+        # deaths give way to the air strike that caused them, not to ground fire
+        ("وقتل أربعة مدنيين في غارة جوية على السوق.", "strike"),
+        ("وقتل أربعة مدنيين بقذائف هاون سقطت على السوق.", "casualties"),
         # a trigger written with a pronoun suffix
         ("ولقي ثلاثة أشخاص حتفهم غرقا في الوادي.", "casualties"),
         ("وأفاد المتحدث بأن 150 مقاتلا سلموا أنفسهم خلال الأسبوع.", "surrender"),
@@ -138,7 +169,7 @@ def test_events_a_since_interval_does_not_date_the_event() -> None:
         ("ووثق المرصد منذ بدء الهجوم مقتل 40 مدنيا في البلدة.", "casualties"),
         ("ووصلت قافلة منذ بدء الهجوم إلى البلدة.", "humanitarian"),
         # care, refuge and flood damage named in a report's content
-        ("وقال الطبيب إن نسبة الشفاء بين المرضى تجاوزت النصف.", "humanitarian"),
+        ("وقال الطبيب إن نسبة الشفاء بين مرضى الكوليرا تجاوزت النصف.", "humanitarian"),
         ("وقال السكان إن المياه غمرت الحي الشرقي بالكامل.", "other"),
         ("وقال السكان إن الحياة عادت إلى الحي الشرقي.", "statement"),
         # in a report, a fight named with the article is the topic, not a new happening
@@ -158,6 +189,33 @@ def test_events_main_actor_is_the_subject_after_the_verb() -> None:
     mentions = [_mention(text, "الجيش", "ORG", "e-army"), _mention(text, "حماس", "ORG", "e-h")]
     [event] = extract_events("d", text, "2024-03-07", mentions=mentions)
     assert [a["entity"] for a in event.actors] == ["e-h", "e-army"]
+
+
+def test_events_main_actor_of_a_statement_is_its_speaker() -> None:
+    text = "وقال الجيش إن حماس تسعى إلى تخريب الهدنة."
+    mentions = [_mention(text, "الجيش", "ORG", "e-army"), _mention(text, "حماس", "ORG", "e-h")]
+    [event] = extract_events("d", text, "2024-03-07", mentions=mentions)
+    assert event.type == "statement"
+    assert [a["entity"] for a in event.actors] == ["e-army", "e-h"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words as often for everyday things type a sentence in a report of war or need
+        ("وانتشرت الكوليرا في المخيم. وقال الطبيب إن نسبة الشفاء بين المرضى تجاوزت النصف.",
+         ["humanitarian", "humanitarian"]),
+        ("ووقعت اشتباكات عنيفة في البلدة. واستمرت المواجهات حتى الفجر.", ["attack", "attack"]),
+        # but not in a health page or a sports report
+        ("وينصح الأطباء بالرياضة كل يوم. وقال الطبيب إن نسبة الشفاء بين المرضى تجاوزت النصف.",
+         ["other", "statement"]),
+        ("ويستعد الفريق للموسم الجديد. وقال المدرب إن المواجهة مع المتصدر ستكون صعبة.",
+         ["other", "statement"]),
+    ],
+)
+def test_events_everyday_words_need_a_report_of_war_or_need(text: str,
+                                                             expected: list[str]) -> None:
+    assert [e.type for e in extract_events("d", text, "2024-03-07")] == expected
 
 
 def test_events_time_ending_a_since_phrase_dates_nothing() -> None:
