@@ -135,6 +135,8 @@ TITLES: dict[tuple[str, ...], str] = {
     key_tokens(row[0]): (row[1] if len(row) > 1 else "office") for row in load_table("titles.tsv")
 }
 TITLE_INDEX = _first_index(TITLES)
+# Last words of titles (الوزراء in رئيس الوزراء): a known surname after one is the person.
+TITLE_ENDS = frozenset(k[-1] for k in TITLES)
 # Royal and courtesy titles after which a facility or body is named (مطار الملك خالد).
 HONOREE_TITLE_INDEX = _first_index({k: v for k, v in TITLES.items() if v == "honorific"})
 
@@ -201,6 +203,8 @@ IDAFA_GIVEN = _cues_of("idafa_given")
 STANDALONE_ORGS = _cues_of("standalone_org")
 # الحوثيين: plural nisbas of movements, names even as an adjective after a noun.
 GROUP_NISBAS = _cues_of("group_nisba")
+# مبنى، مقر: facility nouns that name a body's building, no facility named after the body.
+PREMISES = _cues_of("premises")
 # قوات صالح، حكومة المالكي: heads of a body that news names after its leader.
 LEADER_HEADS = _cues_of("leader_head")
 # عن طريق: (preposition, trigger) pairs that are no name.
@@ -214,7 +218,7 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 # Cue kinds that describe words rather than end names.
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
-    "standalone_org", "idiom",
+    "standalone_org", "idiom", "premises",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (

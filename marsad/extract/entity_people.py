@@ -3,7 +3,8 @@
 Tried after the structural rules, in this order of preference when they overlap:
 `title_hits` (titles and roles, the role kept as description), `cue_hits` (after a
 reporting verb), `given_name_hits` (a given name and one or two more name words),
-`kunya_hits` (أبو/أبي/أبا + name), `nationality_hits` (الإيطالي + a given name).
+`kunya_hits` (أبو/أبي/أبا + name), `nationality_hits` (الإيطالي + a given name);
+lists of names are read in entity_lists.py.
 `_name_end` decides where every one of these names stops.
 """
 
@@ -21,6 +22,7 @@ from marsad.extract.entity_lexicon import (
     NATIONALITIES,
     SAY,
     STOP,
+    TITLE_ENDS,
     TITLE_INDEX,
     TITLES,
 )
@@ -32,13 +34,11 @@ _SPOKESPERSON_ROLE = 12
 _OTHER_ROLE = 6
 _NAME_JOINERS = frozenset({"ابو", "عبد", "ابن", "بن", "ام", "ال"})
 _LINEAGE = frozenset({"بن", "ابن"})
-_LIST_COMMAS = frozenset({"،", ","})
 _QUOTE_MARKS = frozenset('"«“')
-_MAX_LIST_ITEM = 3
 _ROLE_PREPOSITIONS = frozenset({"في", "اسم", "باسم"})
 
 
-def _not_a_name(w: Word) -> bool:
+def not_a_name(w: Word) -> bool:
     """Adverbs, verbs and verbal nouns that follow names: عسكريا، تكريما، سعت، اقترح."""
     key = w.key
     if key in GIVEN_NAMES:
@@ -47,6 +47,8 @@ def _not_a_name(w: Word) -> bool:
         return True  # عسكريا، تكريما، ترتكب، تطوير، استطاع
     if len(key) == 5 and key[0] == "ا" and key[2] == "ت":
         return True  # اقترح، اعتبر، انتقد
+    if len(key) == 6 and key[0] == "ا" and key[4] == "ا" and (key[2] == "ت" or key[1] == "ن"):
+        return True  # verbal nouns: ارتكاب، اعتقال (افتعال)، انسحاب، انفجار (انفعال)
     return len(key) == 3 and key.endswith("ت")
 
 
@@ -60,7 +62,7 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
     while p < n and units < MAX_NAME_UNITS:
         w = words[p]
         if p > j and (
-            w.brk or (w.pro and not w.soft) or w.enc or not nameish(w) or _not_a_name(w)
+            w.brk or (w.pro and not w.soft) or w.enc or not nameish(w) or not_a_name(w)
             or w.light in FUNCTION_LIGHT or (units >= 2 and w.key in AMBIGUOUS_GIVEN)
             or (definite_seen and w.key not in _NAME_JOINERS)
             or (w.definite and units >= 2 and not _given(words[p - 1])
@@ -72,7 +74,7 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
         ):
             break
         c = cover[p]
-        if c is not None and c.type != "PER":
+        if c is not None and c.type != "PER" and not _group_family_name(words, p, c):
             nxt = words[p + 1] if p + 1 < n else None
             ends = nxt is None or nxt.brk or nxt.key in CONTENT or nxt.key in SAY
             if p == j or c.j != p + 1 or not ends:
@@ -87,6 +89,13 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
         p += 1
         units += 0 if joined and p - j > 2 else 1  # بن X بن Y آل Z: a lineage runs on
     return p
+
+
+def _group_family_name(words: list[Word], p: int, c: Cand) -> bool:
+    """عبدالملك الحوثي، محمد المصري: a group's or nationality's nisba right after a given name
+    is the family name."""
+    return (c.type == "NORP" and c.i == p and c.j == p + 1 and _nisba_name(words[p])
+            and p > 0 and _given(words[p - 1]))
 
 
 def _lineage_family_name(words: list[Word], p: int) -> bool:
@@ -104,7 +113,7 @@ def _name_start_ok(w: Word, cover: Cand | None) -> bool:
         return True
     if w.light in FUNCTION_LIGHT:
         return False
-    if w.definite or w.key.endswith("ه") or len(w.key) < 3 or _not_a_name(w):
+    if w.definite or w.key.endswith("ه") or len(w.key) < 3 or not_a_name(w):
         return False
     # verbal nouns (تحديد، تداول، استخدام) open idafa phrases, not names
     return not ((w.key[0] == "ت" and len(w.key) >= 5) or w.key.startswith("است"))
@@ -278,9 +287,22 @@ def nationality_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if words[j].brk or cover[j] is not None or not _name_start_ok(words[j], None):
             continue
         e = _name_end(words, j, cover)
-        if e > j and _given(words[j]):
+        if e > j and (_given(words[j]) or _foreign_name_after_nationality(words, i, j)):
             out.append(Cand(j, e, "PER", "cue", None, None, words[j].soft))
     return out
+
+
+def _foreign_name_after_nationality(words: list[Word], i: int, j: int) -> bool:
+    """البولندي زوكالا، والروماني بولوني: a nationality used as a noun (no definite noun
+    before it, which it would describe: الجيش السوري; a title may: المدرب الروماني) before
+    an unknown indefinite word names a person of that nationality."""
+    prev = words[i - 1] if i > 0 and not words[i].brk else None
+    as_noun = words[i].pro == "و" or prev is None or not (prev.definite or prev.num) or (
+        prev.key in TITLE_ENDS)  # المدرب الروماني بولوني
+    w = words[j]
+    return as_noun and not w.definite and not w.soft and not w.enc and len(w.key) >= 3 and (
+        w.key not in FUNCTION_LIGHT and not w.key.endswith(("ه", "ات", "ا", "ت"))
+    )  # not a feminine noun, an adverb or a verb: شاركت
 
 
 def _definite_given(w: Word) -> bool:
@@ -303,7 +325,9 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
     for i, w in enumerate(words):
         if not _given(w) or cover[i] is not None or w.pro not in ("", "و") or i + 1 >= n:
             continue
-        if w.key in AMBIGUOUS_GIVEN or (i > 0 and longest(words, i - 1, TITLE_INDEX)):
+        if (w.key in AMBIGUOUS_GIVEN and not _opens_lineage(words, i)) or (
+            i > 0 and longest(words, i - 1, TITLE_INDEX)
+        ):
             continue  # علي typed for على; باسم in المتحدث باسم
         second = words[i + 1]
         nisba = second.definite and _nisba_name(second)
@@ -318,6 +342,14 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if e - i >= 2:
             out.append(Cand(i, e, "PER", "given_name"))
     return out
+
+
+def _opens_lineage(words: list[Word], i: int) -> bool:
+    """علي بن إبراهيم: a given name that is also a preposition as often typed (علي) is the
+    name when written with ي before بن (no preposition stands before one)."""
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return (words[i].light[-1:] == "ي" and nxt is not None and not nxt.brk and not nxt.pro
+            and nxt.key in _LINEAGE)
 
 
 def kunya_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
@@ -338,56 +370,6 @@ def kunya_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
                 e += 1
         out.append(Cand(i, e, "PER", "kunya"))
     return out
-
-
-def _list_items(words: list[Word], text: str) -> list[list[tuple[int, int]]]:
-    """Runs of short items (word spans) that commas or و join: the lists of a text."""
-    runs: list[list[tuple[int, int]]] = []
-    items: list[tuple[int, int]] = []
-    start = 0
-    for p in range(1, len(words) + 1):
-        w = words[p] if p < len(words) else None
-        gap = text[words[p - 1].end : w.tstart] if w is not None else ""
-        comma = w is not None and w.brk and gap.strip() in _LIST_COMMAS
-        if w is not None and not w.brk and w.pro[:1] != "و":
-            continue
-        items.append((start, p))
-        if not comma and (w is None or w.brk):
-            if len(items) >= 3:
-                runs.append(items)
-            items = []
-        start = p
-    return runs
-
-
-def list_hits(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
-    """خالد شراحيلي، ديقاو، كواك، محمد جحفلي: in a list whose items are mostly person names
-    (two at least), the other short items with no name found are persons too."""
-    if sum(c.type == "PER" for c in cands) < 2:
-        return []
-    whole: dict[tuple[int, int], str] = {(c.i, c.j): c.type for c in cands}
-    covered = {p for c in cands for p in range(c.i, c.j)}
-    out: list[Cand] = []
-    for items in _list_items(words, text):
-        people = sum(whole.get(item) == "PER" for item in items)
-        if people < 2 or 2 * people < len(items):
-            continue
-        for i, j in items:
-            if j - i > _MAX_LIST_ITEM or any(p in covered for p in range(i, j)):
-                continue
-            if all(_list_name_word(words[p]) for p in range(i, j)) and (
-                j - i > 1 or not words[i].definite
-            ):
-                out.append(Cand(i, j, "PER", "list", None, None, words[i].soft))
-    return out
-
-
-def _list_name_word(w: Word) -> bool:
-    """Could this word of a list item be part of a name (not آخرين، اللاعبين، العماني)?"""
-    if w.key in GIVEN_NAMES:
-        return True
-    plural = w.key.endswith(("ين", "ون", "ات")) and len(w.key) >= 5
-    return nameish(w) and not _not_a_name(w) and not plural and w.key not in NATIONALITIES
 
 
 def _nisba_name(w: Word) -> bool:

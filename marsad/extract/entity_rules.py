@@ -30,9 +30,12 @@ from marsad.extract.entity_lexicon import (
     NATIONALITY_STEMS,
     PLACE_PREPOSITIONS,
     PLACE_TRIGGERS,
+    PLACE_TYPES,
+    PREMISES,
     SPORT_WORDS,
     STOP,
     TIME_NAMES,
+    TITLE_ENDS,
     TRIGGER_INDEX,
     TRIGGERS,
     GazEntry,
@@ -113,6 +116,14 @@ def _ambiguous(words: list[Word], i: int) -> bool:
     return adjective(w) and prev.definite
 
 
+def _titled_person(words: list[Word], i: int, tup: tuple[str, ...]) -> bool:
+    """رئيس الوزراء العبادي: a known surname right after a title names the person, though
+    a definite nisba after a definite word would otherwise be an adjective."""
+    return GAZ[tup].type == "PER" and i > 0 and not words[i].brk and (
+        words[i - 1].key in TITLE_ENDS
+    )
+
+
 def sports_report(words: list[Word]) -> bool:
     """Does the document report sport (three sports words), so that club names are names?"""
     return sum(w.key in SPORT_WORDS for w in words) >= 3
@@ -150,7 +161,7 @@ def gazetteer_hits(words: list[Word], sport: bool = False) -> list[Cand]:
             continue  # the common case, decided without a call
         tup = longest(words, i, GAZ_INDEX)
         if tup is not None:
-            if len(tup) > 1 or not _ambiguous(words, i):
+            if len(tup) > 1 or not _ambiguous(words, i) or _titled_person(words, i, tup):
                 whole = key != tup[0]
                 out.append(
                     Cand(i, i + len(tup), GAZ[tup].type, "gazetteer", GAZ[tup], None, whole)
@@ -190,6 +201,10 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
     # after an indefinite trigger of a body or facility an unknown definite nisba is no
     # adjective but the name in an idafa (فندق الفيصلية; ميليشيات الحوثي stays the group)
     idafa = include and not words[k - 1].definite
+    # an indefinite adjective agrees with a feminine trigger (مدينة ساحلية، مدينة كبرى), so
+    # after one a word in ي is a name (مدينة مايدوجوري), after a masculine one an adjective
+    # (معسكر خارجي)
+    feminine = words[k - 1].light.endswith("ة")
     while j < n and j - k < limit:
         w = words[j]
         if w.brk or w.enc or not nameish(w) or w.pro[:1] in ("و", "ف"):
@@ -199,7 +214,8 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
             describes = adjective(w) and not (idafa and _unknown_nisba_name(w))
             if (w.pro and not w.soft) or describes or unknown and (
                 w.key.endswith(("ه", "يين", "يون")) or w.key.startswith("است")
-                or (len(w.key) >= 3 and w.key.endswith("ي"))
+                or (len(w.key) >= 3 and w.key.endswith("ي")
+                    and (not feminine or w.light.endswith("ى")))
             ):
                 break  # قوات روسية، قوة مسلحة، معسكر خارجي، منطقة استرخاء: no name
             nxt = words[j + 1] if j + 1 < n else None
@@ -236,6 +252,7 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
     (قوات سوريا الديموقراطية + السيطرة)."""
     known_end = {c.i: c.j for c in known}
     out: list[Cand] = []
+    unnamed_facilities: list[tuple[int, int, bool]] = []
     for i, w in enumerate(words):
         if w.key not in TRIGGER_INDEX and w.folded not in TRIGGER_INDEX:
             continue
@@ -260,12 +277,42 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
         if j > k:  # حي الملك فهد، مدينة الملك عبدالله: the trigger stays with a royal name
             out.append(Cand(i, j, typ, "trigger", None, None, whole))
             continue
+        if not include and typ in PLACE_TYPES and _clitic_shaped_name(words, k):
+            out.append(Cand(k, k + 1, typ, "trigger", None, None, True))
+            continue
         if tup not in HONOREE_ONLY:
             j = _np_end(words, k, include)
         if j > k:
             whole = whole if include else words[k].soft
             out.append(Cand(i if include else k, j, typ, "trigger", None, None, whole))
-    return out
+        elif typ == "FAC" and include and w.key not in PREMISES:
+            unnamed_facilities.append((i, k, whole))
+    return out + _facilities_of_bodies(unnamed_facilities, known + out)
+
+
+def _clitic_shaped_name(words: list[Word], k: int) -> bool:
+    """بلدة باما، مدينة لندن: a place noun in idafa takes no preposition, so a name after it
+    that starts like one (ب، ل، ك) is read whole: unknown, indefinite, not a feminine or
+    elative adjective (مدينة كبيرة، مدينة كبرى) nor a function word (منطقة بين)."""
+    if k >= len(words):
+        return False
+    w = words[k]
+    return (
+        w.pro in ("ب", "ل", "ك") and not w.brk and not w.enc and not w.definite
+        and len(w.folded) >= 4 and w.light not in FUNCTION_LIGHT and w.folded not in STOP
+        and not w.light.endswith(("ة", "ى", "ات")) and not w.num
+        and w.folded not in GAZ_INDEX and w.key not in GAZ_INDEX
+    )
+
+
+def _facilities_of_bodies(
+    unnamed: list[tuple[int, int, bool]], cands: list[Cand]
+) -> list[Cand]:
+    """مسجد قوة الطوارئ، مستشفى قوى الأمن: a facility noun followed by an organisation's
+    name is the facility, named after that body."""
+    body_end = {c.i: c.j for c in cands if c.type == "ORG"}
+    return [Cand(i, body_end[k], "FAC", "trigger", None, None, whole)
+            for i, k, whole in unnamed if k in body_end]
 
 
 _NAME_JOINERS = frozenset({"بن", "ابن", "عبد", "ال"})
