@@ -119,7 +119,8 @@ GAZ_SINGULAR = {
     number_key(k[0]): e for k, e in GAZ.items() if len(k) == 1 and e.type in ("NORP", "ORG")
 }
 # Singular nationality and group adjectives (الإيطالي from الإيطاليون), for الإيطالي X.
-NATIONALITIES = frozenset(
+_NATIONALITY_NISBAS = frozenset(fold(row[0]) for row in load_table("nationalities.tsv"))
+NATIONALITIES = _NATIONALITY_NISBAS | frozenset(
     number_key(k[0]) for k, e in GAZ.items()
     if len(k) == 1 and e.type == "NORP" and number_key(k[0]) != k[0]
 )
@@ -163,7 +164,7 @@ NATIONALITY_STEMS = frozenset(
     key[2:-3]
     for key in (fold(row[0]) for row in load_table("gaz_norp.tsv"))
     if key.startswith("ال") and key.endswith(("يون", "يين")) and len(key) > 6
-)
+) | frozenset(key[2:-1] for key in _NATIONALITY_NISBAS)
 # Definite ORG triggers used alone refer back to a named organisation (التنظيم → تنظيم ...).
 # «الوزارة» after «وزارة الداخلية», «الحركة» after «حركة حماس»: a definite head noun of an
 # organisation's name refers back to the last such name (entity_triggers.tsv, ORG with
@@ -203,6 +204,8 @@ IDAFA_GIVEN = _cues_of("idafa_given")
 STANDALONE_ORGS = _cues_of("standalone_org")
 # الحوثيين: plural nisbas of movements, names even as an adjective after a noun.
 GROUP_NISBAS = _cues_of("group_nisba")
+# الدين، الإسلام: second halves of two-word given names (سيف الإسلام القذافي).
+GIVEN_SECONDS = _cues_of("given_second")
 # مبنى، مقر: facility nouns that name a body's building, no facility named after the body.
 PREMISES = _cues_of("premises")
 # قوات صالح، حكومة المالكي: heads of a body that news names after its leader.
@@ -218,7 +221,7 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 # Cue kinds that describe words rather than end names.
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
-    "standalone_org", "idiom", "premises",
+    "standalone_org", "idiom", "premises", "given_second",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (

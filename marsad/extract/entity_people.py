@@ -17,12 +17,12 @@ from marsad.extract.entity_lexicon import (
     ENDERS,
     FUNCTION_LIGHT,
     GIVEN_NAMES,
+    GIVEN_SECONDS,
     IDAFA_GIVEN,
     MODIFIERS,
     NATIONALITIES,
     SAY,
     STOP,
-    TITLE_ENDS,
     TITLE_INDEX,
     TITLES,
 )
@@ -66,7 +66,8 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
             or w.light in FUNCTION_LIGHT or (units >= 2 and w.key in AMBIGUOUS_GIVEN)
             or (definite_seen and w.key not in _NAME_JOINERS)
             or (w.definite and units >= 2 and not _given(words[p - 1])
-                and not _lineage_family_name(words, p))
+                and not _lineage_family_name(words, p)
+                and not (p == j + 2 and words[p - 1].key in GIVEN_SECONDS))
             or (w.definite and words[p - 2].key in _LINEAGE
                 and not _lineage_family_name(words, p))
             or (w.soft and w.key.endswith(("ه", "ات")))
@@ -85,7 +86,7 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
             joined = True
         definite_seen = words[p].definite and not joined and not (
             p == j and _definite_given(words[p])
-        )
+        ) and not (p == j + 1 and words[p].key in GIVEN_SECONDS)
         p += 1
         units += 0 if joined and p - j > 2 else 1  # بن X بن Y آل Z: a lineage runs on
     return p
@@ -107,6 +108,8 @@ def _lineage_family_name(words: list[Word], p: int) -> bool:
 def _name_start_ok(w: Word, cover: Cand | None) -> bool:
     if w.num or w.pro[:1] == "و" or (w.pro and not w.soft) or w.key in STOP or verbish(w):
         return False
+    if w.enc and not _given(w):
+        return False  # نظيره التركي: a possessed noun, no name
     if cover is not None:
         return cover.type == "PER"
     if w.key in _NAME_JOINERS or _given(w):
@@ -287,7 +290,9 @@ def nationality_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if words[j].brk or cover[j] is not None or not _name_start_ok(words[j], None):
             continue
         e = _name_end(words, j, cover)
-        if e > j and (_given(words[j]) or _foreign_name_after_nationality(words, i, j)):
+        if e > j and (_given(words[j]) or (
+            cover[i] is None and _foreign_name_after_nationality(words, i, j)
+        )):
             out.append(Cand(j, e, "PER", "cue", None, None, words[j].soft))
     return out
 
@@ -297,12 +302,14 @@ def _foreign_name_after_nationality(words: list[Word], i: int, j: int) -> bool:
     before it, which it would describe: الجيش السوري; a title may: المدرب الروماني) before
     an unknown indefinite word names a person of that nationality."""
     prev = words[i - 1] if i > 0 and not words[i].brk else None
+    if words[i].key not in NATIONALITIES:
+        return False  # a feminine nisba is as often the country: بقيادة السعودية
     as_noun = words[i].pro == "و" or prev is None or not (prev.definite or prev.num) or (
-        prev.key in TITLE_ENDS)  # المدرب الروماني بولوني
+        (prev.key,) in TITLES)  # المدرب الروماني بولوني
     w = words[j]
     return as_noun and not w.definite and not w.soft and not w.enc and len(w.key) >= 3 and (
-        w.key not in FUNCTION_LIGHT and not w.key.endswith(("ه", "ات", "ا", "ت"))
-    )  # not a feminine noun, an adverb or a verb: شاركت
+        w.key not in FUNCTION_LIGHT and not w.key.endswith(("ه", "ات", "ت"))
+    )  # not a feminine noun or a verb: شاركت
 
 
 def _definite_given(w: Word) -> bool:

@@ -10,10 +10,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from marsad.extract.entity_lexicon import (
-    BODY_HEADS,
     CLUB_INDEX,
     CLUBS,
-    DEFINITE_ORG_HEADS,
     FUNCTION_LIGHT,
     GAZ,
     GAZ_INDEX,
@@ -26,8 +24,6 @@ from marsad.extract.entity_lexicon import (
     HONOREE_ONLY,
     HONOREE_TITLE_INDEX,
     IDIOMS,
-    INSTITUTIONAL,
-    NATIONALITY_STEMS,
     PLACE_PREPOSITIONS,
     PLACE_TRIGGERS,
     PLACE_TYPES,
@@ -194,8 +190,8 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
     """Where the name after a trigger ends: one word, then only definite words or a ل-idafa
     (لحقوق الإنسان), up to five words when the trigger is part of the name (include), else
     a one- or two-word place name (دير الزور، not حلب الشرقي). No name starts with an
-    adjective (قوات روسية، مدينة الروسية، معسكر خارجي), a verbal noun (منطقة استرخاء) or
-    two indefinite words (نقطة تحول)."""
+    adjective (قوات روسية، مدينة الروسية، معسكر خارجي), a verbal noun (منطقة استرخاء), an
+    unknown indefinite plural (شركة سيارات) or two indefinite words (نقطة تحول)."""
     limit = MAX_NP_WORDS if include else 2
     j, n = k, len(words)
     # after an indefinite trigger of a body or facility an unknown definite nisba is no
@@ -213,7 +209,7 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
             unknown = not w.definite and w.key not in GAZ_INDEX and w.key not in GIVEN_NAMES
             describes = adjective(w) and not (idafa and _unknown_nisba_name(w))
             if (w.pro and not w.soft) or describes or unknown and (
-                w.key.endswith(("ه", "يين", "يون")) or w.key.startswith("است")
+                w.key.endswith(("ه", "يين", "يون", "ات")) or w.key.startswith("است")
                 or (len(w.key) >= 3 and w.key.endswith("ي")
                     and (not feminine or w.light.endswith("ى")))
             ):
@@ -226,8 +222,10 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
             lam_idafa = include and w.pro == "ل" and j + 1 < n
             if not (lam_idafa and words[j + 1].definite and not words[j + 1].brk):
                 break
-        elif not w.definite or (not include and (adjective(w) or words[k].definite)):
-            break
+        elif not w.definite or (not include and (
+            adjective(w) or words[k].definite or w.light.endswith("ة")
+        )):
+            break  # بلدة جوزا القريبة: a definite feminine word after a name describes it
         j += 1
     return j
 
@@ -346,46 +344,10 @@ def _honoree_end(words: list[Word], k: int) -> int:
         return k
     while j < n and _nisba(words[j]):
         j += 1
-    return _lam_phrase_end(words, j)
+    return lam_phrase_end(words, j)
 
 
-def _nationality(w: Word) -> bool:
-    """A nisba of a nationality: اليمنية، الأميركي (stem found among the NORP plurals)."""
-    if w.brk or w.pro or not w.definite:
-        return False
-    key = w.key[2:] if w.key.startswith("ال") else w.key
-    stem = key[:-2] if key.endswith("يه") else key[:-1] if key.endswith("ي") else None
-    return stem is not None and stem in NATIONALITY_STEMS
-
-
-def national_body_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
-    """«الحكومة اليمنية»، «القوات المسلحة الأميركية»: a definite organisation noun with a
-    nationality adjective (one definite word may stand between) names that country's
-    body. «المكتب المركزي للتحقيقات القضائية»، «الحملة الوطنية السعودية»: with an
-    institutional adjective (الوطنية، العامة، المركزي) it names a body when a ل-phrase or a
-    nationality follows. With any other adjective (الحكومة المحلية) it stays a common noun."""
-    out: list[Cand] = []
-    n = len(words)
-    known_starts = {c.i for c in known}
-    for i, w in enumerate(words):
-        if w.key not in DEFINITE_ORG_HEADS and w.key not in BODY_HEADS or i in known_starts:
-            continue
-        j, national, institutional = i + 1, False, False
-        while j < n and j - i <= 3 and not words[j].brk and not words[j].pro:
-            if _nationality(words[j]):
-                national = True
-            elif words[j].key in INSTITUTIONAL:
-                institutional = True
-            elif not (j == i + 1 and words[j].definite and not adjective(words[j])):
-                break  # only one plain definite word may stand first (القوات المسلحة)
-            j += 1
-        end = _lam_phrase_end(words, j) if institutional or national else j
-        if national or (institutional and end > j):
-            out.append(Cand(i, end, "ORG", "trigger", None, None, not w.pro))
-    return out
-
-
-def _lam_phrase_end(words: list[Word], j: int) -> int:
+def lam_phrase_end(words: list[Word], j: int) -> int:
     """The end of a ل-phrase at `j` that completes a body's name (للتحقيقات القضائية،
     لنصرة الأشقاء، للسياحة والتراث الوطني); `j` when none starts there."""
     n = len(words)

@@ -30,7 +30,7 @@ class Word:
     enc: bool  # a pronoun suffix was cut off (عليه، حكومته)
     tstart: int  # where the whole word starts
     soft: bool  # kept whole though it may start with ب/ك/ف/س: an unknown, maybe foreign, name
-    definite: bool  # the key starts with the article and is more than ال + two letters
+    definite: bool  # starts with the article as written, more than ال + two letters
 
 
 def _keep_whole(folded: str) -> bool:
@@ -110,7 +110,8 @@ def words_of(text: str) -> list[Word]:
             else:
                 o_start, o_end = normalize(tok.text).span_to_original(cut, len(light) - tail)
                 start, end = tstart + o_start, tstart + o_end
-        definite = len(key) > 3 and key.startswith("ال")
+        # the article as written: آلاف، ألمانيا fold to ال... but have none
+        definite = len(key) > 3 and key.startswith("ال") and light[cut : cut + 1] not in "آأإ"
         append(Word(start, end, key, tok.folded, pro, brk, num, light, tail > 0, tstart, soft,
                     definite))
     return out

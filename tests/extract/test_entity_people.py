@@ -7,6 +7,8 @@ the CRF (`crf=True`) makes its own decisions (tests/extract/test_entity_crf.py).
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.extract.entities import extract_mentions
 
 
@@ -112,3 +114,51 @@ def test_a_noun_phrase_after_a_profession_noun_is_no_name() -> None:
     assert _find_people("ويعمل أخصائي علم الاجتماع في المستشفى") == set()
     assert _find_people("وتظهر على الطفل سمات شخصية واضحة") == set()
     assert _find_people("واعترف المتهم بارتكاب الجريمة أمس") == set()
+
+
+def test_a_groups_nisba_after_a_given_name_is_a_family_name() -> None:
+    found = _find_people("وقال عبدالملك الحوثي في كلمة مسجلة إن المعارك مستمرة.")
+    assert found == {"عبدالملك الحوثي"}
+
+
+def test_a_groups_nisba_without_a_given_name_stays_the_group() -> None:
+    found = _found("وتقدمت ميليشيات الحوثي نحو المدينة.")
+    assert ("NORP", "الحوثي") in found and not any(t == "PER" for t, _ in found)
+
+
+def test_ali_written_with_ya_opens_a_lineage_name() -> None:
+    found = _find_people("واستقبل المحافظ علي بن سالم المطيري في مكتبه.")
+    assert found == {"علي بن سالم المطيري"}
+
+
+def test_ala_typed_as_ali_before_a_noun_is_no_name() -> None:
+    assert _find_people("وحصل علي جائزة كبيرة في الحفل.") == set()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("ويلعب المدافع إلى جانب البولندي زيمالا في الخط الخلفي.", "زيمالا"),
+    ("وأوصى المدرب الروماني بيلوني بالتعاقد مع مهاجم.", "بيلوني"),
+    ("وانضم إلى التدريبات والفنزويلي خوليو ماتا.", "خوليو ماتا"),
+])
+def test_a_nationality_used_as_a_noun_names_the_person_after_it(text: str, name: str) -> None:
+    assert name in _find_people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقصف الجيش السوري مواقع المسلحين.",
+    "وشن الطيران الروسي غارات جديدة.",
+    "وأرسلت ميليشيات الحوثي شاحنات إلى الجبهة.",
+    "وشارك تحالف بقيادة السعودية دعما للحكومة.",
+    "والتقى الوزير نظيره التركي في العاصمة.",
+])
+def test_a_nationality_as_an_adjective_names_no_person(text: str) -> None:
+    assert _find_people(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "لكن الوزارة نفت ارتكاب أي تجاوزات.",
+    "ودعا الأمين العام جميع الأطراف إلى الحوار.",
+    "وأعلنت الحكومة انسحاب القوات من المنطقة.",
+])
+def test_verbal_nouns_and_quantifiers_after_a_cue_or_title_are_no_names(text: str) -> None:
+    assert _find_people(text) == set()

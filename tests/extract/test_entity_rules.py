@@ -208,3 +208,63 @@ def test_an_indefinite_plural_nisba_after_a_noun_is_no_group(text: str) -> None:
 def test_a_counted_or_governed_plural_nisba_and_a_movement_are_groups(
         text: str, group: str) -> None:
     assert ("NORP", group) in _found(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("نزح السكان من بلدة باكورا إلى الشمال.", ("GPE", "باكورا")),
+    ("وصل الوفد إلى مدينة لندن صباحا.", ("GPE", "لندن")),
+    ("وفرّ المدنيون إلى بلدة كامبو القريبة.", ("GPE", "كامبو")),
+])
+def test_a_place_name_that_starts_like_a_preposition_is_read_whole(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وهي مدينة كبرى في الجنوب.",
+    "وتقع المزرعة في منطقة بين الواديين.",
+    "واستقر في مدينة كبيرة قرب الساحل.",
+])
+def test_an_adjective_or_preposition_after_a_place_noun_is_no_name(text: str) -> None:
+    assert not any(t == "GPE" for t, _ in _found(text))
+
+
+def test_a_word_in_ya_after_a_feminine_place_noun_is_a_name() -> None:
+    assert ("GPE", "كوندوري") in _found("ووقع الانفجار في مدينة كوندوري صباح الأحد.")
+
+
+def test_a_word_in_ya_after_a_masculine_facility_noun_is_an_adjective() -> None:
+    assert not any(t == "FAC" for t, _ in _found("ونقل المعتقلون إلى معسكر خارجي."))
+
+
+def test_an_unknown_indefinite_plural_after_a_trigger_is_no_name() -> None:
+    assert not any(t == "ORG" for t, _ in _found("وقالت أكبر شركة مشروبات في البلاد إنها ستتوسع."))
+
+
+def test_a_facility_named_after_a_body_is_the_facility() -> None:
+    found = _found("وصلى المصلون في مسجد قوات الأمن الخاصة يوم الجمعة.")
+    assert ("FAC", "مسجد قوات الأمن الخاصة") in found
+
+
+def test_the_building_of_a_body_is_the_body() -> None:
+    found = _found("وزار المدير مبنى إدارة النقل المدرسي أمس.")
+    assert not any(t == "FAC" for t, _ in found)
+
+
+def test_a_known_surname_after_a_title_is_the_person() -> None:
+    assert ("PER", "العبادي") in _found("وأعلن رئيس الوزراء العبادي خطة جديدة للإصلاح.")
+
+
+def test_a_nationality_makes_a_body_of_a_country_that_no_plural_lists() -> None:
+    found = _found("وفاز المنتخب الغاني على منافسه، بينما انسحبت القوات البولندية.")
+    assert {("ORG", "المنتخب الغاني"), ("ORG", "القوات البولندية")} <= found
+
+
+def test_the_kingdom_alone_is_saudi_arabia_but_not_before_another_name() -> None:
+    found = _found("وأشاد الوفد بدور المملكة، وزار المملكة المتحدة والمملكة المغربية.")
+    assert {("GPE", "المملكة"), ("GPE", "المملكة المتحدة"), ("GPE", "المملكة المغربية")} <= found
+
+
+def test_a_count_with_a_hamza_alif_is_no_article_before_a_people() -> None:
+    assert ("NORP", "اليمنيين") in _found("ويقيم آلاف اليمنيين في المدينة منذ سنوات.")
