@@ -206,6 +206,8 @@ STANDALONE_ORGS = _cues_of("standalone_org")
 GROUP_NISBAS = _cues_of("group_nisba")
 # الدين، الإسلام: second halves of two-word given names (سيف الإسلام القذافي).
 GIVEN_SECONDS = _cues_of("given_second")
+# الجنوب، البلاد، المنطقة: definite words that describe where, never a place's name.
+VAGUE_PLACES = _cues_of("vague_place")
 # مبنى، مقر: facility nouns that name a body's building, no facility named after the body.
 PREMISES = _cues_of("premises")
 # قوات صالح، حكومة المالكي: heads of a body that news names after its leader.
@@ -221,7 +223,7 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 # Cue kinds that describe words rather than end names.
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
-    "standalone_org", "idiom", "premises", "given_second",
+    "standalone_org", "idiom", "premises", "given_second", "vague_place",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (

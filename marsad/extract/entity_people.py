@@ -21,6 +21,7 @@ from marsad.extract.entity_lexicon import (
     IDAFA_GIVEN,
     MODIFIERS,
     NATIONALITIES,
+    PLACE_TYPES,
     SAY,
     STOP,
     TITLE_INDEX,
@@ -129,6 +130,9 @@ def _role_word(words: list[Word], j: int, kind: str, cover: list[Cand | None]) -
         return True
     if kind == "spokesperson" and w.key in _ROLE_PREPOSITIONS:
         return True
+    if kind == "office" and w.key == "في" and j + 1 < len(words) and not words[j + 1].brk:
+        place = cover[j + 1]  # رئيس البعثة في اليمن X: where the office is held
+        return place is not None and place.type in PLACE_TYPES and place.i == j + 1
     if w.key in ENDERS or kind in ("honorific", "rank", "profession") and not adjective(w):
         return False
     nxt = words[j + 1] if j + 1 < len(words) else None

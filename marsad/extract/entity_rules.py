@@ -34,6 +34,7 @@ from marsad.extract.entity_lexicon import (
     TITLE_ENDS,
     TRIGGER_INDEX,
     TRIGGERS,
+    VAGUE_PLACES,
     GazEntry,
     number_key,
     spelling_key,
@@ -109,7 +110,14 @@ def _ambiguous(words: list[Word], i: int) -> bool:
         or prev.key.endswith("ه")
     ):
         return True  # مواطنين سعوديين، جنود إماراتيين (not من إيرانيين، ثلاثة سعوديين)
+    if prev.definite and prev.key.endswith(("ين", "ون")) and _norp_word(w):
+        return True  # للصحافيين الأتراك: a people after a definite plural describes it
     return adjective(w) and prev.definite
+
+
+def _norp_word(w: Word) -> bool:
+    entry = GAZ.get((w.key,))
+    return entry is not None and entry.type == "NORP"
 
 
 def _titled_person(words: list[Word], i: int, tup: tuple[str, ...]) -> bool:
@@ -206,6 +214,9 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
         if w.brk or w.enc or not nameish(w) or w.pro[:1] in ("و", "ف"):
             break
         if j == k:
+            if w.key in VAGUE_PLACES and not include:
+                break  # مدن الجنوب، إمارة المنطقة: a description, no place (أمانة المنطقة
+                # is a body)
             unknown = not w.definite and w.key not in GAZ_INDEX and w.key not in GIVEN_NAMES
             describes = adjective(w) and not (idafa and _unknown_nisba_name(w))
             if (w.pro and not w.soft) or describes or unknown and (

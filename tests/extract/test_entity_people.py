@@ -162,3 +162,20 @@ def test_a_nationality_as_an_adjective_names_no_person(text: str) -> None:
 ])
 def test_verbal_nouns_and_quantifiers_after_a_cue_or_title_are_no_names(text: str) -> None:
     assert _find_people(text) == set()
+
+
+def test_an_office_held_in_a_place_leads_to_the_name() -> None:
+    found = _find_people("وقال رئيس بعثة المنظمة في اليمن ماتياس كورنر في بيان إن الوضع صعب.")
+    assert found == {"ماتياس كورنر"}
+
+
+def test_a_preposition_after_an_office_with_no_place_ends_the_role() -> None:
+    assert _find_people("وقال المدير في الاجتماع إن الخطة جاهزة.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "وقال سموه لدى استقباله المواطنين إن الأبواب مفتوحة.",
+    "وعبر الأهالي عن سعادتهم بقدوم سموه إلى المحافظة.",
+])
+def test_an_honorific_with_a_pronoun_is_no_name(text: str) -> None:
+    assert _find_people(text) == set()

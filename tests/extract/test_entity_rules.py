@@ -268,3 +268,26 @@ def test_the_kingdom_alone_is_saudi_arabia_but_not_before_another_name() -> None
 
 def test_a_count_with_a_hamza_alif_is_no_article_before_a_people() -> None:
     assert ("NORP", "اليمنيين") in _found("ويقيم آلاف اليمنيين في المدينة منذ سنوات.")
+
+
+def test_a_people_after_a_definite_plural_noun_is_its_adjective() -> None:
+    found = _found("وقال المسؤول للصحافيين الأتراك إن المفاوضات مستمرة، وإن الأتراك يرحبون بها.")
+    assert [t for t, s in found if s == "الأتراك"] == ["NORP"]
+    assert _mentions_of("الأتراك", "وقال المسؤول للصحافيين الأتراك إن المفاوضات مستمرة.") == 0
+
+
+@pytest.mark.parametrize("text", [
+    "وأقام الحفل في عدة مدن الجنوب.",
+    "وزار المحافظ قرى الشمال النائية.",
+    "وأعلنت إمارة المنطقة استعدادها للموسم.",
+])
+def test_a_direction_or_description_after_a_place_noun_is_no_place(text: str) -> None:
+    assert not any(t == "GPE" for t, _ in _found(text))
+
+
+def test_a_body_of_the_region_stays_a_body() -> None:
+    assert ("ORG", "أمانة المنطقة") in _found("وأشاد الأمير بجهود أمانة المنطقة في تجهيز المواقع.")
+
+
+def _mentions_of(surface: str, text: str) -> int:
+    return sum(m.text == surface for m in extract_mentions("d", text, crf=False))
