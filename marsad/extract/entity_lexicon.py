@@ -153,6 +153,12 @@ HONOREE_ONLY = frozenset(
     if len(row) > 2 and row[2] == "honoree"
 )
 TRIGGER_INDEX = _first_index(TRIGGERS)
+# الرياضية from «مدينة رياضية»: after a town noun and a royal name, the adjective of a
+# facility trigger makes the whole a facility (مدينة الملك عبدالله الرياضية).
+FACILITY_ADJECTIVES = frozenset(
+    "ال" + words[1] for words, (typ, _) in TRIGGERS.items()
+    if len(words) == 2 and typ == "FAC" and words[0] == fold("مدينة")
+)
 # «الحكومة اليمنية»، «القوات المسلحة الأميركية»: the definite head nouns of organisations
 # (ORG triggers, scope include) and the stems of nationalities (from the NORP gazetteer's
 # plurals: السوريون → سور) that together name a country's body.

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from marsad.extract.entity_lexicon import (
     CLUB_INDEX,
     CLUBS,
+    FACILITY_ADJECTIVES,
     FUNCTION_LIGHT,
     GAZ,
     GAZ_INDEX,
@@ -284,6 +285,8 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
             continue
         j = _honoree_end(words, k)
         if j > k:  # حي الملك فهد، مدينة الملك عبدالله: the trigger stays with a royal name
+            if words[j - 1].key in FACILITY_ADJECTIVES:
+                typ = "FAC"  # مدينة الملك عبدالله الرياضية: a stadium, not a town
             out.append(Cand(i, j, typ, "trigger", None, None, whole))
             continue
         if not include and typ in PLACE_TYPES and _clitic_shaped_name(words, k):

@@ -291,3 +291,8 @@ def test_a_body_of_the_region_stays_a_body() -> None:
 
 def _mentions_of(surface: str, text: str) -> int:
     return sum(m.text == surface for m in extract_mentions("d", text, crf=False))
+
+
+def test_a_royal_named_town_noun_with_a_facility_adjective_is_a_facility() -> None:
+    found = _found("وأقيمت المباراة في مدينة الأمير نايف الرياضية، ثم زار الوفد حي الملك فهد.")
+    assert {("FAC", "مدينة الأمير نايف الرياضية"), ("GPE", "حي الملك فهد")} <= found
