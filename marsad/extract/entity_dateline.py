@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from marsad.extract.entity_lexicon import GIVEN_NAMES, PLACE_TYPES
+from marsad.extract.entity_lexicon import GIVEN_NAMES, OUTLET_NAMES, PLACE_TYPES
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import Word
 from marsad.ingest.dateline import find_dateline
+from marsad.text.normalize import fold
 
 _MAX_BYLINE_NAME = 4
 
@@ -26,8 +27,8 @@ def dateline_hits(words: list[Word], cands: list[Cand], text: str) -> list[Cand]
     when they are no place, are its writers: each item joined by و that opens with a given
     name is a person."""
     line = find_dateline(text)
-    if line.outlet_span is None:
-        return cands
+    if line.outlet_span is None or fold(line.outlet or "") not in OUTLET_NAMES:
+        return cands  # «نسمع بعضهم يقول:» opens a line with a colon but names no outlet
     outlet = _word_span(words, *line.outlet_span)
     if outlet is None:
         return cands

@@ -128,7 +128,7 @@ NATIONALITIES = _NATIONALITY_NISBAS | frozenset(
 GAZ_VARIANT = {
     tuple(spelling_key(w) for w in k): e
     for k, e in GAZ.items()
-    if any(len(w) >= 7 for w in k)
+    if any(len(w) >= 7 for w in k) and (len(k) > 1 or len(k[0]) > 7)  # not المملوكة
 }
 GAZ_VARIANT_INDEX = _first_index(GAZ_VARIANT)
 
@@ -182,6 +182,8 @@ ORG_HEADS = {
 } | {fold("التنظيم"): fold("تنظيم")}
 
 GIVEN_NAMES = frozenset(fold(row[0]) for row in load_table("given_names.tsv"))
+# News outlets as named at the head of an article (سبق، واس), written and canonical.
+OUTLET_NAMES = frozenset(fold(name) for row in load_table("outlets.tsv") for name in row[:2])
 # Function words as written, to tell the preposition على from the name علي.
 FUNCTION_LIGHT = frozenset(row[0] for row in load_table("function_words.tsv"))
 # Given names that are also a function word as often typed (علي for على).

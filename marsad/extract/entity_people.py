@@ -255,7 +255,8 @@ def cue_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         place_next = e == j + 1 and e < n and cover[e] is not None and cover[e].type != "PER"
         if place_next and not words[e].brk:
             continue  # وقال أمين جدة: a post of that place, not a one-word name
-        if e > j and (_given(w) or role_follows or lineage or _lone_speaker(words, j, e)):
+        if e > j and (_given(w) or _abd_name(words, j) or role_follows or lineage
+                      or _lone_speaker(words, j, e)):
             out.append(Cand(j, e, "PER", "cue", None, None, w.soft))
     return out
 
@@ -334,6 +335,11 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
     out: list[Cand] = []
     n = len(words)
     for i, w in enumerate(words):
+        if _abd_name(words, i) and cover[i] is None and w.pro in ("", "و") and i + 2 < n and (
+            i == 0 or words[i - 1].key not in _LINEAGE
+        ) and words[i + 2].definite and _nisba_name(words[i + 2]):
+            out.append(Cand(i, _name_end(words, i, cover), "PER", "given_name"))
+            continue  # عبد الرحمن الشهري: a two-word given name and a family nisba
         if not _given(w) or cover[i] is not None or w.pro not in ("", "و") or i + 1 >= n:
             continue
         if (w.key in AMBIGUOUS_GIVEN and not _opens_lineage(words, i)) or (
@@ -361,6 +367,12 @@ def _opens_lineage(words: list[Word], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else None
     return (words[i].light[-1:] == "ي" and nxt is not None and not nxt.brk and not nxt.pro
             and nxt.key in _LINEAGE)
+
+
+def _abd_name(words: list[Word], i: int) -> bool:
+    """عبد العزيز، عبد الله: عبد and a definite word make a given name written apart."""
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return words[i].key == "عبد" and nxt is not None and not nxt.brk and nxt.definite
 
 
 def kunya_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:

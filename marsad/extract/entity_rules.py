@@ -306,13 +306,13 @@ def _clitic_shaped_name(words: list[Word], k: int) -> bool:
     """بلدة باما، مدينة لندن: a place noun in idafa takes no preposition, so a name after it
     that starts like one (ب، ل، ك) is read whole: unknown, indefinite, not a feminine or
     elative adjective (مدينة كبيرة، مدينة كبرى) nor a function word (منطقة بين)."""
-    if k >= len(words):
-        return False
+    if k >= len(words) or words[k - 1].definite:
+        return False  # في العاصمة لتفجيرين: a definite noun is no idafa, a preposition may follow
     w = words[k]
     return (
         w.pro in ("ب", "ل", "ك") and not w.brk and not w.enc and not w.definite
         and len(w.folded) >= 4 and w.light not in FUNCTION_LIGHT and w.folded not in STOP
-        and not w.light.endswith(("ة", "ى", "ات")) and not w.num
+        and not w.light.endswith(("ة", "ى", "ات", "ين", "ون")) and not w.num
         and w.folded not in GAZ_INDEX and w.key not in GAZ_INDEX
     )
 

@@ -29,3 +29,8 @@ def test_a_place_before_an_outlet_is_no_writer() -> None:
 def test_the_outlets_name_in_the_body_is_a_common_word() -> None:
     found = _found("وقال المدير إن الفريق سبق أن فاز بالبطولة مرتين في السنوات الماضية الأخيرة.")
     assert ("ORG", "سبق") not in found
+
+
+def test_a_line_opening_with_words_and_a_colon_is_no_outlet() -> None:
+    found = _found("نسمع بعضهم يقول: " + _BODY)
+    assert not any(t == "ORG" for t, _ in found)

@@ -179,3 +179,19 @@ def test_a_preposition_after_an_office_with_no_place_ends_the_role() -> None:
 ])
 def test_an_honorific_with_a_pronoun_is_no_name(text: str) -> None:
     assert _find_people(text) == set()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال عبد العزيز الجميلي إن الحملة مستمرة.", "عبد العزيز الجميلي"),
+    ("والتقى عبد الرحمن الشهري بالوفد في الصباح.", "عبد الرحمن الشهري"),
+])
+def test_abd_and_a_definite_word_are_a_given_name_written_apart(text: str, name: str) -> None:
+    assert _find_people(text) == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "وهو عبد مأمور لا يملك القرار.",
+    "وزار عبد الله المريض في المستشفى.",
+])
+def test_abd_without_a_family_name_or_cue_is_no_name(text: str) -> None:
+    assert _find_people(text) == set()

@@ -296,3 +296,11 @@ def _mentions_of(surface: str, text: str) -> int:
 def test_a_royal_named_town_noun_with_a_facility_adjective_is_a_facility() -> None:
     found = _found("وأقيمت المباراة في مدينة الأمير نايف الرياضية، ثم زار الوفد حي الملك فهد.")
     assert {("FAC", "مدينة الأمير نايف الرياضية"), ("GPE", "حي الملك فهد")} <= found
+
+
+def test_a_preposition_after_a_definite_place_noun_starts_no_name() -> None:
+    assert not any(t == "GPE" for t, _ in _found("وتعرضت أحياء في العاصمة لتفجيرين أمس."))
+
+
+def test_a_spelling_variant_of_a_short_one_word_name_is_no_match() -> None:
+    assert not any(t == "GPE" for t, _ in _found("وسجلت المخالفات على المركبات المملوكة للشركة."))
