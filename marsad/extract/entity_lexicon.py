@@ -182,6 +182,8 @@ ORG_HEADS = {
 } | {fold("التنظيم"): fold("تنظيم")}
 
 GIVEN_NAMES = frozenset(fold(row[0]) for row in load_table("given_names.tsv"))
+# As written, to tell ناديه (his club) from نادية: a name in ة typed with ه is a suffix.
+GIVEN_LIGHT = frozenset(row[0] for row in load_table("given_names.tsv"))
 # News outlets as named at the head of an article (سبق، واس), written and canonical.
 OUTLET_NAMES = frozenset(fold(name) for row in load_table("outlets.tsv") for name in row[:2])
 # Function words as written, to tell the preposition على from the name علي.

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from marsad.extract.entity_lexicon import GIVEN_NAMES, NATIONALITIES
-from marsad.extract.entity_people import not_a_name
 from marsad.extract.entity_rules import Cand, nameish
-from marsad.extract.entity_words import Word
+from marsad.extract.entity_words import Word, not_a_name
 
 _LIST_COMMAS = frozenset({"،", ","})
 _MAX_LIST_ITEM = 3

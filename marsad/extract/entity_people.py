@@ -16,6 +16,7 @@ from marsad.extract.entity_lexicon import (
     CONTENT,
     ENDERS,
     FUNCTION_LIGHT,
+    GIVEN_LIGHT,
     GIVEN_NAMES,
     GIVEN_SECONDS,
     IDAFA_GIVEN,
@@ -28,7 +29,7 @@ from marsad.extract.entity_lexicon import (
     TITLES,
 )
 from marsad.extract.entity_rules import Cand, adjective, longest, nameish, verbish
-from marsad.extract.entity_words import Word
+from marsad.extract.entity_words import Word, not_a_name
 
 MAX_NAME_UNITS = 3
 _SPOKESPERSON_ROLE = 12
@@ -37,20 +38,6 @@ _NAME_JOINERS = frozenset({"ابو", "عبد", "ابن", "بن", "ام", "ال"}
 _LINEAGE = frozenset({"بن", "ابن"})
 _QUOTE_MARKS = frozenset('"«“')
 _ROLE_PREPOSITIONS = frozenset({"في", "اسم", "باسم"})
-
-
-def not_a_name(w: Word) -> bool:
-    """Adverbs, verbs and verbal nouns that follow names: عسكريا، تكريما، سعت، اقترح."""
-    key = w.key
-    if key in GIVEN_NAMES:
-        return False
-    if len(key) >= 5 and (key.endswith("يا") or key[0] == "ت" or key.startswith("است")):
-        return True  # عسكريا، تكريما، ترتكب، تطوير، استطاع
-    if len(key) == 5 and key[0] == "ا" and key[2] == "ت":
-        return True  # اقترح، اعتبر، انتقد
-    if len(key) == 6 and key[0] == "ا" and key[4] == "ا" and (key[2] == "ت" or key[1] == "ن"):
-        return True  # verbal nouns: ارتكاب، اعتقال (افتعال)، انسحاب، انفجار (انفعال)
-    return len(key) == 3 and key.endswith("ت")
 
 
 def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
@@ -323,8 +310,11 @@ def _definite_given(w: Word) -> bool:
 
 
 def _given(w: Word) -> bool:
-    """A given name as written (not the preposition على, not عليه with a suffix)."""
-    return w.key in GIVEN_NAMES and not w.enc and w.light not in FUNCTION_LIGHT
+    """A given name as written (not the preposition على, not عليه or ناديه with a suffix)."""
+    name = w.light[len(w.pro):]
+    return w.key in GIVEN_NAMES and not w.enc and w.light not in FUNCTION_LIGHT and not (
+        name.endswith("ه") and name not in GIVEN_LIGHT and name[:-1] + "ة" in GIVEN_LIGHT
+    )
 
 
 def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:

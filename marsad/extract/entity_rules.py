@@ -40,7 +40,7 @@ from marsad.extract.entity_lexicon import (
     number_key,
     spelling_key,
 )
-from marsad.extract.entity_words import Word
+from marsad.extract.entity_words import Word, common_nisba
 
 MAX_NP_WORDS = 5
 _PLURALS = ("يون", "يين", "يان")
@@ -223,7 +223,7 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
             if (w.pro and not w.soft) or describes or unknown and (
                 w.key.endswith(("ه", "يين", "يون", "ات")) or w.key.startswith("است")
                 or (len(w.key) >= 3 and w.key.endswith("ي")
-                    and (not feminine or w.light.endswith("ى")))
+                    and (not feminine or w.light.endswith("ى") or common_nisba(w.key)))
             ):
                 break  # قوات روسية، قوة مسلحة، معسكر خارجي، منطقة استرخاء: no name
             nxt = words[j + 1] if j + 1 < n else None

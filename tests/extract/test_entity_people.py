@@ -195,3 +195,11 @@ def test_abd_and_a_definite_word_are_a_given_name_written_apart(text: str, name:
 ])
 def test_abd_without_a_family_name_or_cue_is_no_name(text: str) -> None:
     assert _find_people(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن الياباني أكثر الناس التزاما بالمواعيد.",
+    "وجدد اللاعب عقده مع ناديه الفرنسي رافضا العرض الجديد.",
+])
+def test_an_elative_or_participle_after_a_nationality_is_no_name(text: str) -> None:
+    assert _find_people(text) == set()

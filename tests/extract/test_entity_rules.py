@@ -304,3 +304,7 @@ def test_a_preposition_after_a_definite_place_noun_starts_no_name() -> None:
 
 def test_a_spelling_variant_of_a_short_one_word_name_is_no_match() -> None:
     assert not any(t == "GPE" for t, _ in _found("وسجلت المخالفات على المركبات المملوكة للشركة."))
+
+
+def test_a_common_nisba_after_a_feminine_place_noun_describes_the_noun_before() -> None:
+    assert not any(t == "GPE" for t, _ in _found("وتجول الزوار في مركز مدينة تاريخي قديم."))
