@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from marsad.extract.entity_lexicon import GIVEN_NAMES, OUTLET_NAMES, PLACE_TYPES
+from marsad.extract.entity_lexicon import (
+    GIVEN_NAMES,
+    OUTLET_FIRST_WORDS,
+    OUTLET_NAMES,
+    PLACE_TYPES,
+)
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import Word
 from marsad.ingest.dateline import find_dateline
 from marsad.text.normalize import fold
 
 _MAX_BYLINE_NAME = 4
+_HEAD_WORDS = 12
 
 
 def _word_span(words: list[Word], start: int, end: int) -> tuple[int, int] | None:
@@ -26,6 +32,9 @@ def dateline_hits(words: list[Word], cands: list[Cand], text: str) -> list[Cand]
     an article is an organisation (سبق is a verb elsewhere); the words before it and a dash,
     when they are no place, are its writers: each item joined by و that opens with a given
     name is a person."""
+    if not any(w.key in OUTLET_FIRST_WORDS or w.folded in OUTLET_FIRST_WORDS
+               for w in words[:_HEAD_WORDS]):
+        return cands  # no outlet among the first words: the dateline is not read
     line = find_dateline(text)
     if line.outlet_span is None or fold(line.outlet or "") not in OUTLET_NAMES:
         return cands  # «نسمع بعضهم يقول:» opens a line with a colon but names no outlet

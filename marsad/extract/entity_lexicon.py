@@ -186,6 +186,7 @@ GIVEN_NAMES = frozenset(fold(row[0]) for row in load_table("given_names.tsv"))
 GIVEN_LIGHT = frozenset(row[0] for row in load_table("given_names.tsv"))
 # News outlets as named at the head of an article (سبق، واس), written and canonical.
 OUTLET_NAMES = frozenset(fold(name) for row in load_table("outlets.tsv") for name in row[:2])
+OUTLET_FIRST_WORDS = frozenset(name.split()[0] for name in OUTLET_NAMES if name.strip())
 # Function words as written, to tell the preposition على from the name علي.
 FUNCTION_LIGHT = frozenset(row[0] for row in load_table("function_words.tsv"))
 # Given names that are also a function word as often typed (علي for على).
