@@ -311,10 +311,10 @@ def _definite_given(w: Word) -> bool:
 
 def _given(w: Word) -> bool:
     """A given name as written (not the preposition على, not عليه or ناديه with a suffix)."""
+    if w.key not in GIVEN_NAMES or w.enc or w.light in FUNCTION_LIGHT:
+        return False
     name = w.light[len(w.pro):]
-    return w.key in GIVEN_NAMES and not w.enc and w.light not in FUNCTION_LIGHT and not (
-        name.endswith("ه") and name not in GIVEN_LIGHT and name[:-1] + "ة" in GIVEN_LIGHT
-    )
+    return not (name.endswith("ه") and name not in GIVEN_LIGHT and name[:-1] + "ة" in GIVEN_LIGHT)
 
 
 def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
@@ -325,8 +325,8 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
     out: list[Cand] = []
     n = len(words)
     for i, w in enumerate(words):
-        if _abd_name(words, i) and cover[i] is None and w.pro in ("", "و") and i + 2 < n and (
-            i == 0 or words[i - 1].key not in _LINEAGE
+        if w.key == "عبد" and _abd_name(words, i) and cover[i] is None and (
+            w.pro in ("", "و") and i + 2 < n and (i == 0 or words[i - 1].key not in _LINEAGE)
         ) and words[i + 2].definite and _nisba_name(words[i + 2]):
             out.append(Cand(i, _name_end(words, i, cover), "PER", "given_name"))
             continue  # عبد الرحمن الشهري: a two-word given name and a family nisba
