@@ -14,8 +14,10 @@ Per document (`extract_mentions`), rules tried in this order (entity_rules.py):
    CRF labels every word; the rules' names it agrees with or that are rarely wrong stay, its
    other names join.
 5. A body named after its leader is the leader (`_leaders`: قوات صالح، حكومة المالكي).
-6. Back references (`_short_forms`, `_org_descriptions`): a surname used alone in a person
-   context (ترامب after دونالد ترامب), and التنظيم (المتطرف) for the تنظيم named before.
+6. The dateline's outlet and byline (entity_dateline.py: سبق - الرياض، X وY - سبق).
+7. Back references (`_short_forms`, `compound_given_names`, `_org_descriptions`): a surname
+   used alone in a person context (ترامب after دونالد ترامب), a two-word given name alone
+   (سيف الإسلام), and التنظيم (المتطرف) for the تنظيم named before.
 Across documents, `merge_entities` joins mentions by gazetteer canonical, name key and
 spelling-variant key (entity_merge.py).
 """
@@ -23,6 +25,7 @@ spelling-variant key (entity_merge.py).
 from __future__ import annotations
 
 from marsad.extract.entity_crf import crf_candidates
+from marsad.extract.entity_dateline import dateline_hits
 from marsad.extract.entity_lexicon import (
     ACCORDING,
     ANAPHOR_ADJ,
@@ -40,12 +43,13 @@ from marsad.extract.entity_lexicon import (
     STANDALONE_ORGS,
     name_key,
 )
+from marsad.extract.entity_lists import list_hits
 from marsad.extract.entity_merge import merge_entities
+from marsad.extract.entity_national import national_body_hits
 from marsad.extract.entity_people import (
     cue_hits,
     given_name_hits,
     kunya_hits,
-    list_hits,
     nationality_hits,
     title_hits,
 )
@@ -54,11 +58,11 @@ from marsad.extract.entity_rules import (
     Cand,
     gazetteer_hits,
     longest,
-    national_body_hits,
     resolve,
     sports_report,
     trigger_hits,
 )
+from marsad.extract.entity_short_names import compound_given_names
 from marsad.extract.entity_words import Word, words_of
 
 __all__ = [
@@ -304,9 +308,11 @@ def extract_mentions(doc_id: str, text: str, *, crf: bool = False) -> list[Entit
     cands = rule_candidates(words, text)
     if crf:
         cands = crf_candidates(words, cands, text)
+    cands = dateline_hits(words, cands, text)
     cands = _told_outlets(words, cands, text)
     cands = _leaders(words, cands, text)
     cands = _short_forms(words, cands, text)
+    cands = compound_given_names(words, cands, text)
     cands = _org_descriptions(words, cands)
     return [_mention(doc_id, text, words, c) for c in cands]
 

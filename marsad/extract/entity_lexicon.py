@@ -119,7 +119,8 @@ GAZ_SINGULAR = {
     number_key(k[0]): e for k, e in GAZ.items() if len(k) == 1 and e.type in ("NORP", "ORG")
 }
 # Singular nationality and group adjectives (الإيطالي from الإيطاليون), for الإيطالي X.
-NATIONALITIES = frozenset(
+_NATIONALITY_NISBAS = frozenset(fold(row[0]) for row in load_table("nationalities.tsv"))
+NATIONALITIES = _NATIONALITY_NISBAS | frozenset(
     number_key(k[0]) for k, e in GAZ.items()
     if len(k) == 1 and e.type == "NORP" and number_key(k[0]) != k[0]
 )
@@ -127,7 +128,7 @@ NATIONALITIES = frozenset(
 GAZ_VARIANT = {
     tuple(spelling_key(w) for w in k): e
     for k, e in GAZ.items()
-    if any(len(w) >= 7 for w in k)
+    if any(len(w) >= 7 for w in k) and (len(k) > 1 or len(k[0]) > 7)  # not المملوكة
 }
 GAZ_VARIANT_INDEX = _first_index(GAZ_VARIANT)
 
@@ -135,6 +136,8 @@ TITLES: dict[tuple[str, ...], str] = {
     key_tokens(row[0]): (row[1] if len(row) > 1 else "office") for row in load_table("titles.tsv")
 }
 TITLE_INDEX = _first_index(TITLES)
+# Last words of titles (الوزراء in رئيس الوزراء): a known surname after one is the person.
+TITLE_ENDS = frozenset(k[-1] for k in TITLES)
 # Royal and courtesy titles after which a facility or body is named (مطار الملك خالد).
 HONOREE_TITLE_INDEX = _first_index({k: v for k, v in TITLES.items() if v == "honorific"})
 
@@ -161,6 +164,12 @@ FRONTS = _trigger_scope("front")
 # مخيمات النزوح).
 PLACE_PLURALS = _trigger_scope("plural")
 TRIGGER_INDEX = _first_index(TRIGGERS)
+# الرياضية from «مدينة رياضية»: after a town noun and a royal name, the adjective of a
+# facility trigger makes the whole a facility (مدينة الملك عبدالله الرياضية).
+FACILITY_ADJECTIVES = frozenset(
+    "ال" + words[1] for words, (typ, _) in TRIGGERS.items()
+    if len(words) == 2 and typ == "FAC" and words[0] == fold("مدينة")
+)
 # «الحكومة اليمنية»، «القوات المسلحة الأميركية»: the definite head nouns of organisations
 # (ORG triggers, scope include) and the stems of nationalities (from the NORP gazetteer's
 # plurals: السوريون → سور) that together name a country's body.
@@ -172,7 +181,7 @@ NATIONALITY_STEMS = frozenset(
     key[2:-3]
     for key in (fold(row[0]) for row in load_table("gaz_norp.tsv"))
     if key.startswith("ال") and key.endswith(("يون", "يين")) and len(key) > 6
-)
+) | frozenset(key[2:-1] for key in _NATIONALITY_NISBAS)
 # Definite ORG triggers used alone refer back to a named organisation (التنظيم → تنظيم ...).
 # «الوزارة» after «وزارة الداخلية», «الحركة» after «حركة حماس»: a definite head noun of an
 # organisation's name refers back to the last such name (entity_triggers.tsv, ORG with
@@ -189,6 +198,11 @@ GIVEN_NAMES = frozenset(fold(row[0]) for row in load_table("given_names.tsv"))
 FOREIGN_GIVEN = frozenset(
     fold(row[0]) for row in load_table("given_names.tsv") if row[1] == "foreign"
 )
+# As written, to tell ناديه (his club) from نادية: a name in ة typed with ه is a suffix.
+GIVEN_LIGHT = frozenset(row[0] for row in load_table("given_names.tsv"))
+# News outlets as named at the head of an article (سبق، واس), written and canonical.
+OUTLET_NAMES = frozenset(fold(name) for row in load_table("outlets.tsv") for name in row[:2])
+OUTLET_FIRST_WORDS = frozenset(name.split()[0] for name in OUTLET_NAMES if name.strip())
 # Function words as written, to tell the preposition على from the name علي.
 FUNCTION_LIGHT = frozenset(row[0] for row in load_table("function_words.tsv"))
 # Given names that are also a function word as often typed (علي for على).
@@ -217,6 +231,12 @@ IDAFA_GIVEN = _cues_of("idafa_given")
 STANDALONE_ORGS = _cues_of("standalone_org")
 # الحوثيين: plural nisbas of movements, names even as an adjective after a noun.
 GROUP_NISBAS = _cues_of("group_nisba")
+# الدين، الإسلام: second halves of two-word given names (سيف الإسلام القذافي).
+GIVEN_SECONDS = _cues_of("given_second")
+# الجنوب، البلاد، المنطقة: definite words that describe where, never a place's name.
+VAGUE_PLACES = _cues_of("vague_place")
+# مبنى، مقر: facility nouns that name a body's building, no facility named after the body.
+PREMISES = _cues_of("premises")
 # قوات صالح، حكومة المالكي: heads of a body that news names after its leader.
 LEADER_HEADS = _cues_of("leader_head")
 # عن طريق: (preposition, trigger) pairs that are no name.
@@ -230,7 +250,7 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 # Cue kinds that describe words rather than end names.
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
-    "standalone_org", "idiom",
+    "standalone_org", "idiom", "premises", "given_second", "vague_place",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (

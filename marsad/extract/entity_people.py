@@ -3,7 +3,8 @@
 Tried after the structural rules, in this order of preference when they overlap:
 `title_hits` (titles and roles, the role kept as description), `cue_hits` (after a
 reporting verb), `given_name_hits` (a given name and one or two more name words),
-`kunya_hits` (أبو/أبي/أبا + name), `nationality_hits` (الإيطالي + a given name).
+`kunya_hits` (أبو/أبي/أبا + name), `nationality_hits` (الإيطالي + a given name);
+lists of names are read in entity_lists.py.
 `_name_end` decides where every one of these names stops.
 """
 
@@ -16,18 +17,21 @@ from marsad.extract.entity_lexicon import (
     ENDERS,
     FOREIGN_GIVEN,
     FUNCTION_LIGHT,
+    GIVEN_LIGHT,
     GIVEN_NAMES,
+    GIVEN_SECONDS,
     IDAFA_GIVEN,
     MODIFIERS,
     NATIONALITIES,
     ORG_HEADS,
+    PLACE_TYPES,
     SAY,
     STOP,
     TITLE_INDEX,
     TITLES,
 )
 from marsad.extract.entity_rules import Cand, adjective, longest, nameish, verbish
-from marsad.extract.entity_words import Word
+from marsad.extract.entity_words import Word, not_a_name
 from marsad.extract.number_lexicon import UNIT_WORDS
 
 MAX_NAME_UNITS = 3
@@ -35,25 +39,11 @@ _SPOKESPERSON_ROLE = 12
 _OTHER_ROLE = 6
 _NAME_JOINERS = frozenset({"ابو", "عبد", "ابن", "بن", "ام", "ال"})
 _LINEAGE = frozenset({"بن", "ابن"})
-_LIST_COMMAS = frozenset({"،", ","})
 _QUOTE_MARKS = frozenset('"«“')
-_MAX_LIST_ITEM = 3
 _ROLE_PREPOSITIONS = frozenset({"في", "اسم", "باسم"})
 # Prepositions that may follow a speaker's name: a known place just before them is the last
 # word of the name (مصطفى بالي في تغريدة، على تويتر), since a place would need its own في.
 _AFTER_NAME = frozenset({"في", "على", "عن", "عبر", "من", "مع", "أمام"})
-
-
-def _not_a_name(w: Word) -> bool:
-    """Adverbs, verbs and verbal nouns that follow names: عسكريا، تكريما، سعت، اقترح."""
-    key = w.key
-    if key in GIVEN_NAMES:
-        return False
-    if len(key) >= 5 and (key.endswith("يا") or key[0] == "ت" or key.startswith("است")):
-        return True  # عسكريا، تكريما، ترتكب، تطوير، استطاع
-    if len(key) == 5 and key[0] == "ا" and key[2] == "ت":
-        return True  # اقترح، اعتبر، انتقد
-    return len(key) == 3 and key.endswith("ت")
 
 
 def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
@@ -67,11 +57,12 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
         w = words[p]
         if p > j and (
             w.brk or (w.pro and not w.soft) or w.enc
-            or (not nameish(w) or _not_a_name(w)) and not _foreign_surname(words, p)
+            or (not nameish(w) or not_a_name(w)) and not _foreign_surname(words, p)
             or w.light in FUNCTION_LIGHT or (units >= 2 and w.key in AMBIGUOUS_GIVEN)
             or (definite_seen and w.key not in _NAME_JOINERS)
             or (w.definite and units >= 2 and not _given(words[p - 1])
-                and not _lineage_family_name(words, p))
+                and not _lineage_family_name(words, p)
+                and not (p == j + 2 and words[p - 1].key in GIVEN_SECONDS))
             or (w.definite and words[p - 2].key in _LINEAGE
                 and not _lineage_family_name(words, p))
             or (w.soft and w.key.endswith(("ه", "ات")))
@@ -79,7 +70,7 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
         ):
             break
         c = cover[p]
-        if c is not None and c.type != "PER":
+        if c is not None and c.type != "PER" and not _group_family_name(words, p, c):
             nxt = words[p + 1] if p + 1 < n else None
             ends = nxt is None or nxt.brk or nxt.key in CONTENT or nxt.key in SAY or (
                 nxt.light in _AFTER_NAME or nxt.pro == "ل"  # عدنان عفرين لفرانس برس، عن
@@ -92,7 +83,7 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
             joined = True
         definite_seen = words[p].definite and not joined and not (
             p == j and _definite_given(words[p])
-        )
+        ) and not (p == j + 1 and words[p].key in GIVEN_SECONDS)
         p += 1
         units += 0 if joined and p - j > 2 else 1  # بن X بن Y آل Z: a lineage runs on
     return p
@@ -115,6 +106,13 @@ def _foreign_surname(words: list[Word], p: int) -> bool:
     )
 
 
+def _group_family_name(words: list[Word], p: int, c: Cand) -> bool:
+    """عبدالملك الحوثي، محمد المصري: a group's or nationality's nisba right after a given name
+    is the family name."""
+    return (c.type == "NORP" and c.i == p and c.j == p + 1 and _nisba_name(words[p])
+            and p > 0 and _given(words[p - 1]))
+
+
 def _lineage_family_name(words: list[Word], p: int) -> bool:
     """الفهد in عبد الرحمن بن حمد الفهد: a definite word after بن X, unless it has a plural or
     feminine ending (بن بندر الفائزين، بن سعيد الجائزة)."""
@@ -127,14 +125,14 @@ def _name_start_ok(w: Word, cover: Cand | None) -> bool:
     if w.num or w.pro[:1] == "و" or (w.pro and not w.soft) or w.key in STOP or verbish(w):
         return False
     if (w.enc or w.key in UNIT_WORDS) and not _given(w):
-        return False
+        return False  # نظيره التركي، أنصاره، جنود: possessed or counted nouns, no names
     if cover is not None:
         return cover.type == "PER"
     if w.key in _NAME_JOINERS or _given(w):
         return True
     if w.light in FUNCTION_LIGHT:
         return False
-    if w.definite or w.key.endswith("ه") or len(w.key) < 3 or _not_a_name(w):
+    if w.definite or w.key.endswith("ه") or len(w.key) < 3 or not_a_name(w):
         return False
     # verbal nouns (تحديد، تداول، استخدام) open idafa phrases, not names
     return not ((w.key[0] == "ت" and len(w.key) >= 5) or w.key.startswith("است"))
@@ -147,6 +145,9 @@ def _role_word(words: list[Word], j: int, kind: str, cover: list[Cand | None]) -
         return True
     if kind == "spokesperson" and w.key in _ROLE_PREPOSITIONS:
         return True
+    if kind == "office" and w.key == "في" and j + 1 < len(words) and not words[j + 1].brk:
+        place = cover[j + 1]  # رئيس البعثة في اليمن X: where the office is held
+        return place is not None and place.type in PLACE_TYPES and place.i == j + 1
     if w.key in ENDERS or kind in ("honorific", "rank", "profession") and not adjective(w):
         return False
     nxt = words[j + 1] if j + 1 < len(words) else None
@@ -269,7 +270,8 @@ def cue_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         place_next = e == j + 1 and e < n and cover[e] is not None and cover[e].type != "PER"
         if place_next and not words[e].brk:
             continue  # وقال أمين جدة: a post of that place, not a one-word name
-        if e > j and (_given(w) or role_follows or lineage or _lone_speaker(words, j, e)):
+        if e > j and (_given(w) or _abd_name(words, j) or role_follows or lineage
+                      or _lone_speaker(words, j, e)):
             out.append(Cand(j, e, "PER", "cue", None, None, w.soft))
     return out
 
@@ -308,9 +310,26 @@ def nationality_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if words[j].brk or cover[j] is not None or not _name_start_ok(words[j], None):
             continue
         e = _name_end(words, j, cover)
-        if e > j and _given(words[j]):
+        if e > j and (_given(words[j]) or (
+            cover[i] is None and _foreign_name_after_nationality(words, i, j)
+        )):
             out.append(Cand(j, e, "PER", "cue", None, None, words[j].soft))
     return out
+
+
+def _foreign_name_after_nationality(words: list[Word], i: int, j: int) -> bool:
+    """البولندي زوكالا، والروماني بولوني: a nationality used as a noun (no definite noun
+    before it, which it would describe: الجيش السوري; a title may: المدرب الروماني) before
+    an unknown indefinite word names a person of that nationality."""
+    prev = words[i - 1] if i > 0 and not words[i].brk else None
+    if words[i].key not in NATIONALITIES:
+        return False  # a feminine nisba is as often the country: بقيادة السعودية
+    as_noun = words[i].pro == "و" or prev is None or not (prev.definite or prev.num) or (
+        (prev.key,) in TITLES)  # المدرب الروماني بولوني
+    w = words[j]
+    return as_noun and not w.definite and not w.soft and not w.enc and len(w.key) >= 3 and (
+        w.key not in FUNCTION_LIGHT and not w.key.endswith(("ه", "ات", "ت"))
+    )  # not a feminine noun or a verb: شاركت
 
 
 def _definite_given(w: Word) -> bool:
@@ -319,8 +338,11 @@ def _definite_given(w: Word) -> bool:
 
 
 def _given(w: Word) -> bool:
-    """A given name as written (not the preposition على, not عليه with a suffix)."""
-    return w.key in GIVEN_NAMES and not w.enc and w.light not in FUNCTION_LIGHT
+    """A given name as written (not the preposition على, not عليه or ناديه with a suffix)."""
+    if w.key not in GIVEN_NAMES or w.enc or w.light in FUNCTION_LIGHT:
+        return False
+    name = w.light[len(w.pro):]
+    return not (name.endswith("ه") and name not in GIVEN_LIGHT and name[:-1] + "ة" in GIVEN_LIGHT)
 
 
 def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
@@ -331,9 +353,16 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
     out: list[Cand] = []
     n = len(words)
     for i, w in enumerate(words):
+        if w.key == "عبد" and _abd_name(words, i) and cover[i] is None and (
+            w.pro in ("", "و") and i + 2 < n and (i == 0 or words[i - 1].key not in _LINEAGE)
+        ) and words[i + 2].definite and _nisba_name(words[i + 2]):
+            out.append(Cand(i, _name_end(words, i, cover), "PER", "given_name"))
+            continue  # عبد الرحمن الشهري: a two-word given name and a family nisba
         if not _given(w) or cover[i] is not None or w.pro not in ("", "و") or i + 1 >= n:
             continue
-        if w.key in AMBIGUOUS_GIVEN or (i > 0 and longest(words, i - 1, TITLE_INDEX)):
+        if (w.key in AMBIGUOUS_GIVEN and not _opens_lineage(words, i)) or (
+            i > 0 and longest(words, i - 1, TITLE_INDEX)
+        ):
             continue  # علي typed for على; باسم in المتحدث باسم
         second = words[i + 1]
         nisba = second.definite and _nisba_name(second)
@@ -350,6 +379,20 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if e - i >= 2:
             out.append(Cand(i, e, "PER", "given_name"))
     return out
+
+
+def _opens_lineage(words: list[Word], i: int) -> bool:
+    """علي بن إبراهيم: a given name that is also a preposition as often typed (علي) is the
+    name when written with ي before بن (no preposition stands before one)."""
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return (words[i].light[-1:] == "ي" and nxt is not None and not nxt.brk and not nxt.pro
+            and nxt.key in _LINEAGE)
+
+
+def _abd_name(words: list[Word], i: int) -> bool:
+    """عبد العزيز، عبد الله: عبد and a definite word make a given name written apart."""
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return words[i].key == "عبد" and nxt is not None and not nxt.brk and nxt.definite
 
 
 def kunya_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
@@ -370,56 +413,6 @@ def kunya_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
                 e += 1
         out.append(Cand(i, e, "PER", "kunya"))
     return out
-
-
-def _list_items(words: list[Word], text: str) -> list[list[tuple[int, int]]]:
-    """Runs of short items (word spans) that commas or و join: the lists of a text."""
-    runs: list[list[tuple[int, int]]] = []
-    items: list[tuple[int, int]] = []
-    start = 0
-    for p in range(1, len(words) + 1):
-        w = words[p] if p < len(words) else None
-        gap = text[words[p - 1].end : w.tstart] if w is not None else ""
-        comma = w is not None and w.brk and gap.strip() in _LIST_COMMAS
-        if w is not None and not w.brk and w.pro[:1] != "و":
-            continue
-        items.append((start, p))
-        if not comma and (w is None or w.brk):
-            if len(items) >= 3:
-                runs.append(items)
-            items = []
-        start = p
-    return runs
-
-
-def list_hits(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
-    """خالد شراحيلي، ديقاو، كواك، محمد جحفلي: in a list whose items are mostly person names
-    (two at least), the other short items with no name found are persons too."""
-    if sum(c.type == "PER" for c in cands) < 2:
-        return []
-    whole: dict[tuple[int, int], str] = {(c.i, c.j): c.type for c in cands}
-    covered = {p for c in cands for p in range(c.i, c.j)}
-    out: list[Cand] = []
-    for items in _list_items(words, text):
-        people = sum(whole.get(item) == "PER" for item in items)
-        if people < 2 or 2 * people < len(items):
-            continue
-        for i, j in items:
-            if j - i > _MAX_LIST_ITEM or any(p in covered for p in range(i, j)):
-                continue
-            if all(_list_name_word(words[p]) for p in range(i, j)) and (
-                j - i > 1 or not words[i].definite
-            ):
-                out.append(Cand(i, j, "PER", "list", None, None, words[i].soft))
-    return out
-
-
-def _list_name_word(w: Word) -> bool:
-    """Could this word of a list item be part of a name (not آخرين، اللاعبين، العماني)?"""
-    if w.key in GIVEN_NAMES:
-        return True
-    plural = w.key.endswith(("ين", "ون", "ات")) and len(w.key) >= 5
-    return nameish(w) and not _not_a_name(w) and not plural and w.key not in NATIONALITIES
 
 
 def _nisba_name(w: Word) -> bool:

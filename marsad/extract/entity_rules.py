@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from marsad.extract.entity_lexicon import (
-    BODY_HEADS,
     CLUB_INDEX,
     CLUBS,
-    DEFINITE_ORG_HEADS,
+    FACILITY_ADJECTIVES,
     FRONTS,
     FUNCTION_LIGHT,
     GAZ,
@@ -27,22 +26,23 @@ from marsad.extract.entity_lexicon import (
     HONOREE_ONLY,
     HONOREE_TITLE_INDEX,
     IDIOMS,
-    INSTITUTIONAL,
-    NATIONALITY_STEMS,
     PLACE_PLURALS,
     PLACE_PREPOSITIONS,
     PLACE_TRIGGERS,
     PLACE_TYPES,
+    PREMISES,
     SPORT_WORDS,
     STOP,
     TIME_NAMES,
+    TITLE_ENDS,
     TRIGGER_INDEX,
     TRIGGERS,
+    VAGUE_PLACES,
     GazEntry,
     number_key,
     spelling_key,
 )
-from marsad.extract.entity_words import Word
+from marsad.extract.entity_words import Word, common_nisba
 
 MAX_NP_WORDS = 5
 _PLURALS = ("يون", "يين", "يان")
@@ -113,7 +113,22 @@ def _ambiguous(words: list[Word], i: int) -> bool:
         or prev.key.endswith("ه")
     ):
         return True  # مواطنين سعوديين، جنود إماراتيين (not من إيرانيين، ثلاثة سعوديين)
+    if prev.definite and prev.key.endswith(("ين", "ون")) and _norp_word(w):
+        return True  # للصحافيين الأتراك: a people after a definite plural describes it
     return adjective(w) and prev.definite
+
+
+def _norp_word(w: Word) -> bool:
+    entry = GAZ.get((w.key,))
+    return entry is not None and entry.type == "NORP"
+
+
+def _titled_person(words: list[Word], i: int, tup: tuple[str, ...]) -> bool:
+    """رئيس الوزراء العبادي: a known surname right after a title names the person, though
+    a definite nisba after a definite word would otherwise be an adjective."""
+    return GAZ[tup].type == "PER" and i > 0 and not words[i].brk and (
+        words[i - 1].key in TITLE_ENDS
+    )
 
 
 def sports_report(words: list[Word]) -> bool:
@@ -153,7 +168,7 @@ def gazetteer_hits(words: list[Word], sport: bool = False) -> list[Cand]:
             continue  # the common case, decided without a call
         tup = longest(words, i, GAZ_INDEX)
         if tup is not None:
-            if len(tup) > 1 or not _ambiguous(words, i):
+            if len(tup) > 1 or not _ambiguous(words, i) or _titled_person(words, i, tup):
                 whole = key != tup[0]
                 out.append(
                     Cand(i, i + len(tup), GAZ[tup].type, "gazetteer", GAZ[tup], None, whole)
@@ -186,23 +201,31 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
     """Where the name after a trigger ends: one word, then only definite words or a ل-idafa
     (لحقوق الإنسان), up to five words when the trigger is part of the name (include), else
     a one- or two-word place name (دير الزور، not حلب الشرقي). No name starts with an
-    adjective (قوات روسية، مدينة الروسية، معسكر خارجي), a verbal noun (منطقة استرخاء) or
-    two indefinite words (نقطة تحول)."""
+    adjective (قوات روسية، مدينة الروسية، معسكر خارجي), a verbal noun (منطقة استرخاء), an
+    unknown indefinite plural (شركة سيارات) or two indefinite words (نقطة تحول)."""
     limit = MAX_NP_WORDS if include else 2
     j, n = k, len(words)
     # after an indefinite trigger of a body or facility an unknown definite nisba is no
     # adjective but the name in an idafa (فندق الفيصلية; ميليشيات الحوثي stays the group)
     idafa = include and not words[k - 1].definite
+    # an indefinite adjective agrees with a feminine trigger (مدينة ساحلية، مدينة كبرى), so
+    # after one a word in ي is a name (مدينة مايدوجوري), after a masculine one an adjective
+    # (معسكر خارجي)
+    feminine = words[k - 1].light.endswith("ة")
     while j < n and j - k < limit:
         w = words[j]
         if w.brk or w.enc or not nameish(w) or w.pro[:1] in ("و", "ف"):
             break
         if j == k:
+            if w.key in VAGUE_PLACES and not include:
+                break  # مدن الجنوب، إمارة المنطقة: a description, no place (أمانة المنطقة
+                # is a body)
             unknown = not w.definite and w.key not in GAZ_INDEX and w.key not in GIVEN_NAMES
             describes = adjective(w) and not (idafa and _unknown_nisba_name(w))
             if (w.pro and not w.soft) or describes or unknown and (
-                w.key.endswith(("ه", "يين", "يون")) or w.key.startswith("است")
-                or (len(w.key) >= 3 and w.key.endswith("ي"))
+                w.key.endswith(("ه", "يين", "يون", "ات")) or w.key.startswith("است")
+                or (len(w.key) >= 3 and w.key.endswith("ي")
+                    and (not feminine or w.light.endswith("ى") or common_nisba(w.key)))
             ):
                 break  # قوات روسية، قوة مسلحة، معسكر خارجي، منطقة استرخاء: no name
             nxt = words[j + 1] if j + 1 < n else None
@@ -213,8 +236,10 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
             lam_idafa = include and w.pro == "ل" and j + 1 < n
             if not (lam_idafa and words[j + 1].definite and not words[j + 1].brk):
                 break
-        elif not w.definite or (not include and (adjective(w) or words[k].definite)):
-            break
+        elif not w.definite or (not include and (
+            adjective(w) or words[k].definite or w.light.endswith("ة")
+        )):
+            break  # بلدة جوزا القريبة: a definite feminine word after a name describes it
         j += 1
     return j
 
@@ -239,6 +264,7 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
     (قوات سوريا الديموقراطية + السيطرة)."""
     known_at = {c.i: c for c in known}
     out: list[Cand] = []
+    unnamed_facilities: list[tuple[int, int, bool]] = []
     for i, w in enumerate(words):
         if w.key not in TRIGGER_INDEX and w.folded not in TRIGGER_INDEX:
             continue
@@ -269,14 +295,46 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
             continue
         j = _honoree_end(words, k)
         if j > k:  # حي الملك فهد، مدينة الملك عبدالله: the trigger stays with a royal name
+            if words[j - 1].key in FACILITY_ADJECTIVES:
+                typ = "FAC"  # مدينة الملك عبدالله الرياضية: a stadium, not a town
             out.append(Cand(i, j, typ, "trigger", None, None, whole))
+            continue
+        if not include and typ in PLACE_TYPES and _clitic_shaped_name(words, k):
+            out.append(Cand(k, k + 1, typ, "trigger", None, None, True))
             continue
         if tup not in HONOREE_ONLY:
             j = _np_end(words, k, include)
         if j > k:
             whole = whole if include else words[k].soft
             out.append(Cand(i if include else k, j, typ, "trigger", None, None, whole))
-    return out
+        elif typ == "FAC" and include and w.key not in PREMISES:
+            unnamed_facilities.append((i, k, whole))
+    return out + _facilities_of_bodies(unnamed_facilities, known + out)
+
+
+def _clitic_shaped_name(words: list[Word], k: int) -> bool:
+    """بلدة باما، مدينة لندن: a place noun in idafa takes no preposition, so a name after it
+    that starts like one (ب، ل، ك) is read whole: unknown, indefinite, not a feminine or
+    elative adjective (مدينة كبيرة، مدينة كبرى) nor a function word (منطقة بين)."""
+    if k >= len(words) or words[k - 1].definite:
+        return False  # في العاصمة لتفجيرين: a definite noun is no idafa, a preposition may follow
+    w = words[k]
+    return (
+        w.pro in ("ب", "ل", "ك") and not w.brk and not w.enc and not w.definite
+        and len(w.folded) >= 4 and w.light not in FUNCTION_LIGHT and w.folded not in STOP
+        and not w.light.endswith(("ة", "ى", "ات", "ين", "ون")) and not w.num
+        and w.folded not in GAZ_INDEX and w.key not in GAZ_INDEX
+    )
+
+
+def _facilities_of_bodies(
+    unnamed: list[tuple[int, int, bool]], cands: list[Cand]
+) -> list[Cand]:
+    """مسجد قوة الطوارئ، مستشفى قوى الأمن: a facility noun followed by an organisation's
+    name is the facility, named after that body."""
+    body_end = {c.i: c.j for c in cands if c.type == "ORG"}
+    return [Cand(i, body_end[k], "FAC", "trigger", None, None, whole)
+            for i, k, whole in unnamed if k in body_end]
 
 
 _NAME_JOINERS = frozenset({"بن", "ابن", "عبد", "ال"})
@@ -310,46 +368,10 @@ def _honoree_end(words: list[Word], k: int) -> int:
         return k
     while j < n and _nisba(words[j]):
         j += 1
-    return _lam_phrase_end(words, j)
+    return lam_phrase_end(words, j)
 
 
-def _nationality(w: Word) -> bool:
-    """A nisba of a nationality: اليمنية، الأميركي (stem found among the NORP plurals)."""
-    if w.brk or w.pro or not w.definite:
-        return False
-    key = w.key[2:] if w.key.startswith("ال") else w.key
-    stem = key[:-2] if key.endswith("يه") else key[:-1] if key.endswith("ي") else None
-    return stem is not None and stem in NATIONALITY_STEMS
-
-
-def national_body_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
-    """«الحكومة اليمنية»، «القوات المسلحة الأميركية»: a definite organisation noun with a
-    nationality adjective (one definite word may stand between) names that country's
-    body. «المكتب المركزي للتحقيقات القضائية»، «الحملة الوطنية السعودية»: with an
-    institutional adjective (الوطنية، العامة، المركزي) it names a body when a ل-phrase or a
-    nationality follows. With any other adjective (الحكومة المحلية) it stays a common noun."""
-    out: list[Cand] = []
-    n = len(words)
-    known_starts = {c.i for c in known}
-    for i, w in enumerate(words):
-        if w.key not in DEFINITE_ORG_HEADS and w.key not in BODY_HEADS or i in known_starts:
-            continue
-        j, national, institutional = i + 1, False, False
-        while j < n and j - i <= 3 and not words[j].brk and not words[j].pro:
-            if _nationality(words[j]):
-                national = True
-            elif words[j].key in INSTITUTIONAL:
-                institutional = True
-            elif not (j == i + 1 and words[j].definite and not adjective(words[j])):
-                break  # only one plain definite word may stand first (القوات المسلحة)
-            j += 1
-        end = _lam_phrase_end(words, j) if institutional or national else j
-        if national or (institutional and end > j):
-            out.append(Cand(i, end, "ORG", "trigger", None, None, not w.pro))
-    return out
-
-
-def _lam_phrase_end(words: list[Word], j: int) -> int:
+def lam_phrase_end(words: list[Word], j: int) -> int:
     """The end of a ل-phrase at `j` that completes a body's name (للتحقيقات القضائية،
     لنصرة الأشقاء، للسياحة والتراث الوطني); `j` when none starts there."""
     n = len(words)

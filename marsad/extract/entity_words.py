@@ -30,7 +30,7 @@ class Word:
     enc: bool  # a pronoun suffix was cut off (عليه، حكومته)
     tstart: int  # where the whole word starts
     soft: bool  # kept whole though it may start with ب/ك/ف/س: an unknown, maybe foreign, name
-    definite: bool  # the key starts with the article and is more than ال + two letters
+    definite: bool  # starts with the article as written, more than ال + two letters
 
 
 def _keep_whole(folded: str) -> bool:
@@ -110,7 +110,34 @@ def words_of(text: str) -> list[Word]:
             else:
                 o_start, o_end = normalize(tok.text).span_to_original(cut, len(light) - tail)
                 start, end = tstart + o_start, tstart + o_end
-        definite = len(key) > 3 and key.startswith("ال")
+        # the article as written: آلاف، ألمانيا fold to ال... but have none
+        definite = len(key) > 3 and key.startswith("ال") and light[cut : cut + 1] not in "آأإ"
         append(Word(start, end, key, tok.folded, pro, brk, num, light, tail > 0, tstart, soft,
                     definite))
     return out
+
+
+def not_a_name(w: Word) -> bool:
+    """Adverbs, verbs and verbal nouns that follow names: عسكريا، تكريما، سعت، اقترح."""
+    key = w.key
+    if key in GIVEN_NAMES:
+        return False
+    if len(key) >= 5 and (key.endswith("يا") or key[0] == "ت" or key.startswith("است")):
+        return True  # عسكريا، تكريما، ترتكب، تطوير، استطاع
+    if len(key) == 5 and key[0] == "ا" and key[2] == "ت":
+        return True  # اقترح، اعتبر، انتقد
+    if len(key) == 6 and key[0] == "ا" and key[4] == "ا" and (key[2] == "ت" or key[1] == "ن"):
+        return True  # verbal nouns: ارتكاب، اعتقال (افتعال)، انسحاب، انفجار (انفعال)
+    if key.endswith("ا") and (len(key) == 5 and key[1] == "ا" or len(key) in (5, 6) and (
+        key[0] == "م"
+    )):
+        return True  # participles as adverbs: رافضا، مؤكدا، مشيرا
+    if len(w.light) == 4 and w.light[0] == "أ":
+        return True  # elatives and أحد: أكثر، أبرز، أحد
+    return len(key) == 3 and key.endswith("ت")
+
+
+def common_nisba(key: str) -> bool:
+    """تاريخي، اقتصادي، محلي: a short nisba (or one of the common shapes) that may describe
+    the noun before a feminine place noun (مركز مدينة تاريخي), not name the place."""
+    return len(key) < 6 or (key[0] in "اتم" and len(key) <= 7)

@@ -13,6 +13,7 @@ EVAL = Path(__file__).resolve().parents[2] / "eval"
 DEV_SETS = [
     (EVAL / "saudinewsnet_dev_sample.txt", EVAL / "gold" / "saudinewsnet_dev_entities.json"),
     (EVAL / "saudinewsnet_dev2_sample.txt", EVAL / "gold" / "saudinewsnet_dev2_entities.json"),
+    (EVAL / "saudinewsnet_dev3_sample.txt", EVAL / "gold" / "saudinewsnet_dev3_entities.json"),
 ]
 
 
@@ -28,9 +29,12 @@ def test_dev_sample_does_not_overlap_the_held_out_sample(sample: Path, gold: Pat
     assert not set(dev) & set(_sample_urls(EVAL / "saudinewsnet_sample.txt"))
 
 
-def test_dev_samples_do_not_overlap_each_other() -> None:
-    first, second = (set(_sample_urls(sample)) for sample, _ in DEV_SETS)
-    assert not first & second
+def test_dev_samples_do_not_overlap_any_other_sample() -> None:
+    dev = {sample: set(_sample_urls(sample)) for sample, _ in DEV_SETS}
+    others = {path: set(_sample_urls(path)) for path in EVAL.glob("*sample*.txt")}
+    clashes = [(a.name, b.name) for a, urls in dev.items() for b, other in others.items()
+               if a != b and urls & other]
+    assert not clashes
 
 
 @pytest.mark.parametrize(("sample", "gold"), DEV_SETS)

@@ -7,6 +7,8 @@ the CRF (`crf=True`) makes its own decisions (tests/extract/test_entity_crf.py).
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.extract.entities import extract_mentions
 
 
@@ -147,3 +149,92 @@ def test_the_word_after_a_foreign_first_name_is_its_family_name_whatever_its_sha
 def test_now_and_a_clitic_word_are_no_foreign_first_names() -> None:
     found = _found("وقال الوزير إن الحكومة الآن يجب أن تقرر، في بيان لها.")
     assert not any(t == "PER" for t, _ in found)
+
+
+def test_a_groups_nisba_after_a_given_name_is_a_family_name() -> None:
+    found = _find_people("وقال عبدالملك الحوثي في كلمة مسجلة إن المعارك مستمرة.")
+    assert found == {"عبدالملك الحوثي"}
+
+
+def test_a_groups_nisba_without_a_given_name_stays_the_group() -> None:
+    found = _found("وتقدمت ميليشيات الحوثي نحو المدينة.")
+    assert ("NORP", "الحوثي") in found and not any(t == "PER" for t, _ in found)
+
+
+def test_ali_written_with_ya_opens_a_lineage_name() -> None:
+    found = _find_people("واستقبل المحافظ علي بن سالم المطيري في مكتبه.")
+    assert found == {"علي بن سالم المطيري"}
+
+
+def test_ala_typed_as_ali_before_a_noun_is_no_name() -> None:
+    assert _find_people("وحصل علي جائزة كبيرة في الحفل.") == set()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("ويلعب المدافع إلى جانب البولندي زيمالا في الخط الخلفي.", "زيمالا"),
+    ("وأوصى المدرب الروماني بيلوني بالتعاقد مع مهاجم.", "بيلوني"),
+    ("وانضم إلى التدريبات والفنزويلي خوليو ماتا.", "خوليو ماتا"),
+])
+def test_a_nationality_used_as_a_noun_names_the_person_after_it(text: str, name: str) -> None:
+    assert name in _find_people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقصف الجيش السوري مواقع المسلحين.",
+    "وشن الطيران الروسي غارات جديدة.",
+    "وأرسلت ميليشيات الحوثي شاحنات إلى الجبهة.",
+    "وشارك تحالف بقيادة السعودية دعما للحكومة.",
+    "والتقى الوزير نظيره التركي في العاصمة.",
+])
+def test_a_nationality_as_an_adjective_names_no_person(text: str) -> None:
+    assert _find_people(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "لكن الوزارة نفت ارتكاب أي تجاوزات.",
+    "ودعا الأمين العام جميع الأطراف إلى الحوار.",
+    "وأعلنت الحكومة انسحاب القوات من المنطقة.",
+])
+def test_verbal_nouns_and_quantifiers_after_a_cue_or_title_are_no_names(text: str) -> None:
+    assert _find_people(text) == set()
+
+
+def test_an_office_held_in_a_place_leads_to_the_name() -> None:
+    found = _find_people("وقال رئيس بعثة المنظمة في اليمن ماتياس كورنر في بيان إن الوضع صعب.")
+    assert found == {"ماتياس كورنر"}
+
+
+def test_a_preposition_after_an_office_with_no_place_ends_the_role() -> None:
+    assert _find_people("وقال المدير في الاجتماع إن الخطة جاهزة.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "وقال سموه لدى استقباله المواطنين إن الأبواب مفتوحة.",
+    "وعبر الأهالي عن سعادتهم بقدوم سموه إلى المحافظة.",
+])
+def test_an_honorific_with_a_pronoun_is_no_name(text: str) -> None:
+    assert _find_people(text) == set()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال عبد العزيز الجميلي إن الحملة مستمرة.", "عبد العزيز الجميلي"),
+    ("والتقى عبد الرحمن الشهري بالوفد في الصباح.", "عبد الرحمن الشهري"),
+])
+def test_abd_and_a_definite_word_are_a_given_name_written_apart(text: str, name: str) -> None:
+    assert _find_people(text) == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "وهو عبد مأمور لا يملك القرار.",
+    "وزار عبد الله المريض في المستشفى.",
+])
+def test_abd_without_a_family_name_or_cue_is_no_name(text: str) -> None:
+    assert _find_people(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن الياباني أكثر الناس التزاما بالمواعيد.",
+    "وجدد اللاعب عقده مع ناديه الفرنسي رافضا العرض الجديد.",
+])
+def test_an_elative_or_participle_after_a_nationality_is_no_name(text: str) -> None:
+    assert _find_people(text) == set()

@@ -219,3 +219,103 @@ def test_a_front_before_a_lone_place_is_where_fighting_is_not_a_body() -> None:
 def test_a_plural_facility_noun_names_only_a_known_place() -> None:
     assert not any(t == "FAC" for t, _ in _found("وتعمل المنظمات في مخيمات النزوح قرب المدينة."))
     assert ("FAC", "مخيمات تندوف") in _found("وعاد اللاجئون من مخيمات تندوف أمس.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("نزح السكان من بلدة باكورا إلى الشمال.", ("GPE", "باكورا")),
+    ("وصل الوفد إلى مدينة لندن صباحا.", ("GPE", "لندن")),
+    ("وفرّ المدنيون إلى بلدة كامبو القريبة.", ("GPE", "كامبو")),
+])
+def test_a_place_name_that_starts_like_a_preposition_is_read_whole(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وهي مدينة كبرى في الجنوب.",
+    "وتقع المزرعة في منطقة بين الواديين.",
+    "واستقر في مدينة كبيرة قرب الساحل.",
+])
+def test_an_adjective_or_preposition_after_a_place_noun_is_no_name(text: str) -> None:
+    assert not any(t == "GPE" for t, _ in _found(text))
+
+
+def test_a_word_in_ya_after_a_feminine_place_noun_is_a_name() -> None:
+    assert ("GPE", "كوندوري") in _found("ووقع الانفجار في مدينة كوندوري صباح الأحد.")
+
+
+def test_a_word_in_ya_after_a_masculine_facility_noun_is_an_adjective() -> None:
+    assert not any(t == "FAC" for t, _ in _found("ونقل المعتقلون إلى معسكر خارجي."))
+
+
+def test_an_unknown_indefinite_plural_after_a_trigger_is_no_name() -> None:
+    assert not any(t == "ORG" for t, _ in _found("وقالت أكبر شركة مشروبات في البلاد إنها ستتوسع."))
+
+
+def test_a_facility_named_after_a_body_is_the_facility() -> None:
+    found = _found("وصلى المصلون في مسجد قوات الأمن الخاصة يوم الجمعة.")
+    assert ("FAC", "مسجد قوات الأمن الخاصة") in found
+
+
+def test_the_building_of_a_body_is_the_body() -> None:
+    found = _found("وزار المدير مبنى إدارة النقل المدرسي أمس.")
+    assert not any(t == "FAC" for t, _ in found)
+
+
+def test_a_known_surname_after_a_title_is_the_person() -> None:
+    assert ("PER", "العبادي") in _found("وأعلن رئيس الوزراء العبادي خطة جديدة للإصلاح.")
+
+
+def test_a_nationality_makes_a_body_of_a_country_that_no_plural_lists() -> None:
+    found = _found("وفاز المنتخب الغاني على منافسه، بينما انسحبت القوات البولندية.")
+    assert {("ORG", "المنتخب الغاني"), ("ORG", "القوات البولندية")} <= found
+
+
+def test_the_kingdom_alone_is_saudi_arabia_but_not_before_another_name() -> None:
+    found = _found("وأشاد الوفد بدور المملكة، وزار المملكة المتحدة والمملكة المغربية.")
+    assert {("GPE", "المملكة"), ("GPE", "المملكة المتحدة"), ("GPE", "المملكة المغربية")} <= found
+
+
+def test_a_count_with_a_hamza_alif_is_no_article_before_a_people() -> None:
+    assert ("NORP", "اليمنيين") in _found("ويقيم آلاف اليمنيين في المدينة منذ سنوات.")
+
+
+def test_a_people_after_a_definite_plural_noun_is_its_adjective() -> None:
+    found = _found("وقال المسؤول للصحافيين الأتراك إن المفاوضات مستمرة، وإن الأتراك يرحبون بها.")
+    assert [t for t, s in found if s == "الأتراك"] == ["NORP"]
+    assert _mentions_of("الأتراك", "وقال المسؤول للصحافيين الأتراك إن المفاوضات مستمرة.") == 0
+
+
+@pytest.mark.parametrize("text", [
+    "وأقام الحفل في عدة مدن الجنوب.",
+    "وزار المحافظ قرى الشمال النائية.",
+    "وأعلنت إمارة المنطقة استعدادها للموسم.",
+])
+def test_a_direction_or_description_after_a_place_noun_is_no_place(text: str) -> None:
+    assert not any(t == "GPE" for t, _ in _found(text))
+
+
+def test_a_body_of_the_region_stays_a_body() -> None:
+    assert ("ORG", "أمانة المنطقة") in _found("وأشاد الأمير بجهود أمانة المنطقة في تجهيز المواقع.")
+
+
+def _mentions_of(surface: str, text: str) -> int:
+    return sum(m.text == surface for m in extract_mentions("d", text, crf=False))
+
+
+def test_a_royal_named_town_noun_with_a_facility_adjective_is_a_facility() -> None:
+    found = _found("وأقيمت المباراة في مدينة الأمير نايف الرياضية، ثم زار الوفد حي الملك فهد.")
+    assert {("FAC", "مدينة الأمير نايف الرياضية"), ("GPE", "حي الملك فهد")} <= found
+
+
+def test_a_preposition_after_a_definite_place_noun_starts_no_name() -> None:
+    assert not any(t == "GPE" for t, _ in _found("وتعرضت أحياء في العاصمة لتفجيرين أمس."))
+
+
+def test_a_spelling_variant_of_a_short_one_word_name_is_no_match() -> None:
+    assert not any(t == "GPE" for t, _ in _found("وسجلت المخالفات على المركبات المملوكة للشركة."))
+
+
+def test_a_common_nisba_after_a_feminine_place_noun_describes_the_noun_before() -> None:
+    assert not any(t == "GPE" for t, _ in _found("وتجول الزوار في مركز مدينة تاريخي قديم."))

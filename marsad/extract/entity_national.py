@@ -1,0 +1,48 @@
+"""A country's bodies named by a definite head noun and a nationality: الحكومة اليمنية."""
+
+from __future__ import annotations
+
+from marsad.extract.entity_lexicon import (
+    BODY_HEADS,
+    DEFINITE_ORG_HEADS,
+    INSTITUTIONAL,
+    NATIONALITY_STEMS,
+)
+from marsad.extract.entity_rules import Cand, adjective, lam_phrase_end
+from marsad.extract.entity_words import Word
+
+
+def _nationality(w: Word) -> bool:
+    """A nisba of a nationality: اليمنية، الأميركي (stem found among the NORP plurals)."""
+    if w.brk or w.pro or not w.definite:
+        return False
+    key = w.key[2:] if w.key.startswith("ال") else w.key
+    stem = key[:-2] if key.endswith("يه") else key[:-1] if key.endswith("ي") else None
+    return stem is not None and stem in NATIONALITY_STEMS
+
+
+def national_body_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
+    """«الحكومة اليمنية»، «القوات المسلحة الأميركية»: a definite organisation noun with a
+    nationality adjective (one definite word may stand between) names that country's
+    body. «المكتب المركزي للتحقيقات القضائية»، «الحملة الوطنية السعودية»: with an
+    institutional adjective (الوطنية، العامة، المركزي) it names a body when a ل-phrase or a
+    nationality follows. With any other adjective (الحكومة المحلية) it stays a common noun."""
+    out: list[Cand] = []
+    n = len(words)
+    known_starts = {c.i for c in known}
+    for i, w in enumerate(words):
+        if w.key not in DEFINITE_ORG_HEADS and w.key not in BODY_HEADS or i in known_starts:
+            continue
+        j, national, institutional = i + 1, False, False
+        while j < n and j - i <= 3 and not words[j].brk and not words[j].pro:
+            if _nationality(words[j]):
+                national = True
+            elif words[j].key in INSTITUTIONAL:
+                institutional = True
+            elif not (j == i + 1 and words[j].definite and not adjective(words[j])):
+                break  # only one plain definite word may stand first (القوات المسلحة)
+            j += 1
+        end = lam_phrase_end(words, j) if institutional or national else j
+        if national or (institutional and end > j):
+            out.append(Cand(i, end, "ORG", "trigger", None, None, not w.pro))
+    return out
