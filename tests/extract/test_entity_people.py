@@ -238,3 +238,9 @@ def test_abd_without_a_family_name_or_cue_is_no_name(text: str) -> None:
 ])
 def test_an_elative_or_participle_after_a_nationality_is_no_name(text: str) -> None:
     assert _find_people(text) == set()
+
+
+def test_a_surname_after_spoke_of_is_the_person_not_the_town() -> None:
+    found = _found("وقال المتحدث باسم الشرطة سامر عفرين عن الحادث إنه وقع. "
+                   "وتحدث عفرين عن وجود أنفاق.")
+    assert ("PER", "عفرين") in found and ("GPE", "عفرين") not in found
