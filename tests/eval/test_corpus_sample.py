@@ -13,8 +13,10 @@ from marsad.ingest.decode import clean_text
 DEV_SETS = {  # sample file -> gold file
     "eval/saudinewsnet_dev_quotes_sample.txt": "eval/gold/saudinewsnet_dev_quotes_events.json",
     "eval/saudinewsnet_dev2_quotes_sample.txt": "eval/gold/saudinewsnet_dev2_quotes_events.json",
+    "eval/saudinewsnet_dev3_quotes_sample.txt": "eval/gold/saudinewsnet_dev3_quotes_events.json",
 }
-OTHER_SAMPLES = ["eval/saudinewsnet_sample.txt", "eval/saudinewsnet_dev_sample.txt"]
+OTHER_SAMPLES = ["eval/saudinewsnet_sample.txt", "eval/saudinewsnet_dev_sample.txt",
+                 "eval/saudinewsnet_dev2_sample.txt"]
 MARKS = " \n\t\u00a0\"«»“”"
 
 
