@@ -8,7 +8,8 @@ Used by `marsad.extract.quotes`. `parse_clause` reads the words after a cue, in 
    (quote_speaker_words.tsv), a preposition, ل + an outlet (لوكالة الأنباء، لـ«الشرق
    الأوسط»; a subject may still follow a quoted outlet: كشف لـ"الرياض" الدكتور X) or a
    channel (في بيان) or time word (أمس) ends the speaker phrase; an agency right after
-   the cue is its subject (ذكرت الأناضول); a present-tense verb (يشتبه) ends the whole
+   the cue is its subject (ذكرت الأناضول), one after ل is whom it was told (لفرانس برس);
+   a present-tense verb (يشتبه) ends the whole
    head (not after a preposition or ب + noun: بجامعة يورك): its أن-clause is its own.
 """
 
@@ -50,6 +51,7 @@ _APPEALS = frozenset({"call", "call_participle"})  # content after إلى/ب is 
 PARTICIPLES = frozenset({"participle", "call_participle"})  # never a subject of their own
 _CONJUNCTIONS = frozenset(fold(w) for w in ("قبل", "بعد", "دون", "بدون", "منذ", "حتى", "بمجرد"))
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "ذلك"))
+_RESUMPTIVE = frozenset(fold(w) for w in ("به", "بها", "عنه", "عنها"))
 _AS_WORDS = frozenset(fold(w) for w in ("حسبما", "كما", "وفقما"))
 _NISBA = ("ي", "ية", "يون", "يين", "يات")  # يمنية، يونانيون: adjectives, not verbs
 _GIVEN = frozenset(fold(w) for w in load_words("given_names.tsv"))
@@ -198,7 +200,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
                 and tok.start not in name_starts and not _governs_a_noun(tokens[i - 1]):
             break  # another verb: what follows is its own clause
         channel = _channel_at(tokens, i)
-        if channel and i == ci + 1 and channel[1] == "agency":  # «وذكرت الأناضول أن»
+        if channel and i == ci + 1 and channel[1] == "agency" \
+                and "ل" not in tok.seg.proclitics:  # «وذكرت الأناضول أن»; not «لفرانس برس»
             clause.speaker_tokens.extend(tokens[i:i + channel[0]])
             in_tail = True
             i += channel[0]
@@ -214,7 +217,7 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             in_tail = True
             i += 1
             continue
-        if cue_key(tok) and not in_speaker_phrase(tokens, i):
+        if cue_key(tok) and not in_speaker_phrase(tokens, i) and not attribution_cue(tokens, i):
             break
         if not in_tail:
             clause.speaker_tokens.append(tok)
@@ -305,7 +308,11 @@ def in_speaker_phrase(tokens: list[Token], i: int) -> bool:
 
 
 def attribution_cue(tokens: list[Token], i: int) -> bool:
-    """«بحسب ما أعلنت الوزارة»، «وفق ما أفاد»: a source for the sentence, not a quote."""
+    """«بحسب ما أعلنت الوزارة»، «وفق ما أفاد»: a source for the sentence, not a quote;
+    «على ما صرح به الوزير» names words another cue reports, as «أكده» does."""
+    if i >= 1 and tokens[i - 1].folded == "ما" and i + 1 < len(tokens) \
+            and tokens[i + 1].folded in _RESUMPTIVE:
+        return True
     if i >= 2 and tokens[i - 1].folded == "ما":
         before = tokens[i - 2]
         return word_of(before) in ACCORDING or before.key in ACCORDING

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extract.quotes import extract_quotes
+from marsad.extract.quotes import PersonMention, extract_quotes
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,26 @@ def test_quote_clauses_a_verb_of_continuing_is_no_cue() -> None:
     text = "وواصل الفريق تدريباته استعدادا للمباراة، بينما أعلن المدرب أن اللاعب سيغيب."
     [quote] = extract_quotes("d", text)
     assert quote.speaker.name == "المدرب"
+
+
+def test_quote_clauses_agency_after_la_is_whom_it_was_told() -> None:
+    text = "وأكد مسؤول في الشركة لفرانس برس أن المصنع سيغلق أبوابه نهاية الشهر."
+    persons = [PersonMention(text.index("فرانس برس"), text.index("فرانس برس") + 9, "ORG")]
+    [quote] = extract_quotes("d", text, persons)
+    assert quote.speaker.name == "مسؤول في الشركة"
+
+
+def test_quote_clauses_agency_right_after_the_cue_is_its_subject() -> None:
+    text = "وذكرت فرانس برس أن المصنع سيغلق أبوابه نهاية الشهر الجاري."
+    persons = [PersonMention(text.index("فرانس برس"), text.index("فرانس برس") + 9, "ORG")]
+    [quote] = extract_quotes("d", text, persons)
+    assert quote.speaker.name == "فرانس برس"
+
+
+def test_quote_clauses_words_another_cue_reports_are_no_cue() -> None:
+    text = ("وأكد المتحدث باسم الوزارة سالم العتيبي على ما صرح به الوزير أمس بأن التسجيل "
+            "سيفتح يوم الأحد المقبل.")
+    persons = [PersonMention(text.index("سالم العتيبي"), text.index("سالم العتيبي") + 12, "PER")]
+    [quote] = extract_quotes("d", text, persons)
+    assert (quote.speaker.name, quote.cue) == ("سالم العتيبي", "وأكد")
+    assert quote.text.startswith("التسجيل سيفتح")

@@ -415,3 +415,17 @@ def test_quote_speakers_indefinite_role_is_somebody_new() -> None:
             "وأكد مصدر أمني رفيع أن الدوريات ستزداد على الطريق.")
     quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
     assert quotes[-1].speaker.name == "مصدر أمني رفيع"
+
+
+def test_quote_speakers_one_of_them_after_a_contrast_is_the_subject() -> None:
+    text = ("ولم تعلق الشركة رسمياً على الخبر، بيد أن أحد مديريها أكد للصحفيين أن المصنع "
+            "سيغلق أبوابه.")
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "أحد مديريها"
+
+
+def test_quote_speakers_one_of_them_without_a_contrast_is_no_subject() -> None:
+    text = ("وقال سامي الأحمد إن المصنع سيغلق أبوابه. وزار أحد مديريها الموقع ثم أكد أن "
+            "العمال سيعوضون.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name != "أحد مديريها"

@@ -1,0 +1,64 @@
+"""Quotes: which earlier speaker or named person a statement or a bare role points to."""
+
+from __future__ import annotations
+
+from marsad.extract.quotes import PersonMention, extract_quotes
+
+
+def _people(text: str, *names: str, type_: str = "PER") -> list[PersonMention]:
+    found = []
+    for name in names:
+        start = text.index(name)
+        found.append(PersonMention(start, start + len(name), type_))
+    return found
+
+
+def test_quote_references_statement_speaks_for_its_issuer() -> None:
+    text = ("وأكد بيان البيت الأبيض أن الرئيس سيزور المنطقة في الخريف المقبل. "
+            "وقال مسؤول في الخارجية إن الترتيبات لم تكتمل بعد. "
+            "وأضاف البيان أن الزيارة ستشمل ثلاث دول على الأقل.")
+    quotes = extract_quotes("d", text, _people(text, "البيت الأبيض", type_="ORG"))
+    assert [q.speaker.name for q in quotes] == ["البيت الأبيض", "مسؤول في الخارجية",
+                                               "البيت الأبيض"]
+
+
+def test_quote_references_statement_of_a_described_body_points_back() -> None:
+    text = ("وقالت منظمة العفو الدولية إن السجناء يحرمون من الزيارات منذ أشهر. "
+            "وأشار بيان المنظمة إلى أن عشرات منهم مضربون عن الطعام.")
+    quotes = extract_quotes("d", text, _people(text, "منظمة العفو الدولية", type_="ORG"))
+    assert quotes[-1].speaker.name == "منظمة العفو الدولية"
+
+
+def test_quote_references_source_cited_earlier_in_the_sentence() -> None:
+    text = ("وبحث الزعيمان الأوضاع في المنطقة حسب ما أعلن البيت الأبيض، وأضاف البيان أن "
+            "التعاون بين البلدين سيستمر.")
+    quotes = extract_quotes("d", text, _people(text, "البيت الأبيض", type_="ORG"))
+    assert [q.speaker.name for q in quotes] == ["البيت الأبيض"]
+
+
+def test_quote_references_shorter_role_without_the_article_is_the_earlier_speaker() -> None:
+    text = ("وقال وزير الدفاع الأمريكي جون هاربر إن قواته باقية في القاعدة. "
+            "وقال الوزير الأمريكي إن المحادثات مع الحلفاء كانت صريحة.")
+    quotes = extract_quotes("d", text, _people(text, "جون هاربر"))
+    assert quotes[-1].speaker.name == "جون هاربر"
+
+
+def test_quote_references_role_named_earlier_in_the_text_is_its_holder() -> None:
+    text = ("ووصل المبعوث الأممي مارتن كول إلى العاصمة أمس في زيارة تستمر يومين. "
+            "وقال المبعوث الأممي إلى البلاد إن المحادثات ستستأنف الأسبوع المقبل.")
+    quotes = extract_quotes("d", text, _people(text, "مارتن كول"))
+    assert quotes[-1].speaker.name == "مارتن كول"
+
+
+def test_quote_references_role_held_by_two_named_people_stays_a_role() -> None:
+    text = ("والتقى وزير الخارجية سامي الأحمد نظيره وزير الخارجية خالد المصري أمس. "
+            "وقال وزير الخارجية إن البلدين اتفقا على فتح الحدود.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد", "خالد المصري"))
+    assert quotes[-1].speaker.name == "وزير الخارجية"
+
+
+def test_quote_references_body_is_no_role_of_its_director() -> None:
+    text = ("ووصل مدير المرصد سامر الحلبي إلى المدينة أمس. "
+            "وقال المرصد الوطني إن القصف استهدف ثلاثة أحياء.")
+    quotes = extract_quotes("d", text, _people(text, "سامر الحلبي"))
+    assert quotes[-1].speaker.name == "المرصد الوطني"
