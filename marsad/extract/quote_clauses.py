@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.extract.quote_speakers import ACCORDING, MEDIA, STOPS, given_name, word_of
+from marsad.extract.quote_speakers import ACCORDING, ADVERBS, MEDIA, STOPS, given_name, word_of
 from marsad.lang import load_table, load_words
 from marsad.model import Span
 from marsad.text.normalize import fold
@@ -55,6 +55,7 @@ _RESUMPTIVE = frozenset(fold(w) for w in ("به", "بها", "عنه", "عنها"
 _AS_WORDS = frozenset(fold(w) for w in ("حسبما", "كما", "وفقما"))
 _NISBA = ("ي", "ية", "يون", "يين", "يات")  # يمنية، يونانيون: adjectives, not verbs
 _GIVEN = frozenset(fold(w) for w in load_words("given_names.tsv"))
+_FUNCTION = load_words("function_words.tsv")
 
 
 def cue_key(tok: Token) -> str | None:
@@ -181,7 +182,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
                                           or tok.seg.enclitics and tok.key in _PREPOSITION_KEYS
                                           or set(tok.seg.proclitics) & {"ب", "ل", "ك"}
                                           and tok.start not in name_starts
-                                          and not _ba_name(tokens, i, stop)):
+                                          and not _ba_name(tokens, i, stop)
+                                          and not _lone_subject(tokens, i, ci, stop)):
             in_tail = True  # «أعلن في العام»، «أعلنت فيه»، «دعت لإنشاء»: no subject follows
         if _press(tok):
             clause.channel = clause.channel or "press"
@@ -190,6 +192,9 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
                 i = after  # «كشف لـ"الرياض" الدكتور ...»: the subject follows the outlet
                 continue
             in_tail = True
+        if not clause.speaker_tokens and word_of(tok) in ADVERBS:
+            i += 1  # «وأكد أيضا الوزير»، «وأضاف لاحقا أن»: no subject yet
+            continue
         if not clause.speaker_tokens and word_of(tok) in _DEMONSTRATIVES and i + 1 < stop \
                 and (_press(tokens[i + 1]) or _is_preposition(tokens[i + 1])):
             i += 1  # «كشف هذا لـ ...»، «أكد ذلك في ...»: the object, a subject may follow
@@ -256,6 +261,18 @@ def _ba_name(tokens: list[Token], i: int, stop: int) -> bool:
     if not tok.folded.startswith("با") or "ال" in tok.seg.proclitics or tok.seg.enclitics:
         return False
     return i + 1 >= stop or _marker_next(tokens, i, stop) or _is_preposition(tokens[i + 1])
+
+
+def _lone_subject(tokens: list[Token], i: int, ci: int, stop: int) -> bool:
+    """«وأكد لافال أن»، «وقال كيري إن»: the one word between a cue and إن/أن is its subject
+    though it reads as ل/ك + noun, unless it is a function word, a pronoun-suffixed word
+    (وقال لهم إن), one with the article (للجزيرة) or an adverbial accusative (لاحقا); not
+    after ب, which is mostly a manner (وقال بوضوح إن)."""
+    tok = tokens[i]
+    return i == ci + 1 and _marker_next(tokens, i, stop) and not tok.seg.enclitics \
+        and tok.seg.proclitics in (("ل",), ("ك",)) \
+        and tok.light not in _FUNCTION and len(tok.light) >= 4 and not tok.light.endswith("ا") \
+        and tok.key not in TIME_WORDS
 
 
 def _governs_a_noun(tok: Token) -> bool:

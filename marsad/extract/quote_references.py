@@ -10,14 +10,22 @@ Used by `marsad.extract.quotes` after `quote_speakers` has read the phrase after
    (السكرتير الخاص للرئيس هادي، الوزير الأمريكي) to the speaker whose role holds its words.
 3. `statement_issuer`: a statement speaks for whoever issued it: «بيان المنظمة» is the
    organisation (itself perhaps a back-reference), a bare «البيان» the latest source.
-5. `attributions`: sources named after بحسب/وفق, which later cues may point back to.
 4. `role_holder`: a role phrase with no name (المبعوث الدولي لليمن) is the person the text
    named earlier with that role in front of the name (المبعوث الدولي X), when only one was.
+5. `coordinated_subject`: a participle right after a clause a new verb opens (، ويوافقه
+   الرأي المواطن X داعيا) speaks for the person that clause names.
+6. `attributions`: sources named after بحسب/وفق, which later cues may point back to.
 """
 
 from __future__ import annotations
 
-from marsad.extract.quote_clauses import CUES, MAX_SPEAKER_TOKENS, cue_key, present_verb
+from marsad.extract.quote_clauses import (
+    CONTENT_MARKERS,
+    CUES,
+    MAX_SPEAKER_TOKENS,
+    cue_key,
+    present_verb,
+)
 from marsad.extract.quote_speakers import (
     ACCORDING,
     ADVERBIAL_PREPOSITIONS,
@@ -39,6 +47,7 @@ _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه"))
 _SAME = frozenset(fold(w) for w in ("ذات", "نفس"))
 _HISTORY = 12  # how many earlier speakers a back-reference may reach
 _SOURCE_LINKS = frozenset(("ما", "ل", "عن", "لما"))
+_CLAUSE_REACH = 5  # a coordinated clause names its subject within these words
 _ROLE_WORDS = 5  # words of a role that may stand right before a name
 _ROLE_BREAKS = '.،,؛;:!؟?"«»“”()\n'
 
@@ -238,3 +247,26 @@ def attributions(text: str, tokens: list[Token],
         if phrase:
             found.append((split_speaker(text, phrase, persons), said))
     return found
+
+
+def coordinated_subject(text: str, persons: list[PersonMention], tokens: list[Token],
+                        ci: int, lower: int) -> Speaker | None:
+    """«...، ويوافقه الرأي المواطن X داعيا إلى»: a participle after a clause that opens with
+    و past the last comma, holds no cue and no أن, speaks for the person named early in it
+    (not after a preposition: «وزار مع الوزير X» names a companion)."""
+    start = ci
+    while start > lower and not any(c in text[tokens[start - 1].end:tokens[start].start]
+                                    for c in "،,"):
+        start -= 1
+    stretch = tokens[start:ci]
+    if start <= lower or not stretch or stretch[0].seg.proclitics[:1] != ("و",) or any(
+            cue_key(t) or t.key in CONTENT_MARKERS or t.folded in CONTENT_MARKERS
+            for t in stretch):
+        return None
+    for k, tok in enumerate(stretch[1:_CLAUSE_REACH], start=1):
+        person = next((p for p in persons if p.type == "PER" and p.start == tok.start), None)
+        if person is not None and stretch[k - 1].folded not in ADVERBIAL_PREPOSITIONS \
+                and not tok.seg.proclitics:
+            return Speaker(text[person.start:person.end], None, person.entity, person.start,
+                           person.end)
+    return None

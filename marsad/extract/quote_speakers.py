@@ -38,6 +38,7 @@ LINKS = frozenset(_ROLES["link"])
 NAMING = frozenset(_ROLES["naming"])
 MEDIA = frozenset(_ROLES["medium"])
 STATEMENTS = frozenset(_ROLES["statement"])
+ADVERBS = frozenset(_ROLES["adverb"])
 # معاليه، سموها، فضيلته: an honorific with a pronoun suffix (ة written ت before it)
 _HONORIFIC_FORMS = frozenset(
     (word[:-1] + "ت" if word.endswith("ه") else word) + suffix
@@ -224,7 +225,7 @@ def preposed_subject(tokens: list[Token], ci: int, lower: int,
         return []
     span = tokens[begin:end]
     named = any(p.type in ("PER", "ORG") and span[0].start <= p.start and p.end <= span[-1].end
-                for p in persons)
+                for p in persons) or any(given_name(t) for t in span[1:])  # المواطن محمد
     contrast = opener in _CONTRAST or opener in ("ان", "إن") \
         and word_of(tokens[begin - 2]) in _CONTRAST
     definite = len(span) <= 3 and end == ci and contrast and (

@@ -48,6 +48,7 @@ from marsad.extract.quote_references import (
     attributions,
     back_reference,
     by_gender,
+    coordinated_subject,
     cue_gender,
     role_holder,
     role_reference,
@@ -267,6 +268,10 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         speaker.channel_words = clause.channel_words
         speaker.gender = cue_gender(tokens[ci])
         return speaker, _named(speaker, toks, persons)
+    coordinated = coordinated_subject(text, persons, tokens, ci, lower) \
+        if clause.kind in PARTICIPLES else None
+    if coordinated is not None:
+        return coordinated, True
     if current is not None:
         return current, False
     relative = relative_subject(text, persons, tokens, ci) \

@@ -130,3 +130,21 @@ def test_quote_clauses_words_another_cue_reports_are_no_cue() -> None:
     [quote] = extract_quotes("d", text, persons)
     assert (quote.speaker.name, quote.cue) == ("سالم العتيبي", "وأكد")
     assert quote.text.startswith("التسجيل سيفتح")
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        # a one-word foreign name that reads as ل + noun is the subject
+        ("وأكد لافال أن نتائج الفحص جيدة جدا.", "لافال"),
+        # an adverb after the cue is no subject, the speaker goes on
+        ("وأضاف لاحقا أن نتائج الفحص جيدة جدا.", "سامي الأحمد"),
+        # an outlet with the article after ل is whom it was told
+        ("وأكد للجزيرة أن نتائج الفحص جيدة جدا.", "سامي الأحمد"),
+    ],
+)
+def test_quote_clauses_one_word_before_anna(second: str, speaker: str) -> None:
+    text = "قال الطبيب سامي الأحمد إن العملية نجحت. " + second
+    start = text.index("سامي الأحمد")
+    quotes = extract_quotes("d", text, [PersonMention(start, start + 11, "PER")])
+    assert quotes[-1].speaker.name == speaker

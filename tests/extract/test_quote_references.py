@@ -62,3 +62,17 @@ def test_quote_references_body_is_no_role_of_its_director() -> None:
             "وقال المرصد الوطني إن القصف استهدف ثلاثة أحياء.")
     quotes = extract_quotes("d", text, _people(text, "سامر الحلبي"))
     assert quotes[-1].speaker.name == "المرصد الوطني"
+
+
+def test_quote_references_participle_after_a_new_clause_speaks_for_its_subject() -> None:
+    text = ("وأشاد المواطن صالح العلي بالمبادرة، ويوافقه الرأي المواطن سامي الأحمد داعيا "
+            "إلى تعميم التجربة على كل الأحياء.")
+    quotes = extract_quotes("d", text, _people(text, "صالح العلي", "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "سامي الأحمد"
+
+
+def test_quote_references_participle_after_a_companion_keeps_the_speaker() -> None:
+    text = ("وقال المحافظ صالح العلي إن الطريق سيفتح قريبا، وتجول مع سامي الأحمد في الموقع "
+            "مؤكدا أن العمل سينتهي قبل الموعد.")
+    quotes = extract_quotes("d", text, _people(text, "صالح العلي", "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "صالح العلي"

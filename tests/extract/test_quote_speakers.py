@@ -429,3 +429,10 @@ def test_quote_speakers_one_of_them_without_a_contrast_is_no_subject() -> None:
             "العمال سيعوضون.")
     quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
     assert quotes[-1].speaker.name != "أحد مديريها"
+
+
+def test_quote_speakers_preposed_subject_with_a_given_name_the_entities_missed() -> None:
+    text = ("وقال المواطن صالح العلي إن الفكرة جيدة. أما المواطن محمد سلمان فيرى أن الطاقة "
+            "الشمسية أرخص.")
+    quotes = extract_quotes("d", text, _people(text, "صالح العلي"))
+    assert quotes[-1].speaker.name == "محمد سلمان"
