@@ -167,7 +167,11 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             if tail_from is not None:
                 _name_after_role(clause, tokens[tail_from:i], person_starts)
             return clause
-        if preposition and _bare_alef(tok.light) == _bare_alef(preposition):  # على is no علي
+        own = bool(preposition) and _bare_alef(tok.light) == _bare_alef(preposition)  # not علي
+        if own and cue_kind in _APPEALS and clause.speaker_tokens \
+                and _name_soon(tokens, i, stop, person_starts):
+            pass  # «دعا المبعوث الدولي إلى اليمن X إلى ...»: the role goes on
+        elif own:
             if cue_kind in _APPEALS or _marker_next(tokens, i, stop):
                 clause.content_start = _content_after(tokens, i, stop)
                 return clause
@@ -244,6 +248,12 @@ def _name_after_role(clause: Clause, tail: list[Token], person_starts: frozenset
             or any(t.seg.enclitics or word_of(t) in STOPS for t in tail):
         return
     clause.speaker_tokens.extend(tail)
+
+
+def _name_soon(tokens: list[Token], i: int, stop: int, person_starts: frozenset[int]) -> bool:
+    """«دعا المبعوث الدولي إلى اليمن X إلى ...»: a person named within two words after the
+    appeal's preposition ends its speaker's role, not the appeal."""
+    return any(tokens[j].start in person_starts for j in range(i + 1, min(stop, i + 3)))
 
 
 def _bare_alef(word: str) -> str:

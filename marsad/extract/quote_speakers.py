@@ -114,7 +114,8 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
         return Speaker(text[person.start:person.end], _title(text, start, person, end),
                        person.entity, person.start, person.end)
     named = next((k for k, t in enumerate(toks) if k > 0 and given_name(t)
-                  and not (word_of(t) in LINKS and toks[k - 1].key.startswith("ال"))), None)
+                  and not (word_of(t) in LINKS and toks[k - 1].key.startswith("ال"))
+                  and not _nisba_after_noun(toks, k)), None)
     if named is not None:
         name_start = toks[named].start
         return Speaker(text[name_start:end], text[start:name_start].strip() or None, None,
@@ -126,6 +127,14 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
     end = _close_quote(text, start, end)
     phrase = text[start:end]
     return Speaker(phrase, phrase if len(toks) > 1 else None, None, start, end)
+
+
+def _nisba_after_noun(toks: list[Token], k: int) -> bool:
+    """«مصدر تركي»: a given name that is also a nisba, last in the phrase after an
+    indefinite noun, is the adjective (Turkish), not the name (Turki)."""
+    before = toks[k - 1]
+    return k == len(toks) - 1 and toks[k].light.endswith("ي") \
+        and not before.seg.proclitics and not given_name(before)
 
 
 def _no_name(text: str, person: PersonMention, phrase_start: int) -> bool:

@@ -148,3 +148,17 @@ def test_quote_clauses_one_word_before_anna(second: str, speaker: str) -> None:
     start = text.index("سامي الأحمد")
     quotes = extract_quotes("d", text, [PersonMention(start, start + 11, "PER")])
     assert quotes[-1].speaker.name == speaker
+
+
+def test_quote_clauses_appeal_preposition_before_a_name_belongs_to_the_role() -> None:
+    text = ("ودعا المبعوث الدولي إلى اليمن سامي الأحمد في كلمته إلى تمديد الهدنة خمسة "
+            "أيام إضافية.")
+    start = text.index("سامي الأحمد")
+    [quote] = extract_quotes("d", text, [PersonMention(start, start + 11, "PER")])
+    assert quote.speaker.name == "سامي الأحمد"
+    assert quote.text.startswith("تمديد الهدنة")
+
+
+def test_quote_clauses_appeal_content_follows_its_preposition() -> None:
+    [quote] = extract_quotes("d", "ودعا الوزير إلى وقف إطلاق النار فورا في كل المدن.")
+    assert (quote.speaker.name, quote.text) == ("الوزير", "وقف إطلاق النار فورا في كل المدن")

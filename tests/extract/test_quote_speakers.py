@@ -436,3 +436,17 @@ def test_quote_speakers_preposed_subject_with_a_given_name_the_entities_missed()
             "الشمسية أرخص.")
     quotes = extract_quotes("d", text, _people(text, "صالح العلي"))
     assert quotes[-1].speaker.name == "محمد سلمان"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a given name that is also a nisba, after an indefinite noun, is the adjective
+        ("وأكد مصدر تركي للصحفيين أن ست طائرات وصلت إلى القاعدة.", "مصدر تركي"),
+        # after a title with the article it is the name
+        ("وقال الأمير تركي إن المهرجان سيستمر أسبوعين كاملين.", "تركي"),
+    ],
+)
+def test_quote_speakers_nisba_or_given_name(text: str, speaker: str) -> None:
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == speaker
