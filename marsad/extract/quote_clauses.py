@@ -203,8 +203,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
                 and (_press(tokens[i + 1]) or _is_preposition(tokens[i + 1])):
             i += 1  # «كشف هذا لـ ...»، «أكد ذلك في ...»: the object, a subject may follow
             continue
-        if word_of(tok) in STOPS or key in STOPS:
-            in_tail = True
+        if word_of(tok) in STOPS or key in STOPS or word_of(tok) in ACCORDING:
+            in_tail = True  # «وشدد رئيس الوزراء بحسب القناة على أن»: the source is no role
         if not in_tail and clause.speaker_tokens and present_verb(tok) \
                 and tok.start not in name_starts and not _governs_a_noun(tokens[i - 1]):
             break  # another verb: what follows is its own clause

@@ -14,7 +14,8 @@ Used by `marsad.extract.quotes` after `quote_speakers` has read the phrase after
    named earlier with that role in front of the name (المبعوث الدولي X), when only one was.
 5. `coordinated_subject`: a participle right after a clause a new verb opens (، ويوافقه
    الرأي المواطن X داعيا) speaks for the person that clause names.
-6. `attributions`: sources named after بحسب/وفق, which later cues may point back to.
+6. `quoted_source`: «نقلت الصحيفة عن الوزير قوله إن»: the one after عن speaks.
+7. `attributions`: sources named after بحسب/وفق, which later cues may point back to.
 """
 
 from __future__ import annotations
@@ -270,3 +271,15 @@ def coordinated_subject(text: str, persons: list[PersonMention], tokens: list[To
             return Speaker(text[person.start:person.end], None, person.entity, person.start,
                            person.end)
     return None
+
+
+def quoted_source(text: str, tokens: list[Token], ci: int, lower: int,
+                  persons: list[PersonMention], sources: list[Speaker]) -> Speaker | None:
+    """«نقلت الصحيفة عن الوزير X قوله إن ...»: the words after the last عن before the cue
+    name the speaker (the outlet only passes them on); None for «عنه» or no عن."""
+    at = next((k for k in range(ci - 1, lower - 1, -1) if word_of(tokens[k]) == "عن"), None)
+    if at is None or not 0 < ci - at - 1 <= MAX_SPEAKER_TOKENS:
+        return None
+    phrase = tokens[at + 1:ci]
+    return back_reference(phrase, sources) or role_holder(text, phrase, persons) \
+        or split_speaker(text, phrase, persons)

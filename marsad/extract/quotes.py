@@ -50,6 +50,7 @@ from marsad.extract.quote_references import (
     by_gender,
     coordinated_subject,
     cue_gender,
+    quoted_source,
     role_holder,
     role_reference,
     statement_issuer,
@@ -247,6 +248,8 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
     """The speaker of a cue clause and whether the text names it there (rules 3)."""
     text, persons, state = doc.text, doc.persons, doc
     toks = clause.speaker_tokens
+    if clause.kind == "quoting":  # «نقلت الصحيفة عن الوزير قوله إن»; not «قوله تعالى»
+        return quoted_source(text, tokens, ci, lower, persons, state.sources), True
     if clause.kind in PARTICIPLES:
         toks = []
     before = preposed_subject(tokens, ci, lower, persons) if clause.kind not in PARTICIPLES \

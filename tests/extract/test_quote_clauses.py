@@ -162,3 +162,9 @@ def test_quote_clauses_appeal_preposition_before_a_name_belongs_to_the_role() ->
 def test_quote_clauses_appeal_content_follows_its_preposition() -> None:
     [quote] = extract_quotes("d", "ودعا الوزير إلى وقف إطلاق النار فورا في كل المدن.")
     assert (quote.speaker.name, quote.text) == ("الوزير", "وقف إطلاق النار فورا في كل المدن")
+
+
+def test_quote_clauses_according_to_ends_the_speaker_phrase() -> None:
+    [quote] = extract_quotes("d", "وشدد رئيس الوزراء اليمني بحسب القناة على أن العودة إلى "
+                                  "الحوار تعني الالتزام بمخرجاته.")
+    assert quote.speaker.name == "رئيس الوزراء اليمني"

@@ -76,3 +76,15 @@ def test_quote_references_participle_after_a_companion_keeps_the_speaker() -> No
             "مؤكدا أن العمل سينتهي قبل الموعد.")
     quotes = extract_quotes("d", text, _people(text, "صالح العلي", "سامي الأحمد"))
     assert quotes[-1].speaker.name == "صالح العلي"
+
+
+def test_quote_references_outlet_passes_on_what_the_one_after_an_said() -> None:
+    text = ("ونقلت الصحيفة عن وزير النفط سامي الأحمد قوله إن الأسعار ستتحسن قريبا. "
+            "وأضاف أن الإنتاج سيرتفع العام المقبل.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert [q.speaker.name for q in quotes] == ["سامي الأحمد", "سامي الأحمد"]
+    assert quotes[0].cue == "قوله"
+
+
+def test_quote_references_saying_without_a_source_is_no_cue() -> None:
+    assert extract_quotes("d", "وفي قوله تعالى إن الله مع الصابرين عبرة للمؤمنين جميعا.") == []
