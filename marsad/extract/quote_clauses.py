@@ -17,13 +17,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.extract.quote_speakers import ACCORDING, ADVERBS, MEDIA, STOPS, given_name, word_of
+from marsad.extract.quote_speakers import (
+    ACCORDING,
+    ADVERBS,
+    MEDIA,
+    STATEMENT_VERBS,
+    STATEMENTS,
+    STOPS,
+    given_name,
+    word_of,
+)
 from marsad.lang import load_table, load_words
 from marsad.model import Span
 from marsad.text.normalize import fold
 from marsad.text.tokens import Token
 
 CUES = {fold(row[0]): (row[1], row[2] == "yes") for row in load_table("quote_cues.tsv")}
+for _verb in STATEMENT_VERBS:  # «وجاء في بيان ...»: a cue only before a statement
+    CUES.setdefault(_verb, ("say", False))
 _CUE_PREPOSITIONS = {fold(row[0]): row[3] for row in load_table("quote_cues.tsv")
                      if row[3] != "-"}
 _CHANNELS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -332,6 +343,16 @@ def in_speaker_phrase(tokens: list[Token], i: int) -> bool:
     if not tokens[i - 1].key.startswith("ال") or tokens[i - 1].end != tok.start - 1:
         return False
     return any(cue_key(tokens[j]) for j in range(max(0, i - 4), i - 1))
+
+
+def statement_verb_alone(tokens: list[Token], i: int) -> bool:
+    """«وجاء الرد سريعا»: a statement verb (جاء، ورد) not followed by «في» and a statement
+    (بيان، تقرير: quote_speaker_words.tsv) is no cue."""
+    if cue_key(tokens[i]) not in STATEMENT_VERBS:
+        return False
+    after = tokens[i + 1:i + 3]  # في بيان، في البيان، في بيانها
+    return not (len(after) == 2 and after[0].folded == "في"
+                and fold(after[1].seg.stem) in STATEMENTS)
 
 
 def attribution_cue(tokens: list[Token], i: int) -> bool:

@@ -15,7 +15,8 @@ Used by `marsad.extract.quotes` after `quote_speakers` has read the phrase after
 5. `coordinated_subject`: a participle right after a clause a new verb opens (، ويوافقه
    الرأي المواطن X داعيا) speaks for the person that clause names.
 6. `quoted_source`: «نقلت الصحيفة عن الوزير قوله إن»: the one after عن speaks.
-7. `attributions`: sources named after بحسب/وفق, which later cues may point back to.
+7. `statement_source`: «وجاء في بيان للوزارة»: the body after ل, else the latest source.
+8. `attributions`: sources named after بحسب/وفق, which later cues may point back to.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ from marsad.extract.quote_speakers import (
     ADVERBIAL_PREPOSITIONS,
     ANAPHORS,
     ONE_OF,
+    STATEMENT_VERBS,
     STATEMENTS,
     STOPS,
     PersonMention,
     Speaker,
+    mention_speaker,
     split_speaker,
     word_of,
 )
@@ -48,6 +51,7 @@ _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه"))
 _SAME = frozenset(fold(w) for w in ("ذات", "نفس"))
 _HISTORY = 12  # how many earlier speakers a back-reference may reach
 _SOURCE_LINKS = frozenset(("ما", "ل", "عن", "لما"))
+_ITS = {fold("له"): "m", fold("لها"): "f", fold("لهم"): None}  # بيان له، بيان لها
 _CLAUSE_REACH = 5  # a coordinated clause names its subject within these words
 _ROLE_WORDS = 5  # words of a role that may stand right before a name
 _ROLE_BREAKS = '.،,؛;:!؟?"«»“”()\n'
@@ -217,8 +221,7 @@ def role_holder(text: str, toks: list[Token], persons: list[PersonMention]) -> S
     if len(holders) != 1:
         return None
     person = next(iter(holders.values()))
-    return Speaker(text[person.start:person.end], None, person.entity, person.start,
-                   person.end)
+    return mention_speaker(text, person)
 
 
 def attributions(text: str, tokens: list[Token],
@@ -268,8 +271,7 @@ def coordinated_subject(text: str, persons: list[PersonMention], tokens: list[To
         person = next((p for p in persons if p.type == "PER" and p.start == tok.start), None)
         if person is not None and stretch[k - 1].folded not in ADVERBIAL_PREPOSITIONS \
                 and not tok.seg.proclitics:
-            return Speaker(text[person.start:person.end], None, person.entity, person.start,
-                           person.end)
+            return mention_speaker(text, person)
     return None
 
 
@@ -283,3 +285,36 @@ def quoted_source(text: str, tokens: list[Token], ci: int, lower: int,
     phrase = tokens[at + 1:ci]
     return back_reference(phrase, sources) or role_holder(text, phrase, persons) \
         or split_speaker(text, phrase, persons)
+
+
+def statement_source(text: str, tokens: list[Token], ci: int, persons: list[PersonMention],
+                     sources: list[Speaker]) -> Speaker | None:
+    """Who speaks in «وجاء في بيان لـX ...» (a statement verb, see `quote_clauses`): the name
+    joined to ل within the next few words, else the latest source (وجاء في البيان أن)."""
+    if cue_key(tokens[ci]) not in STATEMENT_VERBS:
+        return None
+    for k in range(ci + 2, min(ci + 5, len(tokens))):
+        tok = tokens[k]
+        if tok.folded in _ITS:  # «في بيان لها»: the latest source of that gender, else
+            return _latest_of_gender(sources, _ITS[tok.folded]) or mention_speaker(
+                text, next((p for p in reversed(persons) if p.end <= tok.start
+                            and p.type == ("ORG" if _ITS[tok.folded] == "f" else "PER")),
+                           None))  # the body or person last named
+        if tok.seg.proclitics[:1] == ("ل",):
+            person = next((p for p in persons if p.type in ("PER", "ORG")
+                           and tok.start < p.start <= tok.start + 2), None)
+            if person is not None:
+                return mention_speaker(text, person)
+            end = k  # no name the entities know: the phrase after ل as written
+            while end + 1 < min(len(tokens), k + MAX_SPEAKER_TOKENS) and not any(
+                    c in text[tokens[end].end:tokens[end + 1].start] for c in '،,:"«“') \
+                    and tokens[end + 1].folded not in CONTENT_MARKERS:
+                end += 1
+            return Speaker(text[tok.start + 1:tokens[end].end], None, None, tok.start + 1,
+                           tokens[end].end)
+    return sources[-1] if sources else None
+
+
+def _latest_of_gender(history: list[Speaker], gender: str | None) -> Speaker | None:
+    """The latest speaker whose known gender is this one (no fallback, unlike `by_gender`)."""
+    return next((sp for sp in reversed(history[-_HISTORY:]) if _gender(sp) == gender), None)

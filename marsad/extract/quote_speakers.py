@@ -39,6 +39,7 @@ NAMING = frozenset(_ROLES["naming"])
 MEDIA = frozenset(_ROLES["medium"])
 STATEMENTS = frozenset(_ROLES["statement"])
 ADVERBS = frozenset(_ROLES["adverb"])
+STATEMENT_VERBS = frozenset(_ROLES["statement_verb"])
 # معاليه، سموها، فضيلته: an honorific with a pronoun suffix (ة written ت before it)
 _HONORIFIC_FORMS = frozenset(
     (word[:-1] + "ت" if word.endswith("ه") else word) + suffix
@@ -251,7 +252,7 @@ def relative_subject(text: str, persons: list[PersonMention], tokens: list[Token
     before = tokens[ci - 1].start
     person = next((p for p in reversed(persons) if p.type in ("PER", "ORG")
                    and p.end <= before and not text[p.end:before].strip()), None)
-    return _mention_speaker(text, person)
+    return mention_speaker(text, person)
 
 
 def sentence_subject(text: str, persons: list[PersonMention], tokens: list[Token],
@@ -263,7 +264,7 @@ def sentence_subject(text: str, persons: list[PersonMention], tokens: list[Token
         return None
     person = next((p for p in persons if p.type in ("PER", "ORG")
                    and any(t.start == p.start for t in head)), None)
-    return _mention_speaker(text, person)
+    return mention_speaker(text, person)
 
 
 def last_named(text: str, persons: list[PersonMention], before: int,
@@ -277,7 +278,7 @@ def last_named(text: str, persons: list[PersonMention], before: int,
                    and (not since or _sentence_subject_at(text, p.start))), None)
     if person is None and not since:
         person = next((p for p in reversed(near) if p.type == "ORG"), None)
-    return _mention_speaker(text, person)
+    return mention_speaker(text, person)
 
 
 def _sentence_subject_at(text: str, start: int) -> bool:
@@ -289,7 +290,7 @@ def _sentence_subject_at(text: str, start: int) -> bool:
         w in ADVERBIAL_PREPOSITIONS or w.startswith(("لل", "بال")) for w in words[1:])
 
 
-def _mention_speaker(text: str, person: PersonMention | None) -> Speaker | None:
+def mention_speaker(text: str, person: PersonMention | None) -> Speaker | None:
     if person is None:
         return None
     return Speaker(text[person.start:person.end], None, person.entity, person.start, person.end)

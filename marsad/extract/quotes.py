@@ -42,6 +42,7 @@ from marsad.extract.quote_clauses import (
     cue_key,
     in_speaker_phrase,
     parse_clause,
+    statement_verb_alone,
 )
 from marsad.extract.quote_marks import MIN_CUED_WORDS, MIN_UNCUED_WORDS, direct_spans, name_quotes
 from marsad.extract.quote_references import (
@@ -54,6 +55,7 @@ from marsad.extract.quote_references import (
     role_holder,
     role_reference,
     statement_issuer,
+    statement_source,
 )
 from marsad.extract.quote_speakers import (
     NAMING,
@@ -250,6 +252,9 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
     toks = clause.speaker_tokens
     if clause.kind == "quoting":  # «نقلت الصحيفة عن الوزير قوله إن»; not «قوله تعالى»
         return quoted_source(text, tokens, ci, lower, persons, state.sources), True
+    issuer = statement_source(text, tokens, ci, persons, state.sources)
+    if issuer is not None:  # «وجاء في بيان للوزارة أن»
+        return issuer, True
     if clause.kind in PARTICIPLES:
         toks = []
     before = preposed_subject(tokens, ci, lower, persons) if clause.kind not in PARTICIPLES \
@@ -297,6 +302,7 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
         i for i, t in enumerate(tokens)
         if cue_key(t) and not any(q.start <= t.start < q.end for q in around)
         and not attribution_cue(tokens, i) and not in_speaker_phrase(tokens, i)
+        and not statement_verb_alone(tokens, i)
     ]
     pending = attributions(text, tokens, doc.persons)
     if not cue_positions and not direct:

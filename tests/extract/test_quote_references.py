@@ -88,3 +88,30 @@ def test_quote_references_outlet_passes_on_what_the_one_after_an_said() -> None:
 
 def test_quote_references_saying_without_a_source_is_no_cue() -> None:
     assert extract_quotes("d", "وفي قوله تعالى إن الله مع الصابرين عبرة للمؤمنين جميعا.") == []
+
+
+def test_quote_references_statement_verb_names_the_issuer_after_la() -> None:
+    text = ("وقالت الشرطة إن التحقيق مستمر. وجاء في بيان لوزارة الداخلية: «تمكنت الجهات "
+            "الأمنية من القبض على المتهمين».")
+    quotes = extract_quotes("d", text, _people(text, "وزارة الداخلية", type_="ORG"))
+    assert quotes[-1].speaker.name == "وزارة الداخلية"
+    assert quotes[-1].direct
+
+
+def test_quote_references_statement_verb_with_a_bare_statement_is_the_latest_source() -> None:
+    text = ("وقالت وزارة النقل إن الطريق سيفتح قريبا. وجاء في البيان أن العمل سينتهي قبل "
+            "الموعد المحدد.")
+    quotes = extract_quotes("d", text, _people(text, "وزارة النقل", type_="ORG"))
+    assert [q.speaker.name for q in quotes] == ["وزارة النقل", "وزارة النقل"]
+
+
+def test_quote_references_its_statement_is_the_body_last_named() -> None:
+    text = ("وقال الوزير سامي الأحمد إن الاتفاق جيد. وانتقدت منظمة العفو الدولية الاتفاق. "
+            "وجاء في بيان لها: «كنا سنؤيد الاتفاق لو كان يمنع التسلح».")
+    persons = _people(text, "سامي الأحمد") + _people(text, "منظمة العفو الدولية", type_="ORG")
+    quotes = extract_quotes("d", text, sorted(persons, key=lambda p: p.start))
+    assert quotes[-1].speaker.name == "منظمة العفو الدولية"
+
+
+def test_quote_references_came_without_a_statement_is_no_cue() -> None:
+    assert extract_quotes("d", "وجاء الرد سريعا من الوزارة أن العمل سينتهي قبل الموعد.") == []
