@@ -246,12 +246,18 @@ def preposed_subject(tokens: list[Token], ci: int, lower: int,
 
 def relative_subject(text: str, persons: list[PersonMention], tokens: list[Token],
                      ci: int) -> Speaker | None:
-    """«بحسب حاكم المنطقة عبدالله جيفتشي الذي أضاف إن ...»: the name before الذي/التي."""
+    """«بحسب حاكم المنطقة عبدالله جيفتشي الذي أضاف إن ...»: the name before الذي/التي, or
+    the one word between كان/أما and it that the entities missed (وكان بلاتر الذي أعلن)."""
     if ci < 1 or word_of(tokens[ci - 1]) not in _RELATIVES:
         return None
     before = tokens[ci - 1].start
     person = next((p for p in reversed(persons) if p.type in ("PER", "ORG")
                    and p.end <= before and not text[p.end:before].strip()), None)
+    if person is None and ci >= 3 and word_of(tokens[ci - 3]) in OPENERS:
+        name = tokens[ci - 2]  # «وكان بلاتر الذي أعلن»: a bare word after كان/أما
+        if not name.seg.proclitics and not name.seg.enclitics \
+                and name.light not in _FUNCTION_LIGHT:
+            return Speaker(name.text, None, None, name.start, name.end)
     return mention_speaker(text, person)
 
 

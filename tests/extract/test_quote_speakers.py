@@ -450,3 +450,17 @@ def test_quote_speakers_preposed_subject_with_a_given_name_the_entities_missed()
 def test_quote_speakers_nisba_or_given_name(text: str, speaker: str) -> None:
     [quote] = extract_quotes("d", text)
     assert quote.speaker.name == speaker
+
+
+def test_quote_speakers_bare_name_between_kana_and_alladhi() -> None:
+    text = ("وقال المصدر إن اللجنة ستعين قريبا. وكان بلاتر الذي أعلن أنه لن يترشح مجددا، "
+            "أكد أن الإصلاحات ستشمل الحد من الولايات.")
+    quotes = extract_quotes("d", text)
+    assert [q.speaker.name for q in quotes] == ["المصدر", "بلاتر", "بلاتر"]
+
+
+def test_quote_speakers_word_with_the_article_before_alladhi_is_no_bare_name() -> None:
+    text = ("وقال سامي الأحمد إن اللجنة ستعين قريبا. وكان الاجتماع الذي أعلن أنه سيعقد "
+            "غدا قد تأجل.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert all(q.speaker.name != "الاجتماع" for q in quotes)
