@@ -15,11 +15,15 @@ Used by `marsad.extract.quotes` after `quote_speakers` has read the phrase after
 5. `coordinated_subject`: a participle right after a clause a new verb opens (، ويوافقه
    الرأي المواطن X داعيا) speaks for the person that clause names.
 6. `quoted_source`: «نقلت الصحيفة عن الوزير قوله إن»: the one after عن speaks.
+9. `pair_reference`: a dual role (الرئيسان، الوزيران) is the two people a sentence named
+   together (الرئيس X ونظيره Y).
 7. `statement_source`: «وجاء في بيان للوزارة»: the body after ل, else the latest source.
 8. `attributions`: sources named after بحسب/وفق, which later cues may point back to.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from marsad.extract.quote_clauses import (
     CONTENT_MARKERS,
@@ -318,3 +322,19 @@ def statement_source(text: str, tokens: list[Token], ci: int, persons: list[Pers
 def _latest_of_gender(history: list[Speaker], gender: str | None) -> Speaker | None:
     """The latest speaker whose known gender is this one (no fallback, unlike `by_gender`)."""
     return next((sp for sp in reversed(history[-_HISTORY:]) if _gender(sp) == gender), None)
+
+
+def pair_reference(text: str, toks: list[Token], persons: list[PersonMention]) -> Speaker | None:
+    """«وأكد الرئيسان»: a definite dual of a person's role is the last two people named
+    together before it, joined by و within a few words (الرئيس X ونظيره التركي Y)."""
+    word = word_of(toks[0])
+    if len(toks) != 1 or not word.startswith("ال") or not word.endswith("ان") \
+            or _bare(word)[:-2] not in _PERSON_ROLES:
+        return None
+    before = [p for p in persons if p.type == "PER" and p.end <= toks[0].start]
+    for first, second in reversed(list(pairwise(before))):
+        between = text[first.end:second.start].split()
+        if between and between[0].startswith("و") and len(between) <= _ROLE_WORDS \
+                and not any(c in text[first.end:second.start] for c in ".،,؛"):
+            return Speaker(text[first.start:second.end], None, None, first.start, second.end)
+    return None

@@ -51,6 +51,7 @@ from marsad.extract.quote_references import (
     by_gender,
     coordinated_subject,
     cue_gender,
+    pair_reference,
     quoted_source,
     role_holder,
     role_reference,
@@ -268,7 +269,7 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         earlier = back_reference(toks, state.sources) \
             or role_reference(toks, persons, state.speakers) \
             or statement_issuer(text, toks, persons, state.sources) \
-            or role_holder(text, toks, persons)
+            or role_holder(text, toks, persons) or pair_reference(text, toks, persons)
         if earlier is not None:
             earlier.channel_words += clause.channel_words
             return earlier, True

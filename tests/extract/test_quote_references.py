@@ -115,3 +115,17 @@ def test_quote_references_its_statement_is_the_body_last_named() -> None:
 
 def test_quote_references_came_without_a_statement_is_no_cue() -> None:
     assert extract_quotes("d", "وجاء الرد سريعا من الوزارة أن العمل سينتهي قبل الموعد.") == []
+
+
+def test_quote_references_dual_role_is_the_pair_named_together() -> None:
+    text = ("وبحث الوزير سامي الأحمد ونظيره الأردني خالد المصري أمس ملف المياه، وأكد "
+            "الوزيران أنهما سيعززان التعاون بين البلدين.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد", "خالد المصري"))
+    assert quotes[-1].speaker.name == "سامي الأحمد ونظيره الأردني خالد المصري"
+
+
+def test_quote_references_dual_role_with_nobody_named_together_stays() -> None:
+    text = ("وصل سامي الأحمد إلى العاصمة. والتقى خالد المصري بالصحفيين. وأكد الوزيران "
+            "أنهما سيعززان التعاون بين البلدين.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد", "خالد المصري"))
+    assert quotes[-1].speaker.name == "الوزيران"
