@@ -234,7 +234,7 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             continue
         if key in TIME_WORDS or tok.folded in TIME_WORDS:
             clause.time_span = clause.time_span or (tok.start, tok.end)
-            in_tail = True
+            in_tail = in_tail or bool(clause.speaker_tokens)  # «قال أمس مسؤول»: one may follow
             i += 1
             continue
         if cue_key(tok) and not in_speaker_phrase(tokens, i) and not attribution_cue(tokens, i):

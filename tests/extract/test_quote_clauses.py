@@ -168,3 +168,10 @@ def test_quote_clauses_according_to_ends_the_speaker_phrase() -> None:
     [quote] = extract_quotes("d", "وشدد رئيس الوزراء اليمني بحسب القناة على أن العودة إلى "
                                   "الحوار تعني الالتزام بمخرجاته.")
     assert quote.speaker.name == "رئيس الوزراء اليمني"
+
+
+def test_quote_clauses_time_right_after_the_cue_leaves_room_for_the_subject() -> None:
+    [quote] = extract_quotes("d", "قال يوم الاثنين متحدثون عسكريون باسم الحكومة إن طائرات "
+                                  "حربية أغرقت سفينة.")
+    assert quote.speaker.name == "متحدثون عسكريون باسم الحكومة"
+    assert quote.text == "طائرات حربية أغرقت سفينة"
