@@ -12,8 +12,8 @@ Used by `marsad.extract.quotes` (earlier speakers a cue points back to live in
 3. `preposed_subject`: «أما X فقال»، «غير أن X أكد»، «بيد أن أحد ممثليه أكد»، «وكان X قد
    دعا»: a subject with a name (or a definite one after a contrast) before its cue.
 4. `relative_subject` (X الذي أضاف) and `sentence_subject` (وبثت الجبهة ...، وأكدت) find a
-   subject in the cue's own sentence; `last_named` takes the last person (else
-   institution) named shortly before a first cue that has no speaker yet, and a fresh
+   subject in the cue's own sentence; `last_named` takes the last person named
+   shortly before a first cue that has no speaker yet, and a fresh
    (not continuing) masculine cue after sentences that quote nobody takes the person they
    named before the latest speaker (وانتقل الحاكم X ... . وقال في مؤتمر).
 """
@@ -276,14 +276,13 @@ def sentence_subject(text: str, persons: list[PersonMention], tokens: list[Token
 def last_named(text: str, persons: list[PersonMention], before: int,
                since: int = 0) -> Speaker | None:
     """A cue with no subject and no earlier speaker (وقال أمام الصحافيين ...): the last
-    person the text named shortly before it, else the last institution; with `since`
-    (where the text last quoted someone), only a person named after that."""
+    person the text named shortly before it; with `since` (where the text last quoted
+    someone), only a person named after that. Not the last institution: on unannotated
+    articles that guess was mostly a body the words were about (تويتر، جهاز الكمبيوتر)."""
     near = [p for p in persons
             if max(since, before - _NAMED_REACH) <= p.start and p.end <= before]
     person = next((p for p in reversed(near) if p.type == "PER"
                    and (not since or _sentence_subject_at(text, p.start))), None)
-    if person is None and not since:
-        person = next((p for p in reversed(near) if p.type == "ORG"), None)
     return mention_speaker(text, person)
 
 

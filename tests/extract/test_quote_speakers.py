@@ -464,3 +464,14 @@ def test_quote_speakers_word_with_the_article_before_alladhi_is_no_bare_name() -
             "غدا قد تأجل.")
     quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
     assert all(q.speaker.name != "الاجتماع" for q in quotes)
+
+
+def test_quote_speakers_first_subjectless_cue_takes_the_last_person_named() -> None:
+    text = "ووصل سامي الأحمد إلى المدينة صباحا. وقال إن الأمر لا يستحق كل هذا الاهتمام."
+    [quote] = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quote.speaker.name == "سامي الأحمد"
+
+
+def test_quote_speakers_first_subjectless_cue_guesses_no_institution() -> None:
+    text = "وانتشرت الصور على تويتر بسرعة كبيرة. وقال إن الأمر لا يستحق كل هذا الاهتمام."
+    assert extract_quotes("d", text, _people(text, "تويتر", type_="ORG")) == []
