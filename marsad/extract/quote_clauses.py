@@ -21,6 +21,7 @@ from marsad.extract.quote_speakers import (
     ACCORDING,
     ADVERBS,
     MEDIA,
+    RELAY_VERBS,
     STATEMENT_VERBS,
     STATEMENTS,
     STOPS,
@@ -35,6 +36,8 @@ from marsad.text.tokens import Token
 CUES = {fold(row[0]): (row[1], row[2] == "yes") for row in load_table("quote_cues.tsv")}
 for _verb in STATEMENT_VERBS:  # «وجاء في بيان ...»: a cue only before a statement
     CUES.setdefault(_verb, ("say", False))
+for _verb in RELAY_VERBS:  # «ونقلت الوكالة عن مصدر أن»: the one after عن speaks
+    CUES.setdefault(_verb, ("quoting", False))
 _CUE_PREPOSITIONS = {fold(row[0]): row[3] for row in load_table("quote_cues.tsv")
                      if row[3] != "-"}
 _CHANNELS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -237,7 +240,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             in_tail = in_tail or bool(clause.speaker_tokens)  # «قال أمس مسؤول»: one may follow
             i += 1
             continue
-        if cue_key(tok) and not in_speaker_phrase(tokens, i) and not attribution_cue(tokens, i):
+        if cue_key(tok) and not in_speaker_phrase(tokens, i) and not attribution_cue(tokens, i) \
+                and not lone_cue_verb(tokens, i):
             break
         if not in_tail:
             clause.speaker_tokens.append(tok)
@@ -338,17 +342,29 @@ def in_speaker_phrase(tokens: list[Token], i: int) -> bool:
     """A bare cue word right after the definite noun of an earlier cue's subject is a noun
     (وذكر رئيس النادي طالب الدكتوراه ...: a student, not «demanded»)."""
     tok = tokens[i]
-    if i < 2 or tok.seg.proclitics[:1] in (("و",), ("ف",)) or tok.folded[:1] in ("و", "ف"):
+    if i < 2 or tok.seg.proclitics[:1] in (("و",), ("ف",)) or tok.folded[:1] in ("و", "ف") \
+            or CUES.get(cue_key(tok) or "", ("",))[0] == "quoting":  # عن الوزير قوله
         return False
     if not tokens[i - 1].key.startswith("ال") or tokens[i - 1].end != tok.start - 1:
         return False
-    return any(cue_key(tokens[j]) for j in range(max(0, i - 4), i - 1))
+    return any(cue_key(tokens[j]) and not lone_cue_verb(tokens, j)
+               for j in range(max(0, i - 4), i - 1))
 
 
-def statement_verb_alone(tokens: list[Token], i: int) -> bool:
+def lone_cue_verb(tokens: list[Token], i: int) -> bool:
     """«وجاء الرد سريعا»: a statement verb (جاء، ورد) not followed by «في» and a statement
-    (بيان، تقرير: quote_speaker_words.tsv) is no cue."""
-    if cue_key(tokens[i]) not in STATEMENT_VERBS:
+    (بيان، تقرير: quote_speaker_words.tsv) is no cue; nor is a relay verb (نقل) with no
+    عن before the content (عملية نقل الأسرى), or one whose عن-phrase ends in قوله (that
+    cue speaks for it)."""
+    key = cue_key(tokens[i])
+    if key in RELAY_VERBS:
+        after = []
+        for tok in tokens[i + 1:i + MAX_SPEAKER_TOKENS]:
+            if tok.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:
+                break
+            after.append(word_of(tok))
+        return "عن" not in after or any(CUES.get(w, ("",))[0] == "quoting" for w in after)
+    if key not in STATEMENT_VERBS:
         return False
     after = tokens[i + 1:i + 3]  # في بيان، في البيان، في بيانها
     return not (len(after) == 2 and after[0].folded == "في"

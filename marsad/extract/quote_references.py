@@ -37,6 +37,7 @@ from marsad.extract.quote_speakers import (
     ADVERBIAL_PREPOSITIONS,
     ANAPHORS,
     ONE_OF,
+    RELAY_VERBS,
     STATEMENT_VERBS,
     STATEMENTS,
     STOPS,
@@ -280,13 +281,21 @@ def coordinated_subject(text: str, persons: list[PersonMention], tokens: list[To
 
 
 def quoted_source(text: str, tokens: list[Token], ci: int, lower: int,
-                  persons: list[PersonMention], sources: list[Speaker]) -> Speaker | None:
+                  persons: list[PersonMention], sources: list[Speaker],
+                  head: list[Token]) -> Speaker | None:
     """«نقلت الصحيفة عن الوزير X قوله إن ...»: the words after the last عن before the cue
-    name the speaker (the outlet only passes them on); None for «عنه» or no عن."""
-    at = next((k for k in range(ci - 1, lower - 1, -1) if word_of(tokens[k]) == "عن"), None)
-    if at is None or not 0 < ci - at - 1 <= MAX_SPEAKER_TOKENS:
+    (قوله), or after عن in the cue's own head (نقلت الوكالة عن مصدر أن), name the speaker:
+    the outlet only passes them on; None for «عنه» or no عن."""
+    if word_of(tokens[ci]) in RELAY_VERBS:
+        at = next((k for k, t in enumerate(head) if word_of(t) == "عن"), None)
+        phrase = [t for t in head[at + 1:] if t.key not in CONTENT_MARKERS
+                  and t.folded not in CONTENT_MARKERS] if at is not None else []
+    else:
+        at = next((k for k in range(ci - 1, lower - 1, -1) if word_of(tokens[k]) == "عن"),
+                  None)
+        phrase = tokens[at + 1:ci] if at is not None else []
+    if not 0 < len(phrase) <= MAX_SPEAKER_TOKENS:
         return None
-    phrase = tokens[at + 1:ci]
     return back_reference(phrase, sources) or role_holder(text, phrase, persons) \
         or split_speaker(text, phrase, persons)
 

@@ -40,6 +40,7 @@ MEDIA = frozenset(_ROLES["medium"])
 STATEMENTS = frozenset(_ROLES["statement"])
 ADVERBS = frozenset(_ROLES["adverb"])
 STATEMENT_VERBS = frozenset(_ROLES["statement_verb"])
+RELAY_VERBS = frozenset(_ROLES["relay"])
 # معاليه، سموها، فضيلته: an honorific with a pronoun suffix (ة written ت before it)
 _HONORIFIC_FORMS = frozenset(
     (word[:-1] + "ت" if word.endswith("ه") else word) + suffix
@@ -116,6 +117,7 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
                        person.entity, person.start, person.end)
     named = next((k for k, t in enumerate(toks) if k > 0 and given_name(t)
                   and not (word_of(t) in LINKS and toks[k - 1].key.startswith("ال"))
+                  and word_of(toks[k - 1]) not in LINKS
                   and not _nisba_after_noun(toks, k)), None)
     if named is not None:
         name_start = toks[named].start
@@ -139,17 +141,20 @@ def _nisba_after_noun(toks: list[Token], k: int) -> bool:
 
 
 def _no_name(text: str, person: PersonMention, phrase_start: int) -> bool:
-    """A «person» inside the role: one a preposition is joined to (موالية لهادي), words
-    after the phrase's first that read as nisba adjectives (رئيس الوزراء التركي), or one
-    that opens with a link word after a definite role (المتحدث باسم الوزارة)."""
+    """A «person» inside the role: one a preposition is joined to (موالية لهادي) or that
+    a link word precedes (المتحدث باسم X), words after the phrase's first that read as
+    nisba adjectives (رئيس الوزراء التركي), or one that opens with a link word after a
+    definite role (المتحدث باسم الوزارة)."""
     words = text[person.start:person.end].split()
     if not words or person.start <= phrase_start:
         return False
     if text[person.start - 1].isalpha():
         return True  # after a clitic preposition: whose (مصادر موالية لهادي), not who
+    before = text[phrase_start:person.start].split()
+    if before and fold(before[-1]) in LINKS:
+        return True  # «المتحدث باسم X»: whose spokesman, not who
     if all(w.startswith("ال") and w.endswith("ي") for w in words):
         return True  # التركي، التركي الاسلامي
-    before = text[phrase_start:person.start].split()
     return fold(words[0]) in LINKS and bool(before) and before[-1].startswith("ال")
 
 

@@ -41,8 +41,8 @@ from marsad.extract.quote_clauses import (
     attribution_cue,
     cue_key,
     in_speaker_phrase,
+    lone_cue_verb,
     parse_clause,
-    statement_verb_alone,
 )
 from marsad.extract.quote_marks import MIN_CUED_WORDS, MIN_UNCUED_WORDS, direct_spans, name_quotes
 from marsad.extract.quote_references import (
@@ -252,7 +252,9 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
     text, persons, state = doc.text, doc.persons, doc
     toks = clause.speaker_tokens
     if clause.kind == "quoting":  # «نقلت الصحيفة عن الوزير قوله إن»; not «قوله تعالى»
-        return quoted_source(text, tokens, ci, lower, persons, state.sources), True
+        head_end = clause.content_start or clause.end
+        return quoted_source(text, tokens, ci, lower, persons, state.sources,
+                             [t for t in tokens[ci + 1:] if t.start < head_end]), True
     issuer = statement_source(text, tokens, ci, persons, state.sources)
     if issuer is not None:  # «وجاء في بيان للوزارة أن»
         return issuer, True
@@ -303,7 +305,7 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
         i for i, t in enumerate(tokens)
         if cue_key(t) and not any(q.start <= t.start < q.end for q in around)
         and not attribution_cue(tokens, i) and not in_speaker_phrase(tokens, i)
-        and not statement_verb_alone(tokens, i)
+        and not lone_cue_verb(tokens, i)
     ]
     pending = attributions(text, tokens, doc.persons)
     if not cue_positions and not direct:

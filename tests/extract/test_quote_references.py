@@ -129,3 +129,22 @@ def test_quote_references_dual_role_with_nobody_named_together_stays() -> None:
             "أنهما سيعززان التعاون بين البلدين.")
     quotes = extract_quotes("d", text, _people(text, "سامي الأحمد", "خالد المصري"))
     assert quotes[-1].speaker.name == "الوزيران"
+
+
+def test_quote_references_relay_verb_quotes_the_one_after_an() -> None:
+    text = "ونقل المرصد عن سكان محليين أن سقوط الطائرة تسبب بانفجار كبير قرب السوق."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "سكان محليين"
+    assert quote.cue == "ونقل"
+
+
+def test_quote_references_moving_things_is_no_relay() -> None:
+    text = ("وقال سامي الأحمد إن العملية تأخرت بسبب نقل الأسرى مشيرا إلى أن التبادل سيتم "
+            "الأسبوع المقبل.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert [q.speaker.name for q in quotes] == ["سامي الأحمد", "سامي الأحمد"]
+
+
+def test_quote_references_spokesman_of_a_person_is_not_that_person() -> None:
+    [quote] = extract_quotes("d", "وأكد المتحدث باسم خالد المصري أن التعاون مستمر بين البلدين.")
+    assert quote.speaker.name == "المتحدث باسم خالد المصري"
