@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from marsad.extract.quote_speakers import (
     ACCORDING,
     ADVERBS,
+    LIST_OPENERS,
     MEDIA,
     RELAY_VERBS,
     STATEMENT_VERBS,
@@ -163,6 +164,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if quote is None and any(c in gap for c in QUOTE_MARKS) and not any(
                 q.end <= tok.start and q.end >= tokens[i - 1].end for q in quotes):
             break
+        if ":" in gap and word_of(tokens[i - 1]) in LIST_OPENERS:
+            return clause  # «عن الأعراض، مثل: القيء»: a list, not what was said
         if ":" in gap:  # «قالت الوزارة: إن ...»: the words after the colon, past إن
             marker = tok.seg.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS
             clause.content_start = tokens[i + 1].start if marker and i + 1 < stop else tok.start

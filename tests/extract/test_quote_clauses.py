@@ -175,3 +175,13 @@ def test_quote_clauses_time_right_after_the_cue_leaves_room_for_the_subject() ->
                                   "حربية أغرقت سفينة.")
     assert quote.speaker.name == "متحدثون عسكريون باسم الحكومة"
     assert quote.text == "طائرات حربية أغرقت سفينة"
+
+
+def test_quote_clauses_colon_after_a_list_word_is_no_speech() -> None:
+    text = "وتحدث التقرير عن الإصابة بأعراض التسمم الغذائي، مثل: القيء والإسهال وآلام البطن."
+    assert extract_quotes("d", text) == []
+
+
+def test_quote_clauses_colon_after_the_speaker_is_speech() -> None:
+    [quote] = extract_quotes("d", "وتحدث التقرير عن الأعراض قائلا: القيء والإسهال أكثرها شيوعا.")
+    assert quote.direct and quote.text.startswith("القيء")
