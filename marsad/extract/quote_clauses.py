@@ -8,7 +8,8 @@ Used by `marsad.extract.quotes`. `parse_clause` reads the words after a cue, in 
    (quote_speaker_words.tsv), a preposition, ل + an outlet (لوكالة الأنباء، لـ«الشرق
    الأوسط»; a subject may still follow a quoted outlet: كشف لـ"الرياض" الدكتور X) or a
    channel (في بيان) or time word (أمس) ends the speaker phrase; an agency right after
-   the cue is its subject (ذكرت الأناضول); a present-tense verb (يشتبه) ends the whole
+   the cue is its subject (ذكرت الأناضول), one after ل is whom it was told (لفرانس برس);
+   a present-tense verb (يشتبه) ends the whole
    head (not after a preposition or ب + noun: بجامعة يورك): its أن-clause is its own.
 """
 
@@ -16,13 +17,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.extract.quote_speakers import ACCORDING, MEDIA, STOPS, given_name, word_of
+from marsad.extract.quote_speakers import (
+    ACCORDING,
+    ADVERBS,
+    LIST_OPENERS,
+    MEDIA,
+    RELAY_VERBS,
+    STATEMENT_VERBS,
+    STATEMENTS,
+    STOPS,
+    given_name,
+    word_of,
+)
 from marsad.lang import load_table, load_words
 from marsad.model import Span
 from marsad.text.normalize import fold
 from marsad.text.tokens import Token
 
 CUES = {fold(row[0]): (row[1], row[2] == "yes") for row in load_table("quote_cues.tsv")}
+for _verb in STATEMENT_VERBS:  # «وجاء في بيان ...»: a cue only before a statement
+    CUES.setdefault(_verb, ("say", False))
+for _verb in RELAY_VERBS:  # «ونقلت الوكالة عن مصدر أن»: the one after عن speaks
+    CUES.setdefault(_verb, ("quoting", False))
 _CUE_PREPOSITIONS = {fold(row[0]): row[3] for row in load_table("quote_cues.tsv")
                      if row[3] != "-"}
 _CHANNELS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -50,9 +66,11 @@ _APPEALS = frozenset({"call", "call_participle"})  # content after إلى/ب is 
 PARTICIPLES = frozenset({"participle", "call_participle"})  # never a subject of their own
 _CONJUNCTIONS = frozenset(fold(w) for w in ("قبل", "بعد", "دون", "بدون", "منذ", "حتى", "بمجرد"))
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "ذلك"))
+_RESUMPTIVE = frozenset(fold(w) for w in ("به", "بها", "عنه", "عنها"))
 _AS_WORDS = frozenset(fold(w) for w in ("حسبما", "كما", "وفقما"))
 _NISBA = ("ي", "ية", "يون", "يين", "يات")  # يمنية، يونانيون: adjectives, not verbs
 _GIVEN = frozenset(fold(w) for w in load_words("given_names.tsv"))
+_FUNCTION = load_words("function_words.tsv")
 
 
 def cue_key(tok: Token) -> str | None:
@@ -146,6 +164,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if quote is None and any(c in gap for c in QUOTE_MARKS) and not any(
                 q.end <= tok.start and q.end >= tokens[i - 1].end for q in quotes):
             break
+        if ":" in gap and word_of(tokens[i - 1]) in LIST_OPENERS:
+            return clause  # «عن الأعراض، مثل: القيء»: a list, not what was said
         if ":" in gap:  # «قالت الوزارة: إن ...»: the words after the colon, past إن
             marker = tok.seg.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS
             clause.content_start = tokens[i + 1].start if marker and i + 1 < stop else tok.start
@@ -164,7 +184,11 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             if tail_from is not None:
                 _name_after_role(clause, tokens[tail_from:i], person_starts)
             return clause
-        if preposition and _bare_alef(tok.light) == _bare_alef(preposition):  # على is no علي
+        own = bool(preposition) and _bare_alef(tok.light) == _bare_alef(preposition)  # not علي
+        if own and cue_kind in _APPEALS and clause.speaker_tokens \
+                and _name_soon(tokens, i, stop, person_starts):
+            pass  # «دعا المبعوث الدولي إلى اليمن X إلى ...»: the role goes on
+        elif own:
             if cue_kind in _APPEALS or _marker_next(tokens, i, stop):
                 clause.content_start = _content_after(tokens, i, stop)
                 return clause
@@ -179,7 +203,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
                                           or tok.seg.enclitics and tok.key in _PREPOSITION_KEYS
                                           or set(tok.seg.proclitics) & {"ب", "ل", "ك"}
                                           and tok.start not in name_starts
-                                          and not _ba_name(tokens, i, stop)):
+                                          and not _ba_name(tokens, i, stop)
+                                          and not _lone_subject(tokens, i, ci, stop)):
             in_tail = True  # «أعلن في العام»، «أعلنت فيه»، «دعت لإنشاء»: no subject follows
         if _press(tok):
             clause.channel = clause.channel or "press"
@@ -188,17 +213,21 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
                 i = after  # «كشف لـ"الرياض" الدكتور ...»: the subject follows the outlet
                 continue
             in_tail = True
+        if not clause.speaker_tokens and word_of(tok) in ADVERBS:
+            i += 1  # «وأكد أيضا الوزير»، «وأضاف لاحقا أن»: no subject yet
+            continue
         if not clause.speaker_tokens and word_of(tok) in _DEMONSTRATIVES and i + 1 < stop \
                 and (_press(tokens[i + 1]) or _is_preposition(tokens[i + 1])):
             i += 1  # «كشف هذا لـ ...»، «أكد ذلك في ...»: the object, a subject may follow
             continue
-        if word_of(tok) in STOPS or key in STOPS:
-            in_tail = True
+        if word_of(tok) in STOPS or key in STOPS or word_of(tok) in ACCORDING:
+            in_tail = True  # «وشدد رئيس الوزراء بحسب القناة على أن»: the source is no role
         if not in_tail and clause.speaker_tokens and present_verb(tok) \
                 and tok.start not in name_starts and not _governs_a_noun(tokens[i - 1]):
             break  # another verb: what follows is its own clause
         channel = _channel_at(tokens, i)
-        if channel and i == ci + 1 and channel[1] == "agency":  # «وذكرت الأناضول أن»
+        if channel and i == ci + 1 and channel[1] == "agency" \
+                and "ل" not in tok.seg.proclitics:  # «وذكرت الأناضول أن»; not «لفرانس برس»
             clause.speaker_tokens.extend(tokens[i:i + channel[0]])
             in_tail = True
             i += channel[0]
@@ -211,10 +240,11 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             continue
         if key in TIME_WORDS or tok.folded in TIME_WORDS:
             clause.time_span = clause.time_span or (tok.start, tok.end)
-            in_tail = True
+            in_tail = in_tail or bool(clause.speaker_tokens)  # «قال أمس مسؤول»: one may follow
             i += 1
             continue
-        if cue_key(tok) and not in_speaker_phrase(tokens, i):
+        if cue_key(tok) and not in_speaker_phrase(tokens, i) and not attribution_cue(tokens, i) \
+                and not lone_cue_verb(tokens, i):
             break
         if not in_tail:
             clause.speaker_tokens.append(tok)
@@ -238,6 +268,12 @@ def _name_after_role(clause: Clause, tail: list[Token], person_starts: frozenset
     clause.speaker_tokens.extend(tail)
 
 
+def _name_soon(tokens: list[Token], i: int, stop: int, person_starts: frozenset[int]) -> bool:
+    """«دعا المبعوث الدولي إلى اليمن X إلى ...»: a person named within two words after the
+    appeal's preposition ends its speaker's role, not the appeal."""
+    return any(tokens[j].start in person_starts for j in range(i + 1, min(stop, i + 3)))
+
+
 def _bare_alef(word: str) -> str:
     return word.translate(_ALEFS)
 
@@ -253,6 +289,18 @@ def _ba_name(tokens: list[Token], i: int, stop: int) -> bool:
     if not tok.folded.startswith("با") or "ال" in tok.seg.proclitics or tok.seg.enclitics:
         return False
     return i + 1 >= stop or _marker_next(tokens, i, stop) or _is_preposition(tokens[i + 1])
+
+
+def _lone_subject(tokens: list[Token], i: int, ci: int, stop: int) -> bool:
+    """«وأكد لافال أن»، «وقال كيري إن»: the one word between a cue and إن/أن is its subject
+    though it reads as ل/ك + noun, unless it is a function word, a pronoun-suffixed word
+    (وقال لهم إن), one with the article (للجزيرة) or an adverbial accusative (لاحقا); not
+    after ب, which is mostly a manner (وقال بوضوح إن)."""
+    tok = tokens[i]
+    return i == ci + 1 and _marker_next(tokens, i, stop) and not tok.seg.enclitics \
+        and tok.seg.proclitics in (("ل",), ("ك",)) \
+        and tok.light not in _FUNCTION and len(tok.light) >= 4 and not tok.light.endswith("ا") \
+        and tok.key not in TIME_WORDS
 
 
 def _governs_a_noun(tok: Token) -> bool:
@@ -297,15 +345,41 @@ def in_speaker_phrase(tokens: list[Token], i: int) -> bool:
     """A bare cue word right after the definite noun of an earlier cue's subject is a noun
     (وذكر رئيس النادي طالب الدكتوراه ...: a student, not «demanded»)."""
     tok = tokens[i]
-    if i < 2 or tok.seg.proclitics[:1] in (("و",), ("ف",)) or tok.folded[:1] in ("و", "ف"):
+    if i < 2 or tok.seg.proclitics[:1] in (("و",), ("ف",)) or tok.folded[:1] in ("و", "ف") \
+            or CUES.get(cue_key(tok) or "", ("",))[0] == "quoting":  # عن الوزير قوله
         return False
     if not tokens[i - 1].key.startswith("ال") or tokens[i - 1].end != tok.start - 1:
         return False
-    return any(cue_key(tokens[j]) for j in range(max(0, i - 4), i - 1))
+    return any(cue_key(tokens[j]) and not lone_cue_verb(tokens, j)
+               for j in range(max(0, i - 4), i - 1))
+
+
+def lone_cue_verb(tokens: list[Token], i: int) -> bool:
+    """«وجاء الرد سريعا»: a statement verb (جاء، ورد) not followed by «في» and a statement
+    (بيان، تقرير: quote_speaker_words.tsv) is no cue; nor is a relay verb (نقل) with no
+    عن before the content (عملية نقل الأسرى), or one whose عن-phrase ends in قوله (that
+    cue speaks for it)."""
+    key = cue_key(tokens[i])
+    if key in RELAY_VERBS:
+        after = []
+        for tok in tokens[i + 1:i + MAX_SPEAKER_TOKENS]:
+            if tok.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:
+                break
+            after.append(word_of(tok))
+        return "عن" not in after or any(CUES.get(w, ("",))[0] == "quoting" for w in after)
+    if key not in STATEMENT_VERBS:
+        return False
+    after = tokens[i + 1:i + 3]  # في بيان، في البيان، في بيانها
+    return not (len(after) == 2 and after[0].folded == "في"
+                and fold(after[1].seg.stem) in STATEMENTS)
 
 
 def attribution_cue(tokens: list[Token], i: int) -> bool:
-    """«بحسب ما أعلنت الوزارة»، «وفق ما أفاد»: a source for the sentence, not a quote."""
+    """«بحسب ما أعلنت الوزارة»، «وفق ما أفاد»: a source for the sentence, not a quote;
+    «على ما صرح به الوزير» names words another cue reports, as «أكده» does."""
+    if i >= 1 and tokens[i - 1].folded == "ما" and i + 1 < len(tokens) \
+            and tokens[i + 1].folded in _RESUMPTIVE:
+        return True
     if i >= 2 and tokens[i - 1].folded == "ما":
         before = tokens[i - 2]
         return word_of(before) in ACCORDING or before.key in ACCORDING

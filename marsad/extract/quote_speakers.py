@@ -1,6 +1,7 @@
-"""Who a speaker phrase names: role and name, back-references and subjects before the cue.
+"""Who a speaker phrase names: role and name, and subjects before or around the cue.
 
-Used by `marsad.extract.quotes`. Rules, each a small function:
+Used by `marsad.extract.quotes` (earlier speakers a cue points back to live in
+`quote_references`). Rules, each a small function:
 1. `split_speaker`: the last person mention in the phrase is the name, the words before it
    the role (a role after the name when only an honorific precedes it); nisba adjectives
    and link words the entity layer tags as names (التركي، باسم الوزارة) stay in the role;
@@ -8,20 +9,13 @@ Used by `marsad.extract.quotes`. Rules, each a small function:
    whole speaker; else the phrase stays as written (مصدر أمني، شهود عيان).
 2. `is_object`: words after a verb that cannot be its subject (a pronoun-suffixed word,
    a noun in the oblique plural or dual: دعا الطرفين إلى) leave the cue without a subject.
-3. `back_reference`: «المسؤول»، «المصادر ذاتها»، «ذات المصادر»، «هذه المنظمات»،
-   «التقرير» point to the latest speaker whose phrase (or channel) holds that noun, «أحد
-   المصدرين» to one whose head is «مصدران»; `role_reference`: a longer role phrase with no
-   name of its own (السكرتير الخاص للرئيس هادي) to the speaker whose role holds its words.
-4. `preposed_subject`: «أما X فقال»، «غير أن X أكد»، «وكان X قد دعا»: a subject with a
-   name before its cue.
-5. `by_gender`: a cue with no subject of its own continues the latest speaker whose
-   gender agrees with the verb (وقالت → المتحدثة, وأضاف → المدير); a speaker's gender is
-   first that of the verb that named it (وقالت مصادر ...، وأضافت → the sources).
-6. Before that, `relative_subject` (X الذي أضاف) and `sentence_subject` (وبثت الجبهة ...،
-   وأكدت) find a subject in the cue's own sentence; after it, `last_named` takes the last
-   person (else institution) named shortly before a first cue that has no speaker yet,
-   and a fresh (not continuing) masculine cue after sentences that quote nobody takes the
-   person they named before the latest speaker (وانتقل الحاكم X ... . وقال في مؤتمر).
+3. `preposed_subject`: «أما X فقال»، «غير أن X أكد»، «بيد أن أحد ممثليه أكد»، «وكان X قد
+   دعا»: a subject with a name (or a definite one after a contrast) before its cue.
+4. `relative_subject` (X الذي أضاف) and `sentence_subject` (وبثت الجبهة ...، وأكدت) find a
+   subject in the cue's own sentence; `last_named` takes the last person named
+   shortly before a first cue that has no speaker yet, and a fresh
+   (not continuing) masculine cue after sentences that quote nobody takes the person they
+   named before the latest speaker (وانتقل الحاكم X ... . وقال في مؤتمر).
 """
 
 from __future__ import annotations
@@ -43,24 +37,25 @@ ACCORDING = frozenset(_ROLES["according"])
 LINKS = frozenset(_ROLES["link"])
 NAMING = frozenset(_ROLES["naming"])
 MEDIA = frozenset(_ROLES["medium"])
+STATEMENTS = frozenset(_ROLES["statement"])
+ADVERBS = frozenset(_ROLES["adverb"])
+STATEMENT_VERBS = frozenset(_ROLES["statement_verb"])
+RELAY_VERBS = frozenset(_ROLES["relay"])
+LIST_OPENERS = frozenset(_ROLES["list"])
 # معاليه، سموها، فضيلته: an honorific with a pronoun suffix (ة written ت before it)
 _HONORIFIC_FORMS = frozenset(
     (word[:-1] + "ت" if word.endswith("ه") else word) + suffix
     for word in _ROLES["honorific"] for suffix in ("ه", "ها")
 )
 _FUNCTION_LIGHT = load_words("function_words.tsv")
-_CUE_WORDS = frozenset(fold(row[0]) for row in load_table("quote_cues.tsv"))
-_CONTRAST = frozenset(fold(w) for w in ("لكن", "غير", "بينما", "فيما"))
+_CONTRAST = frozenset(fold(w) for w in ("لكن", "غير", "بيد", "بينما", "فيما"))
 _TITLE_EDGES = ' ،,"«»“”'
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
 _SUBJECT_REACH = 4  # the subject of a sentence's opening verb starts within these tokens
 _NAMED_REACH = 400  # characters back a subjectless first cue may look for a name
-_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه"))
-_SAME = frozenset(fold(w) for w in ("ذات", "نفس"))
-_ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى"))
-_ADVERBIAL_PREPOSITIONS = frozenset(fold(w) for w in ("على", "عن", "في", "إلى", "من", "مع"))
+ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى"))
+ADVERBIAL_PREPOSITIONS = frozenset(fold(w) for w in ("على", "عن", "في", "إلى", "من", "مع"))
 _SUBJECT_WORDS = 7  # a sentence's subject name starts within its first words
-_HISTORY = 12  # how many earlier speakers a back-reference may reach
 
 
 def _given_names() -> frozenset[str]:
@@ -122,7 +117,9 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
         return Speaker(text[person.start:person.end], _title(text, start, person, end),
                        person.entity, person.start, person.end)
     named = next((k for k, t in enumerate(toks) if k > 0 and given_name(t)
-                  and not (word_of(t) in LINKS and toks[k - 1].key.startswith("ال"))), None)
+                  and not (word_of(t) in LINKS and toks[k - 1].key.startswith("ال"))
+                  and word_of(toks[k - 1]) not in LINKS
+                  and not _nisba_after_noun(toks, k)), None)
     if named is not None:
         name_start = toks[named].start
         return Speaker(text[name_start:end], text[start:name_start].strip() or None, None,
@@ -136,18 +133,29 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
     return Speaker(phrase, phrase if len(toks) > 1 else None, None, start, end)
 
 
+def _nisba_after_noun(toks: list[Token], k: int) -> bool:
+    """«مصدر تركي»: a given name that is also a nisba, last in the phrase after an
+    indefinite noun, is the adjective (Turkish), not the name (Turki)."""
+    before = toks[k - 1]
+    return k == len(toks) - 1 and toks[k].light.endswith("ي") \
+        and not before.seg.proclitics and not given_name(before)
+
+
 def _no_name(text: str, person: PersonMention, phrase_start: int) -> bool:
-    """A «person» inside the role: one a preposition is joined to (موالية لهادي), words
-    after the phrase's first that read as nisba adjectives (رئيس الوزراء التركي), or one
-    that opens with a link word after a definite role (المتحدث باسم الوزارة)."""
+    """A «person» inside the role: one a preposition is joined to (موالية لهادي) or that
+    a link word precedes (المتحدث باسم X), words after the phrase's first that read as
+    nisba adjectives (رئيس الوزراء التركي), or one that opens with a link word after a
+    definite role (المتحدث باسم الوزارة)."""
     words = text[person.start:person.end].split()
     if not words or person.start <= phrase_start:
         return False
     if text[person.start - 1].isalpha():
         return True  # after a clitic preposition: whose (مصادر موالية لهادي), not who
+    before = text[phrase_start:person.start].split()
+    if before and fold(before[-1]) in LINKS:
+        return True  # «المتحدث باسم X»: whose spokesman, not who
     if all(w.startswith("ال") and w.endswith("ي") for w in words):
         return True  # التركي، التركي الاسلامي
-    before = text[phrase_start:person.start].split()
     return fold(words[0]) in LINKS and bool(before) and before[-1].startswith("ال")
 
 
@@ -159,7 +167,7 @@ def _title(text: str, start: int, person: PersonMention, end: int) -> str | None
     after = text[person.end:end].strip(_TITLE_EDGES)
     words = after.split()
     role = after.startswith("ال") or len(words) >= 3 and fold(words[0]) not in \
-        _ADVERBIAL_PREPOSITIONS and not words[0].startswith(("و", "ف"))  # سفير خادم ...
+        ADVERBIAL_PREPOSITIONS and not words[0].startswith(("و", "ف"))  # سفير خادم ...
     if role and (not before or " " not in before):
         return after
     return before or None
@@ -200,7 +208,7 @@ def is_object(toks: list[Token], persons: list[PersonMention]) -> bool:
 
 def _governs(tok: Token) -> bool:
     """A preposition, as a word or a clitic, that an adverbial accusative takes (على، عن، لـ)."""
-    return tok.folded in _ADVERBIAL_PREPOSITIONS or bool(set(tok.seg.proclitics) & {"ل", "ب"})
+    return tok.folded in ADVERBIAL_PREPOSITIONS or bool(set(tok.seg.proclitics) & {"ل", "ب"})
 
 
 def _adverbial(tok: Token) -> bool:
@@ -208,116 +216,6 @@ def _adverbial(tok: Token) -> bool:
     word = tok.light
     return (word.endswith("ا") and len(word) >= 4 and not tok.seg.proclitics
             and tok.key not in _GIVEN_NAMES and not word.endswith(("اا", "ىا")))
-
-
-def _gender(speaker: Speaker) -> str | None:
-    """f or m from the verb that named the speaker, else from the head word of the role
-    (or name): المتحدثة، وزارة → f; المدير → m."""
-    if speaker.gender:
-        return speaker.gender
-    head = (speaker.title or speaker.name or "").split()
-    if not head:
-        return None
-    word = fold(head[0])
-    if word.endswith(("ه", "ات")):
-        return "f"
-    return "m" if speaker.title else None
-
-
-def cue_gender(cue: Token) -> str | None:
-    """The gender a past or present reporting verb agrees with (قالت، تقول → f)."""
-    word = cue.seg.stem
-    if word.endswith("ت") and len(word) >= 4 or word.startswith("ت") \
-            and fold("ي" + word[1:]) in _CUE_WORDS:  # تقول beside يقول; تابع، تحدث are past
-        return "f"
-    if word.endswith(("ا", "ة")):  # participles: مضيفا / مضيفة
-        return "f" if word.endswith("ة") else "m"
-    return "m"
-
-
-def by_gender(history: list[Speaker], gender: str | None) -> Speaker | None:
-    """The latest speaker a subjectless cue of this gender can continue."""
-    if not history:
-        return None
-    if gender is None:
-        return history[-1]
-    for speaker in reversed(history[-_HISTORY:]):
-        if _gender(speaker) in (None, gender):
-            return speaker
-    return history[-1]
-
-
-def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:
-    """The earlier speaker a definite description points to, if the phrase is one:
-    «المسؤول»، «المصدر»، «المصادر ذاتها»، «هذه المنظمات»، «التقرير» (a channel word)."""
-    words = [word_of(t) for t in toks]
-    if len(words) == 2 and words[1] in ANAPHORS or len(words) == 2 and words[1][:5] in (
-            "ذات", "نفس"):
-        noun = words[0]
-    elif len(words) == 2 and (words[0] in ANAPHORS or words[0] in _SAME) \
-            or len(words) > 2 and words[0] in _DEMONSTRATIVES:
-        noun = words[1]  # «هذه المنظمات»، «ذات المصادر»، «هذا الناطق باسم القوات»
-    elif len(words) == 2 and words[0] in _ONE_OF and words[1].startswith("ال"):
-        stem = _number_stem(words[1][2:])  # «أحد المصدرين» → an earlier «مصدران»
-        return next((sp for sp in reversed(history[-_HISTORY:])
-                     if _number_stem(_head(sp)) == stem), None)
-    elif len(words) == 1:
-        noun = words[0]
-    else:
-        return None
-    if not noun.startswith("ال") or len(noun) < 5:
-        return None
-    bare = noun[2:]
-    for speaker in reversed(history[-_HISTORY:]):
-        if _head(speaker) in (bare, noun) or bare in speaker.channel_words:
-            return speaker
-    return None
-
-
-def role_reference(toks: list[Token], persons: list[PersonMention],
-                   history: list[Speaker]) -> Speaker | None:
-    """An earlier speaker a longer definite role phrase points to: «السكرتير الخاص للرئيس
-    هادي» after «الدكتور X السكرتير الخاص ...», «سفير خادم الحرمين» after «X سفير خادم
-    الحرمين ...»: its words all in that role, and no name of its own except one after ل
-    (whose secretary)."""
-    head = word_of(toks[0])
-    if len(toks) < 2 or not (head.startswith("ال") and len(head) >= 5 or _construct(toks)):
-        return None
-    owner = next((k for k, t in enumerate(toks) if "ل" in t.seg.proclitics), len(toks))
-    if any(p.type == "PER" and toks[0].start <= p.start < toks[owner - 1].end for p in persons):
-        return None
-    role = {word_of(t) for t in toks[:owner]}
-    return next((sp for sp in reversed(history[-_HISTORY:])
-                 if sp.title and sp.name != sp.title and role <= set(fold(sp.title).split())),
-                None)
-
-
-def _construct(toks: list[Token]) -> bool:
-    """A role made definite by what it is of (سفير خادم الحرمين), unlike anybody of a kind
-    (مصدر أمني رفيع، مسؤول في الوزارة): the article within two words, no preposition."""
-    if len(toks) < 3 or toks[0].seg.proclitics:
-        return False
-    for k in (1, 2):
-        if toks[k].seg.proclitics[-1:] == ("ال",) and len(toks[k].seg.proclitics) == 1:
-            return True
-        if toks[k].seg.proclitics or toks[k].folded in _ADVERBIAL_PREPOSITIONS:
-            return False
-    return False
-
-
-def _number_stem(word: str) -> str:
-    """A noun without its dual or plural ending: مصدران، مصدرين → مصدر."""
-    for ending in ("ان", "ين", "ون", "ات"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
-
-
-def _head(speaker: Speaker) -> str:
-    """The first word of the speaker's role, else of the name: «مسؤول» of «مسؤول محلي في
-    البلدية», «مدير» (not «المرصد») of «مدير المرصد سامر الحلبي»."""
-    words = fold(speaker.title or speaker.name or "").split()
-    return words[0] if words else ""
 
 
 def preposed_subject(tokens: list[Token], ci: int, lower: int,
@@ -343,21 +241,30 @@ def preposed_subject(tokens: list[Token], ci: int, lower: int,
         return []
     span = tokens[begin:end]
     named = any(p.type in ("PER", "ORG") and span[0].start <= p.start and p.end <= span[-1].end
-                for p in persons)
-    definite = len(span) <= 3 and end == ci and span[0].key.startswith("ال") \
-        and opener in _CONTRAST  # «لكن البيت الأبيض أكد»
+                for p in persons) or any(given_name(t) for t in span[1:])  # المواطن محمد
+    contrast = opener in _CONTRAST or opener in ("ان", "إن") \
+        and word_of(tokens[begin - 2]) in _CONTRAST
+    definite = len(span) <= 3 and end == ci and contrast and (
+        span[0].key.startswith("ال") or word_of(span[0]) in ONE_OF)  # «لكن البيت الأبيض
+    # أكد»، «بيد أن أحد ممثليه أكد»
     return span if named or definite else []
 
 
 def relative_subject(text: str, persons: list[PersonMention], tokens: list[Token],
                      ci: int) -> Speaker | None:
-    """«بحسب حاكم المنطقة عبدالله جيفتشي الذي أضاف إن ...»: the name before الذي/التي."""
+    """«بحسب حاكم المنطقة عبدالله جيفتشي الذي أضاف إن ...»: the name before الذي/التي, or
+    the one word between كان/أما and it that the entities missed (وكان بلاتر الذي أعلن)."""
     if ci < 1 or word_of(tokens[ci - 1]) not in _RELATIVES:
         return None
     before = tokens[ci - 1].start
     person = next((p for p in reversed(persons) if p.type in ("PER", "ORG")
                    and p.end <= before and not text[p.end:before].strip()), None)
-    return _mention_speaker(text, person)
+    if person is None and ci >= 3 and word_of(tokens[ci - 3]) in OPENERS:
+        name = tokens[ci - 2]  # «وكان بلاتر الذي أعلن»: a bare word after كان/أما
+        if not name.seg.proclitics and not name.seg.enclitics \
+                and name.light not in _FUNCTION_LIGHT:
+            return Speaker(name.text, None, None, name.start, name.end)
+    return mention_speaker(text, person)
 
 
 def sentence_subject(text: str, persons: list[PersonMention], tokens: list[Token],
@@ -369,21 +276,20 @@ def sentence_subject(text: str, persons: list[PersonMention], tokens: list[Token
         return None
     person = next((p for p in persons if p.type in ("PER", "ORG")
                    and any(t.start == p.start for t in head)), None)
-    return _mention_speaker(text, person)
+    return mention_speaker(text, person)
 
 
 def last_named(text: str, persons: list[PersonMention], before: int,
                since: int = 0) -> Speaker | None:
     """A cue with no subject and no earlier speaker (وقال أمام الصحافيين ...): the last
-    person the text named shortly before it, else the last institution; with `since`
-    (where the text last quoted someone), only a person named after that."""
+    person the text named shortly before it; with `since` (where the text last quoted
+    someone), only a person named after that. Not the last institution: on unannotated
+    articles that guess was mostly a body the words were about (تويتر، جهاز الكمبيوتر)."""
     near = [p for p in persons
             if max(since, before - _NAMED_REACH) <= p.start and p.end <= before]
     person = next((p for p in reversed(near) if p.type == "PER"
                    and (not since or _sentence_subject_at(text, p.start))), None)
-    if person is None and not since:
-        person = next((p for p in reversed(near) if p.type == "ORG"), None)
-    return _mention_speaker(text, person)
+    return mention_speaker(text, person)
 
 
 def _sentence_subject_at(text: str, start: int) -> bool:
@@ -392,10 +298,10 @@ def _sentence_subject_at(text: str, start: int) -> bool:
     opening = max(text.rfind(mark, 0, start) for mark in ".\n؟!")
     words = [fold(w) for w in text[opening + 1:start].split()]
     return len(words) <= _SUBJECT_WORDS and not any(
-        w in _ADVERBIAL_PREPOSITIONS or w.startswith(("لل", "بال")) for w in words[1:])
+        w in ADVERBIAL_PREPOSITIONS or w.startswith(("لل", "بال")) for w in words[1:])
 
 
-def _mention_speaker(text: str, person: PersonMention | None) -> Speaker | None:
+def mention_speaker(text: str, person: PersonMention | None) -> Speaker | None:
     if person is None:
         return None
     return Speaker(text[person.start:person.end], None, person.entity, person.start, person.end)

@@ -10,14 +10,17 @@ Rules, tried in this order within each sentence:
    content — a quotation, or the clause after إن/أن (after إلى/على/من/ب when an أن-clause
    follows, or directly for appeals: دعا إلى), or after a colon (direct speech). «بحسب ما
    أعلن» is no cue, nor is a bare verb inside the clause another cue reports.
-3. `_clause_speaker` (with `quote_speakers`): a participle (مضيفاً، داعياً) never has its
-   own subject and continues the sentence's speaker; an object (دعا الطرفين), adverbial
-   (مدافعاً) or pronoun after the cue counts as no subject; a definite description
-   (المسؤول، ذات المصادر، أحد المصدرين، التقرير، السكرتير الخاص) points back to an earlier
-   speaker or «بحسب/وفق/لما ذكره» source; a named subject before the cue (أما X فقال، لكن
-   البيت الأبيض أكد، X الذي أضاف) is taken; otherwise a cue with no subject speaks for its
-   sentence's subject (وبثت الجبهة ...، وأكدت), else continues the latest speaker whose
-   gender agrees with it (وقالت → المتحدثة), else the last person named before it.
+3. `_clause_speaker` (with `quote_speakers`, `quote_references`): a participle (مضيفاً،
+   داعياً) never has its own subject and continues the sentence's speaker; an object
+   (دعا الطرفين), adverbial (مدافعاً) or pronoun after the cue counts as no subject; a
+   definite description (المسؤول، ذات المصادر، التقرير، السكرتير الخاص) points back to
+   an earlier speaker or «بحسب/وفق/لما ذكره» source (also one cited earlier in the same
+   sentence); a statement (بيان المنظمة، البيان) speaks for its issuer; a role with no
+   name (المبعوث الدولي لليمن) is the one person the text named with that role; a named
+   subject before the cue (أما X فقال، لكن البيت الأبيض أكد، X الذي أضاف) is taken;
+   otherwise a cue with no subject speaks for its sentence's subject (وبثت الجبهة ...،
+   وأكدت), else continues the latest speaker whose gender agrees with it (وقالت →
+   المتحدثة), else the last person named before it.
 4. A quotation after an indirect clause of the same cue (أن X، وأن "...") makes two items;
    a short quotation inside the clause (إن مقاتليه "طهّروا") is the one, direct, item.
 5. A direct quote with no cue before it looks for one right after it ("..."، قال X) and
@@ -33,33 +36,38 @@ from typing import Any
 
 from marsad.extract.quote_clauses import (
     CUES,
-    MAX_SPEAKER_TOKENS,
     PARTICIPLES,
     Clause,
     attribution_cue,
     cue_key,
     in_speaker_phrase,
+    lone_cue_verb,
     parse_clause,
-    present_verb,
 )
 from marsad.extract.quote_marks import MIN_CUED_WORDS, MIN_UNCUED_WORDS, direct_spans, name_quotes
-from marsad.extract.quote_speakers import (
-    ACCORDING,
-    NAMING,
-    STOPS,
-    PersonMention,
-    Speaker,
+from marsad.extract.quote_references import (
+    attributions,
     back_reference,
     by_gender,
+    coordinated_subject,
     cue_gender,
+    pair_reference,
+    quoted_source,
+    role_holder,
+    role_reference,
+    statement_issuer,
+    statement_source,
+)
+from marsad.extract.quote_speakers import (
+    NAMING,
+    PersonMention,
+    Speaker,
     is_object,
     last_named,
     preposed_subject,
     relative_subject,
-    role_reference,
     sentence_subject,
     split_speaker,
-    word_of,
 )
 from marsad.lang import load_words
 from marsad.model import Span
@@ -71,7 +79,6 @@ __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 # A quotation right after one of these nouns names the thing (منظمة "..."), it is no speech.
 _NAMING = frozenset(fold(w) for w in load_words("entity_triggers.tsv")) | NAMING
 _CLAUSE_BREAKS = '،,.؛;:"«»“”'
-_SOURCE_LINKS = frozenset(("ما", "ل", "عن", "لما"))
 _CONTINUING = PARTICIPLES | {"add"}  # وأضاف، مضيفاً: the same speaker goes on
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
 # After a comma, these open a new reported clause (، وأن "..."، إلا أن "...").
@@ -126,35 +133,6 @@ def _named(speaker: Speaker, toks: list[Token], persons: list[PersonMention]) ->
     return any(p.type in ("PER", "ORG", "GPE")
                and toks[0].start <= p.start and p.end <= toks[-1].end
                for p in persons)
-
-
-def _attributions(text: str, tokens: list[Token],
-                  persons: list[PersonMention]) -> list[tuple[Speaker, bool]]:
-    """Sources named after بحسب/وفق (بحسب مصدر طبي في ...): speakers later sentences may
-    point back to, though they say nothing in quotation themselves; each with whether a
-    reporting verb names it (طبقا لما ذكره X): then a later «وأضاف» continues it."""
-    found = []
-    for i, tok in enumerate(tokens):
-        if tok.seg.key not in ACCORDING and word_of(tok) not in ACCORDING:
-            continue
-        j = i + 1
-        said = False
-        while j < len(tokens) and (tokens[j].key in _SOURCE_LINKS or cue_key(tokens[j])
-                                   or tokens[j].seg.key in CUES):
-            said = said or tokens[j].seg.key in CUES
-            j += 1
-        phrase: list[Token] = []
-        while j < len(tokens) and len(phrase) < MAX_SPEAKER_TOKENS:
-            gap = text[tokens[j - 1].end:tokens[j].start]
-            if phrase and any(c in gap for c in "،,.؛:"):
-                break
-            if word_of(tokens[j]) in STOPS or present_verb(tokens[j]):
-                break
-            phrase.append(tokens[j])
-            j += 1
-        if phrase:
-            found.append((split_speaker(text, phrase, persons), said))
-    return found
 
 
 def _fragment(text: str, quote: Span, doc: _Doc, content: int | None) -> bool:
@@ -255,6 +233,12 @@ class _Doc:
             if said:
                 self.speakers.append(source)
 
+    def cite_before(self, pending: list[tuple[Speaker, bool]],
+                    offset: int) -> list[tuple[Speaker, bool]]:
+        """Cite the sources named before `offset` (حسب ما أعلن X، وأضاف البيان); the rest wait."""
+        self.cited([s for s in pending if (s[0].start or 0) < offset])
+        return [s for s in pending if (s[0].start or 0) >= offset]
+
     def spoke(self, speaker: Speaker) -> None:
         if not self.speakers or self.speakers[-1] is not speaker:
             self.speakers.append(speaker)
@@ -267,6 +251,13 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
     """The speaker of a cue clause and whether the text names it there (rules 3)."""
     text, persons, state = doc.text, doc.persons, doc
     toks = clause.speaker_tokens
+    if clause.kind == "quoting":  # «نقلت الصحيفة عن الوزير قوله إن»; not «قوله تعالى»
+        head_end = clause.content_start or clause.end
+        return quoted_source(text, tokens, ci, lower, persons, state.sources,
+                             [t for t in tokens[ci + 1:] if t.start < head_end]), True
+    issuer = statement_source(text, tokens, ci, persons, state.sources)
+    if issuer is not None:  # «وجاء في بيان للوزارة أن»
+        return issuer, True
     if clause.kind in PARTICIPLES:
         toks = []
     before = preposed_subject(tokens, ci, lower, persons) if clause.kind not in PARTICIPLES \
@@ -277,8 +268,10 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         speaker.gender = cue_gender(tokens[ci])
         return speaker, True
     if toks and not is_object(toks, persons):
-        earlier = back_reference(toks, state.sources) or role_reference(toks, persons,
-                                                                        state.speakers)
+        earlier = back_reference(toks, state.sources) \
+            or role_reference(toks, persons, state.speakers) \
+            or statement_issuer(text, toks, persons, state.sources) \
+            or role_holder(text, toks, persons) or pair_reference(text, toks, persons)
         if earlier is not None:
             earlier.channel_words += clause.channel_words
             return earlier, True
@@ -286,6 +279,10 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         speaker.channel_words = clause.channel_words
         speaker.gender = cue_gender(tokens[ci])
         return speaker, _named(speaker, toks, persons)
+    coordinated = coordinated_subject(text, persons, tokens, ci, lower) \
+        if clause.kind in PARTICIPLES else None
+    if coordinated is not None:
+        return coordinated, True
     if current is not None:
         return current, False
     relative = relative_subject(text, persons, tokens, ci) \
@@ -308,9 +305,11 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
         i for i, t in enumerate(tokens)
         if cue_key(t) and not any(q.start <= t.start < q.end for q in around)
         and not attribution_cue(tokens, i) and not in_speaker_phrase(tokens, i)
+        and not lone_cue_verb(tokens, i)
     ]
+    pending = attributions(text, tokens, doc.persons)
     if not cue_positions and not direct:
-        doc.cited(_attributions(text, tokens, doc.persons))
+        doc.cited(pending)
         return []
     quotes: list[Quote] = []
     claimed: set[int] = set()
@@ -327,6 +326,7 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
             del cue_positions[n + 1]  # «أوضح X أن المركز دعا ...»: part of what X said
             continue
         n += 1
+        pending = doc.cite_before(pending, tokens[ci].start)
         speaker, named = _clause_speaker(doc, tokens, ci, lower, clause, current)
         lower = ci + 1
         if speaker is None:
@@ -369,7 +369,7 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
         last = current or (state.speakers[-1] if state.speakers else None)
         if opens_sentence and last is not None:
             quotes.append(_quote(doc_id, text, q, True, last, None, None, None, sentence))
-    doc.cited(_attributions(text, tokens, doc.persons))
+    doc.cited(pending)
     if quotes:
         doc.quiet_from = sentence.end
     quotes.sort(key=lambda q: q.start)

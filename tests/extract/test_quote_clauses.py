@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extract.quotes import extract_quotes
+from marsad.extract.quotes import PersonMention, extract_quotes
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,81 @@ def test_quote_clauses_a_verb_of_continuing_is_no_cue() -> None:
     text = "وواصل الفريق تدريباته استعدادا للمباراة، بينما أعلن المدرب أن اللاعب سيغيب."
     [quote] = extract_quotes("d", text)
     assert quote.speaker.name == "المدرب"
+
+
+def test_quote_clauses_agency_after_la_is_whom_it_was_told() -> None:
+    text = "وأكد مسؤول في الشركة لفرانس برس أن المصنع سيغلق أبوابه نهاية الشهر."
+    persons = [PersonMention(text.index("فرانس برس"), text.index("فرانس برس") + 9, "ORG")]
+    [quote] = extract_quotes("d", text, persons)
+    assert quote.speaker.name == "مسؤول في الشركة"
+
+
+def test_quote_clauses_agency_right_after_the_cue_is_its_subject() -> None:
+    text = "وذكرت فرانس برس أن المصنع سيغلق أبوابه نهاية الشهر الجاري."
+    persons = [PersonMention(text.index("فرانس برس"), text.index("فرانس برس") + 9, "ORG")]
+    [quote] = extract_quotes("d", text, persons)
+    assert quote.speaker.name == "فرانس برس"
+
+
+def test_quote_clauses_words_another_cue_reports_are_no_cue() -> None:
+    text = ("وأكد المتحدث باسم الوزارة سالم العتيبي على ما صرح به الوزير أمس بأن التسجيل "
+            "سيفتح يوم الأحد المقبل.")
+    persons = [PersonMention(text.index("سالم العتيبي"), text.index("سالم العتيبي") + 12, "PER")]
+    [quote] = extract_quotes("d", text, persons)
+    assert (quote.speaker.name, quote.cue) == ("سالم العتيبي", "وأكد")
+    assert quote.text.startswith("التسجيل سيفتح")
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        # a one-word foreign name that reads as ل + noun is the subject
+        ("وأكد لافال أن نتائج الفحص جيدة جدا.", "لافال"),
+        # an adverb after the cue is no subject, the speaker goes on
+        ("وأضاف لاحقا أن نتائج الفحص جيدة جدا.", "سامي الأحمد"),
+        # an outlet with the article after ل is whom it was told
+        ("وأكد للجزيرة أن نتائج الفحص جيدة جدا.", "سامي الأحمد"),
+    ],
+)
+def test_quote_clauses_one_word_before_anna(second: str, speaker: str) -> None:
+    text = "قال الطبيب سامي الأحمد إن العملية نجحت. " + second
+    start = text.index("سامي الأحمد")
+    quotes = extract_quotes("d", text, [PersonMention(start, start + 11, "PER")])
+    assert quotes[-1].speaker.name == speaker
+
+
+def test_quote_clauses_appeal_preposition_before_a_name_belongs_to_the_role() -> None:
+    text = ("ودعا المبعوث الدولي إلى اليمن سامي الأحمد في كلمته إلى تمديد الهدنة خمسة "
+            "أيام إضافية.")
+    start = text.index("سامي الأحمد")
+    [quote] = extract_quotes("d", text, [PersonMention(start, start + 11, "PER")])
+    assert quote.speaker.name == "سامي الأحمد"
+    assert quote.text.startswith("تمديد الهدنة")
+
+
+def test_quote_clauses_appeal_content_follows_its_preposition() -> None:
+    [quote] = extract_quotes("d", "ودعا الوزير إلى وقف إطلاق النار فورا في كل المدن.")
+    assert (quote.speaker.name, quote.text) == ("الوزير", "وقف إطلاق النار فورا في كل المدن")
+
+
+def test_quote_clauses_according_to_ends_the_speaker_phrase() -> None:
+    [quote] = extract_quotes("d", "وشدد رئيس الوزراء اليمني بحسب القناة على أن العودة إلى "
+                                  "الحوار تعني الالتزام بمخرجاته.")
+    assert quote.speaker.name == "رئيس الوزراء اليمني"
+
+
+def test_quote_clauses_time_right_after_the_cue_leaves_room_for_the_subject() -> None:
+    [quote] = extract_quotes("d", "قال يوم الاثنين متحدثون عسكريون باسم الحكومة إن طائرات "
+                                  "حربية أغرقت سفينة.")
+    assert quote.speaker.name == "متحدثون عسكريون باسم الحكومة"
+    assert quote.text == "طائرات حربية أغرقت سفينة"
+
+
+def test_quote_clauses_colon_after_a_list_word_is_no_speech() -> None:
+    text = "وتحدث التقرير عن الإصابة بأعراض التسمم الغذائي، مثل: القيء والإسهال وآلام البطن."
+    assert extract_quotes("d", text) == []
+
+
+def test_quote_clauses_colon_after_the_speaker_is_speech() -> None:
+    [quote] = extract_quotes("d", "وتحدث التقرير عن الأعراض قائلا: القيء والإسهال أكثرها شيوعا.")
+    assert quote.direct and quote.text.startswith("القيء")

@@ -415,3 +415,63 @@ def test_quote_speakers_indefinite_role_is_somebody_new() -> None:
             "وأكد مصدر أمني رفيع أن الدوريات ستزداد على الطريق.")
     quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
     assert quotes[-1].speaker.name == "مصدر أمني رفيع"
+
+
+def test_quote_speakers_one_of_them_after_a_contrast_is_the_subject() -> None:
+    text = ("ولم تعلق الشركة رسمياً على الخبر، بيد أن أحد مديريها أكد للصحفيين أن المصنع "
+            "سيغلق أبوابه.")
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "أحد مديريها"
+
+
+def test_quote_speakers_one_of_them_without_a_contrast_is_no_subject() -> None:
+    text = ("وقال سامي الأحمد إن المصنع سيغلق أبوابه. وزار أحد مديريها الموقع ثم أكد أن "
+            "العمال سيعوضون.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quotes[-1].speaker.name != "أحد مديريها"
+
+
+def test_quote_speakers_preposed_subject_with_a_given_name_the_entities_missed() -> None:
+    text = ("وقال المواطن صالح العلي إن الفكرة جيدة. أما المواطن محمد سلمان فيرى أن الطاقة "
+            "الشمسية أرخص.")
+    quotes = extract_quotes("d", text, _people(text, "صالح العلي"))
+    assert quotes[-1].speaker.name == "محمد سلمان"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a given name that is also a nisba, after an indefinite noun, is the adjective
+        ("وأكد مصدر تركي للصحفيين أن ست طائرات وصلت إلى القاعدة.", "مصدر تركي"),
+        # after a title with the article it is the name
+        ("وقال الأمير تركي إن المهرجان سيستمر أسبوعين كاملين.", "تركي"),
+    ],
+)
+def test_quote_speakers_nisba_or_given_name(text: str, speaker: str) -> None:
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == speaker
+
+
+def test_quote_speakers_bare_name_between_kana_and_alladhi() -> None:
+    text = ("وقال المصدر إن اللجنة ستعين قريبا. وكان بلاتر الذي أعلن أنه لن يترشح مجددا، "
+            "أكد أن الإصلاحات ستشمل الحد من الولايات.")
+    quotes = extract_quotes("d", text)
+    assert [q.speaker.name for q in quotes] == ["المصدر", "بلاتر", "بلاتر"]
+
+
+def test_quote_speakers_word_with_the_article_before_alladhi_is_no_bare_name() -> None:
+    text = ("وقال سامي الأحمد إن اللجنة ستعين قريبا. وكان الاجتماع الذي أعلن أنه سيعقد "
+            "غدا قد تأجل.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert all(q.speaker.name != "الاجتماع" for q in quotes)
+
+
+def test_quote_speakers_first_subjectless_cue_takes_the_last_person_named() -> None:
+    text = "ووصل سامي الأحمد إلى المدينة صباحا. وقال إن الأمر لا يستحق كل هذا الاهتمام."
+    [quote] = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert quote.speaker.name == "سامي الأحمد"
+
+
+def test_quote_speakers_first_subjectless_cue_guesses_no_institution() -> None:
+    text = "وانتشرت الصور على تويتر بسرعة كبيرة. وقال إن الأمر لا يستحق كل هذا الاهتمام."
+    assert extract_quotes("d", text, _people(text, "تويتر", type_="ORG")) == []

@@ -1,0 +1,150 @@
+"""Quotes: which earlier speaker or named person a statement or a bare role points to."""
+
+from __future__ import annotations
+
+from marsad.extract.quotes import PersonMention, extract_quotes
+
+
+def _people(text: str, *names: str, type_: str = "PER") -> list[PersonMention]:
+    found = []
+    for name in names:
+        start = text.index(name)
+        found.append(PersonMention(start, start + len(name), type_))
+    return found
+
+
+def test_quote_references_statement_speaks_for_its_issuer() -> None:
+    text = ("وأكد بيان البيت الأبيض أن الرئيس سيزور المنطقة في الخريف المقبل. "
+            "وقال مسؤول في الخارجية إن الترتيبات لم تكتمل بعد. "
+            "وأضاف البيان أن الزيارة ستشمل ثلاث دول على الأقل.")
+    quotes = extract_quotes("d", text, _people(text, "البيت الأبيض", type_="ORG"))
+    assert [q.speaker.name for q in quotes] == ["البيت الأبيض", "مسؤول في الخارجية",
+                                               "البيت الأبيض"]
+
+
+def test_quote_references_statement_of_a_described_body_points_back() -> None:
+    text = ("وقالت منظمة العفو الدولية إن السجناء يحرمون من الزيارات منذ أشهر. "
+            "وأشار بيان المنظمة إلى أن عشرات منهم مضربون عن الطعام.")
+    quotes = extract_quotes("d", text, _people(text, "منظمة العفو الدولية", type_="ORG"))
+    assert quotes[-1].speaker.name == "منظمة العفو الدولية"
+
+
+def test_quote_references_source_cited_earlier_in_the_sentence() -> None:
+    text = ("وبحث الزعيمان الأوضاع في المنطقة حسب ما أعلن البيت الأبيض، وأضاف البيان أن "
+            "التعاون بين البلدين سيستمر.")
+    quotes = extract_quotes("d", text, _people(text, "البيت الأبيض", type_="ORG"))
+    assert [q.speaker.name for q in quotes] == ["البيت الأبيض"]
+
+
+def test_quote_references_shorter_role_without_the_article_is_the_earlier_speaker() -> None:
+    text = ("وقال وزير الدفاع الأمريكي جون هاربر إن قواته باقية في القاعدة. "
+            "وقال الوزير الأمريكي إن المحادثات مع الحلفاء كانت صريحة.")
+    quotes = extract_quotes("d", text, _people(text, "جون هاربر"))
+    assert quotes[-1].speaker.name == "جون هاربر"
+
+
+def test_quote_references_role_named_earlier_in_the_text_is_its_holder() -> None:
+    text = ("ووصل المبعوث الأممي مارتن كول إلى العاصمة أمس في زيارة تستمر يومين. "
+            "وقال المبعوث الأممي إلى البلاد إن المحادثات ستستأنف الأسبوع المقبل.")
+    quotes = extract_quotes("d", text, _people(text, "مارتن كول"))
+    assert quotes[-1].speaker.name == "مارتن كول"
+
+
+def test_quote_references_role_held_by_two_named_people_stays_a_role() -> None:
+    text = ("والتقى وزير الخارجية سامي الأحمد نظيره وزير الخارجية خالد المصري أمس. "
+            "وقال وزير الخارجية إن البلدين اتفقا على فتح الحدود.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد", "خالد المصري"))
+    assert quotes[-1].speaker.name == "وزير الخارجية"
+
+
+def test_quote_references_body_is_no_role_of_its_director() -> None:
+    text = ("ووصل مدير المرصد سامر الحلبي إلى المدينة أمس. "
+            "وقال المرصد الوطني إن القصف استهدف ثلاثة أحياء.")
+    quotes = extract_quotes("d", text, _people(text, "سامر الحلبي"))
+    assert quotes[-1].speaker.name == "المرصد الوطني"
+
+
+def test_quote_references_participle_after_a_new_clause_speaks_for_its_subject() -> None:
+    text = ("وأشاد المواطن صالح العلي بالمبادرة، ويوافقه الرأي المواطن سامي الأحمد داعيا "
+            "إلى تعميم التجربة على كل الأحياء.")
+    quotes = extract_quotes("d", text, _people(text, "صالح العلي", "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "سامي الأحمد"
+
+
+def test_quote_references_participle_after_a_companion_keeps_the_speaker() -> None:
+    text = ("وقال المحافظ صالح العلي إن الطريق سيفتح قريبا، وتجول مع سامي الأحمد في الموقع "
+            "مؤكدا أن العمل سينتهي قبل الموعد.")
+    quotes = extract_quotes("d", text, _people(text, "صالح العلي", "سامي الأحمد"))
+    assert quotes[-1].speaker.name == "صالح العلي"
+
+
+def test_quote_references_outlet_passes_on_what_the_one_after_an_said() -> None:
+    text = ("ونقلت الصحيفة عن وزير النفط سامي الأحمد قوله إن الأسعار ستتحسن قريبا. "
+            "وأضاف أن الإنتاج سيرتفع العام المقبل.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert [q.speaker.name for q in quotes] == ["سامي الأحمد", "سامي الأحمد"]
+    assert quotes[0].cue == "قوله"
+
+
+def test_quote_references_saying_without_a_source_is_no_cue() -> None:
+    assert extract_quotes("d", "وفي قوله تعالى إن الله مع الصابرين عبرة للمؤمنين جميعا.") == []
+
+
+def test_quote_references_statement_verb_names_the_issuer_after_la() -> None:
+    text = ("وقالت الشرطة إن التحقيق مستمر. وجاء في بيان لوزارة الداخلية: «تمكنت الجهات "
+            "الأمنية من القبض على المتهمين».")
+    quotes = extract_quotes("d", text, _people(text, "وزارة الداخلية", type_="ORG"))
+    assert quotes[-1].speaker.name == "وزارة الداخلية"
+    assert quotes[-1].direct
+
+
+def test_quote_references_statement_verb_with_a_bare_statement_is_the_latest_source() -> None:
+    text = ("وقالت وزارة النقل إن الطريق سيفتح قريبا. وجاء في البيان أن العمل سينتهي قبل "
+            "الموعد المحدد.")
+    quotes = extract_quotes("d", text, _people(text, "وزارة النقل", type_="ORG"))
+    assert [q.speaker.name for q in quotes] == ["وزارة النقل", "وزارة النقل"]
+
+
+def test_quote_references_its_statement_is_the_body_last_named() -> None:
+    text = ("وقال الوزير سامي الأحمد إن الاتفاق جيد. وانتقدت منظمة العفو الدولية الاتفاق. "
+            "وجاء في بيان لها: «كنا سنؤيد الاتفاق لو كان يمنع التسلح».")
+    persons = _people(text, "سامي الأحمد") + _people(text, "منظمة العفو الدولية", type_="ORG")
+    quotes = extract_quotes("d", text, sorted(persons, key=lambda p: p.start))
+    assert quotes[-1].speaker.name == "منظمة العفو الدولية"
+
+
+def test_quote_references_came_without_a_statement_is_no_cue() -> None:
+    assert extract_quotes("d", "وجاء الرد سريعا من الوزارة أن العمل سينتهي قبل الموعد.") == []
+
+
+def test_quote_references_dual_role_is_the_pair_named_together() -> None:
+    text = ("وبحث الوزير سامي الأحمد ونظيره الأردني خالد المصري أمس ملف المياه، وأكد "
+            "الوزيران أنهما سيعززان التعاون بين البلدين.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد", "خالد المصري"))
+    assert quotes[-1].speaker.name == "سامي الأحمد ونظيره الأردني خالد المصري"
+
+
+def test_quote_references_dual_role_with_nobody_named_together_stays() -> None:
+    text = ("وصل سامي الأحمد إلى العاصمة. والتقى خالد المصري بالصحفيين. وأكد الوزيران "
+            "أنهما سيعززان التعاون بين البلدين.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد", "خالد المصري"))
+    assert quotes[-1].speaker.name == "الوزيران"
+
+
+def test_quote_references_relay_verb_quotes_the_one_after_an() -> None:
+    text = "ونقل المرصد عن سكان محليين أن سقوط الطائرة تسبب بانفجار كبير قرب السوق."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "سكان محليين"
+    assert quote.cue == "ونقل"
+
+
+def test_quote_references_moving_things_is_no_relay() -> None:
+    text = ("وقال سامي الأحمد إن العملية تأخرت بسبب نقل الأسرى مشيرا إلى أن التبادل سيتم "
+            "الأسبوع المقبل.")
+    quotes = extract_quotes("d", text, _people(text, "سامي الأحمد"))
+    assert [q.speaker.name for q in quotes] == ["سامي الأحمد", "سامي الأحمد"]
+
+
+def test_quote_references_spokesman_of_a_person_is_not_that_person() -> None:
+    [quote] = extract_quotes("d", "وأكد المتحدث باسم خالد المصري أن التعاون مستمر بين البلدين.")
+    assert quote.speaker.name == "المتحدث باسم خالد المصري"
