@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+import numpy as np
 import pytest
 
 from marsad.extract.document import extract_document
@@ -129,3 +130,21 @@ def test_entity_crf_is_off_by_default_and_can_be_turned_on_for_a_document() -> N
     doc = Document(id="d", text="وأكد هالفدان سكوفيلد أن المحادثات ستستمر")
     assert "crf" in {m["how"] for m in extract_document(doc, crf=True)["mentions"]}
     assert "crf" not in {m["how"] for m in extract_document(doc)["mentions"]}
+
+
+def test_entity_crf_cached_scores_equal_the_features_weights_summed() -> None:
+    """The tagger's per-form and per-part caches give each word the same score as summing
+    the weights of its training features one by one, seen cold and then from the cache."""
+    pytest.importorskip("pycrfsuite")
+    model = load_model()
+    words = words_of(TEXT)
+    tags = rule_tags(words, rule_candidates(words, TEXT))
+    expected = []
+    for a, b in sentences(words, TEXT):
+        for feats in features(words[a:b], tags[a:b]):
+            expected.append(model.weights[[model.attr_row.get(f, 0) for f in feats]].sum(axis=0))
+    starts = sentence_starts(words, TEXT)
+    model._reset_words()
+    cold = model.emissions(words, tags, starts)
+    warm = model.emissions(words, tags, starts)
+    assert np.allclose(cold, expected) and np.array_equal(cold, warm)
