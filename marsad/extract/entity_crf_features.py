@@ -1,7 +1,8 @@
 """The entity CRF's features, in groups that depend on few things each, so they can be cached.
 
 A word's features are the union of: its own (a function of its light form alone: key,
-prefixes and suffixes, clitics, shape, lexicon flags), those of each neighbour within two
+prefixes and suffixes, clitics, shape, lexicon flags, distributional word clusters from
+lang/ar/word_clusters.tsv, made by bench/word_clusters.py), those of each neighbour within two
 words (a function of the neighbour's light form and the offset), the rules' BIO tags around
 it, its place in the sentence, and the key bigrams it belongs to (with a flag when the pair
 starts a gazetteer name). Training (`features`) joins them as strings; the tagger
@@ -24,6 +25,7 @@ from marsad.extract.entity_lexicon import (
 )
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import Word
+from marsad.lang import load_table
 
 OFFSETS = (-2, -1, 1, 2)
 # The rules' types as CRF labels (NORP and anything else is MISC: ANERcorp's MISC is left out).
@@ -35,6 +37,8 @@ SURFACE_PARTS = frozenset({"sp2", "ss2", "word"})
 GAZ_PAIRS = {k[:2]: e.type for k, e in GAZ.items() if len(k) >= 2}
 _SENTENCE_END = frozenset(".!?؟\n")
 _LATIN = re.compile("[A-Za-z]")
+# Key → its distributional word clusters at three granularities (bench/word_clusters.py).
+CLUSTERS = {row[0]: row[1:4] for row in load_table("word_clusters.tsv")}
 
 
 def _gaz_type(key: str) -> str:
@@ -57,16 +61,23 @@ def _flags(key: str) -> tuple[str, bool, bool, bool, bool, bool, bool]:
             key in STOP, key in SAY, key in NATIONALITIES)
 
 
+def _clusters(key: str) -> tuple[str, str, str]:
+    return CLUSTERS.get(key, ("-", "-", "-"))
+
+
 def key_parts(key: str) -> tuple[tuple[str, object], ...]:
     """A key as (part, value) pairs; a word's key features are the union of `part_attrs` over
     them, so the tagger can cache each part's weights by its value (few prefixes, suffixes and
     flag sets serve many keys)."""
     return (("k", key), ("p2", key[:2]), ("p3", key[:3]), ("s1", key[-1:]), ("s2", key[-2:]),
-            ("s3", key[-3:]), ("len", min(len(key), 9)), ("flags", _flags(key)))
+            ("s3", key[-3:]), ("len", min(len(key), 9)), ("flags", _flags(key)),
+            ("cl", _clusters(key)))
 
 
 def part_attrs(part: str, value: object, off: int) -> tuple[str, ...]:
     """The features a key part gives the word `off` places away (0: the word itself)."""
+    if part == "cl":
+        return _cluster_attrs(value, off)
     if off == 0:
         if part == "flags":
             gaz, given, title, trig, stop, say, nat = value
@@ -85,6 +96,14 @@ def part_attrs(part: str, value: object, off: int) -> tuple[str, ...]:
         return (*far, f"{o}trig={trig}", f"{o}say={say}", f"{o}stop={stop}",
                 f"{o}nat={nat}") if near else far
     return ()
+
+
+def _cluster_attrs(value: tuple[str, str, str], off: int) -> tuple[str, ...]:
+    """Word clusters (coarse, middle, fine): all three for the word itself, the coarse two for
+    the words next to it, the coarsest for those two away."""
+    o = str(off) if off else ""
+    kept = 3 if off == 0 else 2 if off in (-1, 1) else 1
+    return tuple(f"{o}c{n}={c}" for n, c in enumerate(value[:kept]))
 
 
 def key_attrs(key: str) -> tuple[str, ...]:

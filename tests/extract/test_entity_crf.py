@@ -20,7 +20,13 @@ from marsad.extract.entity_crf import (
     sentence_starts,
     spans_of,
 )
-from marsad.extract.entity_crf_features import features, own_attrs, rule_tags, sentences
+from marsad.extract.entity_crf_features import (
+    CLUSTERS,
+    features,
+    own_attrs,
+    rule_tags,
+    sentences,
+)
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import words_of
 from marsad.model import Document
@@ -148,3 +154,19 @@ def test_entity_crf_cached_scores_equal_the_features_weights_summed() -> None:
     cold = model.emissions(words, tags, starts)
     warm = model.emissions(words, tags, starts)
     assert np.allclose(cold, expected) and np.array_equal(cold, warm)
+
+
+def test_entity_crf_word_clusters_load_and_reach_the_features() -> None:
+    assert len(CLUSTERS) >= 20_000
+    assert all(len(ids) == 3 and all(i.isdigit() for i in ids) for ids in CLUSTERS.values())
+    words = words_of("قال محمد في الرياض")
+    known = CLUSTERS[words[1].key]
+    feats = features(words, ["O"] * 4)
+    assert f"c0={known[0]}" in feats[1] and f"c2={known[2]}" in feats[1]
+    assert f"1c1={known[1]}" in feats[0] and f"-2c0={known[0]}" in feats[3]
+    assert "c0=-" in features(words_of("زبرقشتون"), ["O"])[0]  # a key in no cluster
+
+
+def test_entity_crf_model_has_cluster_weights() -> None:
+    pytest.importorskip("pycrfsuite")
+    assert any(a.startswith(("c0=", "c1=", "c2=")) for a in load_model().attr_row)
