@@ -128,6 +128,7 @@ class CrfModel:
         self.form_rows[0, 1:] = [self._sum(edge_attrs(off)) for off in OFFSETS]
         self.form_pair = np.zeros((1024, 2), bool)  # first, second word of a known pair
         self.part_id: dict[tuple[str, object], int] = {}
+        self.key_part_ids: dict[str, list[int]] = {}
         self.part_rows = np.zeros((256, 5, size))
         self.parts_made = 0
 
@@ -150,16 +151,23 @@ class CrfModel:
     def _ids(self, attrs: tuple[str, ...]) -> list[int]:
         return [0, *filter(None, map(self.attr_row.get, attrs))]
 
+    def _part_ids(self, named: tuple[tuple[str, object], ...]) -> list[int]:
+        get = self.part_id.get
+        ids = [get(p) for p in named]
+        if None in ids:
+            ids = [self._part(*p) if i is None else i for p, i in zip(named, ids, strict=True)]
+        return ids
+
     def _add_forms(self, fresh: dict[str, Word]) -> None:
-        """Rows for light forms not seen before, each the sum of its parts' rows."""
-        get, make = self.part_id.get, self._part
+        """Rows for light forms not seen before, each the sum of its parts' rows (a key's
+        part ids are kept for the other forms of the key: بالوزارة، والوزارة)."""
+        of_key = self.key_part_ids
         parts = []
         for w in fresh.values():
-            named = (*key_parts(w.key), *surface_parts(w))
-            ids = [get(p) for p in named]
-            if None in ids:
-                ids = [make(*p) if i is None else i for p, i in zip(named, ids, strict=True)]
-            parts.append(ids)
+            ids = of_key.get(w.key)
+            if ids is None:
+                ids = of_key[w.key] = self._part_ids(key_parts(w.key))
+            parts.append(ids + self._part_ids(surface_parts(w)))
         n = len(self.form_id) + 1
         end = n + len(fresh)
         self.form_rows = _room(self.form_rows, end)
