@@ -7,10 +7,12 @@ with the rules alone and with the CRF, per type.
 
 `--tune` chooses those settings without the test part: it trains on the first 85 % of
 train.txt and scores the rest (held out, contiguous so that no article is split), for each
-c1/c2/minimum feature count and each way of combining the CRF with the rules.
+c1/c2/minimum feature count and each way of combining the CRF with the rules. `--errors`
+trains the same way and prints what the errors on the held-out slice are, per type: other
+bounds, another type, missed, or found where the gold has no name.
 
 Needs python-crfsuite: .venv/bin/pip install python-crfsuite==0.9.12
-Run: .venv/bin/python -m bench.train_crf [--tune] [MODEL_PATH]
+Run: .venv/bin/python -m bench.train_crf [--tune | --errors] [MODEL_PATH]
      (default: marsad/lang/ar/entity_crf.crfsuite, which marsad then loads)
 """
 
@@ -149,16 +151,54 @@ def held_out_scores(data: list[Sentence], model_path: Path) -> dict[str, Counter
     return counts
 
 
+def error_kinds(data: list[Sentence], model_path: Path) -> dict[str, Counter]:
+    """Per gold type, what became of the names the default combination gets wrong: found
+    with other bounds (same type overlapping), with another type (same or overlapping
+    tokens), or missed; and per predicted type, names found where the gold has none."""
+    import pycrfsuite
+
+    model = read_model(str(model_path), pycrfsuite)
+    kinds: dict[str, Counter] = {t: Counter() for t in TYPES}
+    for s in data:
+        if not s.words:
+            continue
+        labels = model.tag(s.words, rule_tags(s.words, s.cands), sentence_starts(s.words, s.text))
+        pred = _chunks(s, combine(s.words, s.cands, spans_of(s.words, labels)))
+        for a, b, t in s.gold - pred:
+            near = [q for q in pred if q[0] < b and a < q[1]]
+            kind = ("bounds" if any(q[2] == t for q in near)
+                    else "type " + near[0][2] if near else "missed")
+            kinds[t][kind] += 1
+        for a, b, t in pred - s.gold:
+            if not any(g[0] < b and a < g[1] for g in s.gold):
+                kinds[t]["spurious"] += 1
+    return kinds
+
+
 def _count(c: Counter, pred: set, gold: set) -> None:
     c["tp"] += len(pred & gold)
     c["fp"] += len(pred - gold)
     c["fn"] += len(gold - pred)
 
 
-def tune() -> None:
+def _split() -> tuple[list[Sentence], list[Sentence]]:
     data = load(TRAIN)
     cut = int(len(data) * (1 - HELD_OUT))
-    fit, held = data[:cut], data[cut:]
+    return data[:cut], data[cut:]
+
+
+def errors() -> None:
+    """Train on the fitting part of train.txt and print `error_kinds` on the held-out slice."""
+    fit, held = _split()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "m.crfsuite"
+        train(fit, PARAMS, path)
+        for typ, kinds in error_kinds(held, path).items():
+            print(f"{typ:5}", dict(kinds.most_common()))
+
+
+def tune() -> None:
+    fit, held = _split()
     print(f"tuning: {len(fit)} sentences to fit, {len(held)} held out (train.txt only)")
     with tempfile.TemporaryDirectory() as tmp:
         for params in GRID:
@@ -177,9 +217,12 @@ def main() -> None:
         import pycrfsuite  # noqa: F401
     except ImportError:
         sys.exit("python-crfsuite is not installed: .venv/bin/pip install python-crfsuite==0.9.12")
-    args = [a for a in sys.argv[1:] if a != "--tune"]
+    args = [a for a in sys.argv[1:] if a not in ("--tune", "--errors")]
     if "--tune" in sys.argv:
         tune()
+        return
+    if "--errors" in sys.argv:
+        errors()
         return
     model = Path(args[0]) if args else MODEL
     began = time.perf_counter()

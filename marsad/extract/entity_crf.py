@@ -8,16 +8,20 @@ where the rule is of a kind our news conventions trust (PROTECTED), drops the ot
 the CRF's names that overlap none kept (how = "crf").
 
 Tagging does not go through crfsuite's tagger: the model's weights are read once and summed
-per feature group (a word's own features, each neighbour's, the rules' tags, ...), each group
-cached by the value it depends on, and one Viterbi pass in numpy covers all of a document's
-sentences together. Without python-crfsuite or the model file the step does nothing.
+per feature group, each cached by the value it depends on: per light form (what it scores for
+itself and for each neighbour, built from parts shared by many forms: key, affixes, lexicon
+flags, clitics), per window of five rule tags, per place in the sentence, per key pair. One
+Viterbi pass in numpy covers all of a document's sentences together. Without python-crfsuite
+or the model file the step does nothing.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
-from itertools import pairwise, repeat
+from itertools import repeat
+from operator import attrgetter
 
 import numpy as np
 
@@ -27,15 +31,16 @@ from marsad.extract.entity_crf_features import (
     OFFSETS,
     RULE_LABELS,
     RULE_TAGS,
+    SURFACE_PARTS,
     edge_attrs,
-    key_attrs,
+    key_parts,
     left_pair_attrs,
-    neighbour_key_attrs,
-    neighbour_pro_attrs,
+    part_attrs,
     right_pair_attrs,
     rule_tags,
     sentences,
-    surface_attrs,
+    surface_part_attrs,
+    surface_parts,
 )
 from marsad.extract.entity_lexicon import GIVEN_NAMES
 from marsad.extract.entity_rules import Cand
@@ -51,6 +56,8 @@ LABEL_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "GPE"}
 PROTECTED = frozenset({"gazetteer", "trigger"})
 _TAG_ID = {t: n for n, t in enumerate(RULE_TAGS)}
 _EDGE_TAG = len(RULE_TAGS)
+KEY_ATTR = re.compile(r"-?\d?k=")  # a key's own feature or a neighbour's (-1k=)
+_LIGHT = attrgetter("light")
 _CACHE_LIMIT = 1 << 17  # distinct light forms kept before the cache starts over
 
 
@@ -72,179 +79,185 @@ class CrfModel:
         for (a, b), w in trans.items():
             self.trans[col[a], col[b]] = w
         self.outside = col["O"]
-        self._zero = np.zeros(size)
+        self.incoming = np.ascontiguousarray(self.trans.T)  # [label, label before]
+        self.keys = {a.partition("k=")[2] for a in self.attr_row if KEY_ATTR.match(a)}
         rules = [*RULE_TAGS, EDGE]
+        width = len(rules)
+        # The rules' tags at i-2..i+2 and the pairs around i, one row per window of five tags
+        # (window code: the tags' ids as digits in base `width`):
+        one = [np.stack([self._sum((f"{name}={t}",)) for t in rules])
+               for name in ("r-2", "r-1", "r", "r1", "r2")]
+        pair = [np.stack([self._sum((f"{name}={a}|{b}",)) for a in rules for b in rules])
+                .reshape(width, width, size) for name in ("rr-", "rr+")]
+        grid = np.ix_(*[range(width)] * 5)
+        self.window_rows = (
+            one[0][grid[0]] + one[1][grid[1]] + one[2][grid[2]] + one[3][grid[3]]
+            + one[4][grid[4]] + pair[0][grid[1], grid[2]] + pair[1][grid[2], grid[3]]
+        ).reshape(-1, size)
+        # Place in the sentence: punctuation before (2) × after, none or the end (3) × first.
+        place = {a: self._sum((a,)) for a in ("brk=False", "brk=True", "nbrk=False",
+                                             "nbrk=True", "last", "first")}
+        self.place_rows = np.stack([
+            place[f"brk={brk}"] + place[after] + (place["first"] if first else 0)
+            for brk in (False, True) for after in ("nbrk=False", "nbrk=True", "last")
+            for first in (False, True)
+        ])
         bigrams = (a[3:].split("|") for a in self.attr_row if a[:3] in ("b-=", "b+="))
         pairs = sorted({(b[0], b[1]) for b in bigrams if len(b) == 2} | set(GAZ_PAIRS))
         self.pair_id = {p: n + 1 for n, p in enumerate(pairs)}
-        # Every group that does not depend on the words' forms, as rows of one table:
-        static = {
-            "rule": [self._sum((f"{name}={t}",))
-                     for name in ("r-2", "r-1", "r", "r1", "r2") for t in rules],
-            "rule pair": [self._sum((f"{name}={a}|{b}",))
-                          for name in ("rr-", "rr+") for a in rules for b in rules],
-            "place": [self._sum((a,)) for a in ("brk=False", "brk=True", "nbrk=False",
-                                               "nbrk=True", "last", "first")] + [self._zero],
-            "left pair": [self._zero, *(self._sum(left_pair_attrs(*p)) for p in pairs)],
-            "right pair": [self._zero, *(self._sum(right_pair_attrs(*p)) for p in pairs)],
-        }
-        self.base, start = {}, 0
-        for name, group in static.items():
-            self.base[name] = start
-            start += len(group)
-        self.static = np.concatenate([np.stack(group) for group in static.values()])
+        self.pair_firsts = {a for a, _ in pairs}
+        self.pair_seconds = {b for _, b in pairs}
+        self.left_rows = np.stack([np.zeros(size), *(self._sum(left_pair_attrs(*p))
+                                                     for p in pairs)])
+        self.right_rows = np.stack([np.zeros(size), *(self._sum(right_pair_attrs(*p))
+                                                      for p in pairs)])
         self._reset_words()
 
     def _sum(self, attrs: tuple[str, ...]) -> np.ndarray:
-        get = self.attr_row.get
-        return self.weights[[0, *filter(None, map(get, attrs))]].sum(axis=0)
+        return self.weights[self._ids(attrs)].sum(axis=0)
 
     def _reset_words(self) -> None:
-        """Tables that grow with the words met: rows 5 * id .. 5 * id + 4 of `key_rows` are a
-        key's own and neighbour groups (key id 0: a neighbour beyond the sentence); one row
-        per surface (`surface_attrs`); rows 2 * id, 2 * id + 1 of `pro_rows` are proclitics
-        before and after (id 0: none beyond the sentence)."""
+        """Tables that grow with the words met. `form_rows[f]` holds what light form f adds
+        to the score of the word itself (slot 0) and of the words it stands at OFFSETS from
+        (slots 1-4); form 0 stands beyond the sentence. `part_rows` holds the same per value
+        of one part of a form (a key part, the surface features, the proclitics), part 0 none;
+        a new form's rows are the sum of its parts'."""
         size = len(self.labels)
-        self.light_ids: dict[str, tuple[int, int, int]] = {}
-        self.key_id: dict[str, int] = {}
-        self.key_rows = np.zeros((5 * 1024, size))
-        self.key_rows[1:5] = [self._sum(edge_attrs(off)) for off in OFFSETS]
-        self.surface_id: dict[tuple[str, ...], int] = {}
-        self.surface_rows = np.zeros((256, size))
-        self.pro_id: dict[str, int] = {}
-        self.pro_rows = np.zeros((64, size))
+        self.form_id: dict[str, int] = {}
+        self.form_rows = np.zeros((1024, 5, size))
+        self.form_rows[0, 1:] = [self._sum(edge_attrs(off)) for off in OFFSETS]
+        self.form_pair = np.zeros((1024, 2), bool)  # first, second word of a known pair
+        self.part_id: dict[tuple[str, object], int] = {}
+        self.key_part_ids: dict[str, list[int]] = {}
+        self.part_rows = np.zeros((256, 5, size))
+        self.parts_made = 0
 
-    def _ids(self, attrs: tuple[str, ...]) -> tuple[int, ...]:
-        return (0, *filter(None, map(self.attr_row.get, attrs)))
-
-    def _add_keys(self, keys: set[str]) -> None:
-        """Rows for keys not seen before, summed in one numpy call."""
-        rows, starts = [], []
-        for key in keys:
-            for attrs in (key_attrs(key), *(neighbour_key_attrs(key, off) for off in OFFSETS)):
-                starts.append(len(rows))
-                rows.extend(self._ids(attrs))
-        n = len(self.key_id) + 1
-        self.key_rows = _room(self.key_rows, 5 * (n + len(keys)))
-        self.key_rows[5 * n : 5 * (n + len(keys))] = np.add.reduceat(self.weights[rows], starts)
-        self.key_id.update(zip(keys, range(n, n + len(keys)), strict=True))
-
-    def _surface(self, w: Word) -> int:
-        attrs = surface_attrs(w)
-        sid = self.surface_id.get(attrs)
-        if sid is None:
-            sid = self.surface_id[attrs] = len(self.surface_id)
-            self.surface_rows = _room(self.surface_rows, sid + 1)
-            self.surface_rows[sid] = self._sum(attrs)
-        return sid
-
-    def _pro(self, pro: str) -> int:
-        pid = self.pro_id.get(pro)
-        if pid is None:
-            pid = self.pro_id[pro] = len(self.pro_id) + 1
-            self.pro_rows = _room(self.pro_rows, 2 * pid + 2)
-            self.pro_rows[2 * pid] = self._sum(neighbour_pro_attrs(pro, -1))
-            self.pro_rows[2 * pid + 1] = self._sum(neighbour_pro_attrs(pro, 1))
+    def _part(self, part: str, value: object) -> int:
+        """The id of a part's rows, made on first use; 0 for a part the model has no
+        feature of."""
+        if part == "k" and value not in self.keys:
+            self.part_id[part, value] = 0
+            return 0
+        attrs = surface_part_attrs if part in SURFACE_PARTS else part_attrs
+        rows = [self._ids(attrs(part, value, off)) for off in (0, *OFFSETS)]
+        pid = 0
+        if any(len(ids) > 1 for ids in rows):
+            pid = self.parts_made = self.parts_made + 1
+            self.part_rows = _room(self.part_rows, pid + 1)
+            self.part_rows[pid] = [self.weights[ids].sum(axis=0) for ids in rows]
+        self.part_id[part, value] = pid
         return pid
 
-    def _word_ids(self, words: list[Word]) -> np.ndarray:
-        """Each word's (key, surface, proclitic) ids, cached per light form; rows for what
-        was not seen before are added first."""
-        if len(self.light_ids) > _CACHE_LIMIT:
+    def _ids(self, attrs: tuple[str, ...]) -> list[int]:
+        return [0, *filter(None, map(self.attr_row.get, attrs))]
+
+    def _part_ids(self, named: tuple[tuple[str, object], ...]) -> list[int]:
+        get = self.part_id.get
+        ids = [get(p) for p in named]
+        if None in ids:
+            ids = [self._part(*p) if i is None else i for p, i in zip(named, ids, strict=True)]
+        return ids
+
+    def _add_forms(self, fresh: dict[str, Word]) -> None:
+        """Rows for light forms not seen before, each the sum of its parts' rows (a key's
+        part ids are kept for the other forms of the key: بالوزارة، والوزارة)."""
+        of_key = self.key_part_ids
+        parts = []
+        for w in fresh.values():
+            ids = of_key.get(w.key)
+            if ids is None:
+                ids = of_key[w.key] = self._part_ids(key_parts(w.key))
+            parts.append(ids + self._part_ids(surface_parts(w)))
+        n = len(self.form_id) + 1
+        end = n + len(fresh)
+        self.form_rows = _room(self.form_rows, end)
+        self.form_pair = _room(self.form_pair, end)
+        self.form_rows[n:end] = self.part_rows[parts].sum(axis=1)
+        self.form_pair[n:end] = [(w.key in self.pair_firsts, w.key in self.pair_seconds)
+                                 for w in fresh.values()]
+        self.form_id.update(zip(fresh, range(n, end), strict=True))
+
+    def _form_ids(self, words: list[Word]) -> np.ndarray:
+        """Each word's light form id; rows for forms not seen before are added first."""
+        if len(self.form_id) > _CACHE_LIMIT:
             self._reset_words()
-        known = self.light_ids
-        lights = [w.light for w in words]
-        found = list(map(known.get, lights))
-        if None in found:
-            fresh = {w.light: w for w, f in zip(words, found, strict=True) if f is None}
-            new_keys = {w.key for w in fresh.values() if w.key not in self.key_id}
-            if new_keys:
-                self._add_keys(new_keys)
-            for light, w in fresh.items():
-                known[light] = (self.key_id[w.key], self._surface(w), self._pro(w.pro))
-            found = list(map(known.__getitem__, lights))
-        return np.array(found, np.intp)
+        lights = list(map(_LIGHT, words))
+        ids = np.fromiter(map(self.form_id.get, lights, repeat(-1)), np.intp, len(lights))
+        if ids.min() < 0:
+            self._add_forms({w.light: w for w, f in zip(words, ids.tolist(), strict=True) if f < 0})
+            ids = np.fromiter(map(self.form_id.__getitem__, lights), np.intp, len(lights))
+        return ids
 
     def emissions(self, words: list[Word], tags: list[str], starts: np.ndarray) -> np.ndarray:
-        """Each word's score per label: the sum of its feature groups' weights, gathered from
-        the word rows and the static table in one call each."""
+        """Each word's score per label: its own and its neighbours' form rows gathered in one
+        call, plus one row each for the rules' tag window, the place and the key pairs."""
         n = len(words)
-        ids = self._word_ids(words)
-        key, pro = ids[:, 0], ids[:, 2]
+        form = self._form_ids(words)
         tag = np.fromiter(map(_TAG_ID.__getitem__, tags), np.intp, n)
         brk = np.fromiter([w.brk for w in words], bool, n)
-        keys = [w.key for w in words]
-        pair = np.fromiter(map(self.pair_id.get, pairwise(keys), repeat(0)), np.intp, n - 1)
         sent = np.cumsum(starts)
         sent_pad = np.concatenate([[-1, -1], sent, [-2, -2]])
-        key_pad = np.concatenate([[0, 0], key, [0, 0]])
-        pro_pad = np.concatenate([[0, 0], pro, [0, 0]])
+        form_pad = np.concatenate([[0, 0], form, [0, 0]])
         tag_pad = np.concatenate([[_EDGE_TAG] * 2, tag, [_EDGE_TAG] * 2])
-        width, base = _EDGE_TAG + 1, self.base
-        word_rows = np.empty((n, 5), np.intp)
-        word_rows[:, 0] = 5 * key
-        pro_rows = np.empty((n, 2), np.intp)
-        static_rows = np.empty((n, 11), np.intp)
-        near = []
-        for g, off in enumerate((-2, -1, 0, 1, 2)):
+        width = _EDGE_TAG + 1
+        slots = np.empty((n, 5), np.intp)
+        slots[:, 0] = 5 * form
+        window = np.zeros(n, np.intp)
+        for off in (-2, -1, 0, 1, 2):
             inside = sent_pad[2 + off : 2 + off + n] == sent
-            near.append(np.where(inside, tag_pad[2 + off : 2 + off + n], _EDGE_TAG))
-            static_rows[:, g] = g * width + near[-1]
+            window = window * width + np.where(inside, tag_pad[2 + off : 2 + off + n], _EDGE_TAG)
             if off:
-                group = OFFSETS.index(off) + 1
-                neighbour = np.where(inside, key_pad[2 + off : 2 + off + n], 0)
-                word_rows[:, group] = 5 * neighbour + group
-            if off in (-1, 1):
-                neighbour = np.where(inside, pro_pad[2 + off : 2 + off + n], 0)
-                after = int(off > 0)
-                pro_rows[:, after] = 2 * neighbour + after
-        static_rows[:, 5] = base["rule pair"] + near[1] * width + near[2]
-        static_rows[:, 6] = base["rule pair"] + width * width + near[2] * width + near[3]
-        place = base["place"]
-        static_rows[:, 7] = place + brk
+                slot = OFFSETS.index(off) + 1
+                slots[:, slot] = 5 * np.where(inside, form_pad[2 + off : 2 + off + n], 0) + slot
         last = np.append(starts[1:], True)
-        static_rows[:, 8] = np.where(last, place + 4, place + 2 + np.append(brk[1:], False))
-        static_rows[:, 9] = np.where(starts, place + 5, place + 6)
-        pair[starts[1:]] = 0  # no pair across a sentence start
-        static_rows[:, 10] = base["left pair"] + np.append(0, pair)
-        right = base["right pair"] + np.append(pair, 0)
-        return (self.key_rows[word_rows].sum(axis=1) + self.surface_rows[ids[:, 1]]
-                + self.pro_rows[pro_rows].sum(axis=1) + self.static[static_rows].sum(axis=1)
-                + self.static[right])
+        after = np.where(last, 2, np.append(brk[1:], False))
+        place = (brk * 3 + after) * 2 + starts
+        pair = np.zeros(n, np.intp)  # pair (i, i + 1) at i
+        flags = self.form_pair[form]
+        maybe = flags[:-1, 0] & flags[1:, 1] & ~starts[1:]
+        for i in np.flatnonzero(maybe).tolist():
+            pair[i] = self.pair_id.get((words[i].key, words[i + 1].key), 0)
+        return (self.form_rows.reshape(-1, self.form_rows.shape[2])[slots].sum(axis=1)
+                + self.window_rows[window] + self.place_rows[place]
+                + self.left_rows[np.roll(pair, 1)] + self.right_rows[pair])
 
     def tag(self, words: list[Word], tags: list[str], starts: np.ndarray) -> list[str]:
         """The best label sequence of each sentence (`starts` marks sentence starts): Viterbi
         over all of the document's sentences at once, one step per word position, the
-        sentences laid out longest first so that those still going lead."""
+        sentences laid out longest first so that those still going lead; each step writes
+        into buffers made once (numpy's call overhead, not arithmetic, is the cost here)."""
         scores = self.emissions(words, tags, starts)
         first = np.flatnonzero(starts)
+        count = len(first)
         lengths = np.diff(np.append(first, len(words)))
-        rank = np.empty(len(first), np.intp)
-        rank[np.argsort(-lengths, kind="stable")] = np.arange(len(first))
+        rank = np.empty(count, np.intp)
+        rank[np.argsort(-lengths, kind="stable")] = np.arange(count)
         row = np.repeat(rank, lengths)  # each word's sentence, in that order
         col = np.arange(len(words)) - np.repeat(first, lengths)  # its place in the sentence
-        grid = np.zeros((len(first), int(lengths.max()), len(self.labels)))
-        grid[row, col] = scores
+        steps, size = int(lengths.max()), len(self.labels)
+        grid = np.zeros((steps, count, size))
+        grid[col, row] = scores
         active = np.bincount(col).tolist()  # sentences with a word at each place
-        trans = self.trans
-        best = grid[:, 0].copy()
-        back = []
-        for step in range(1, len(active)):
+        back = np.empty((steps, count, size), np.intp)
+        total = np.empty((count, size, size))
+        incoming = self.incoming
+        best = grid[0].copy()
+        for step in range(1, steps):
             k = active[step]
-            total = best[:k, :, None] + trans
-            back.append(total.argmax(axis=1))
-            best[:k] = total.max(axis=1) + grid[:k, step]
+            np.add(best[:k, None, :], incoming, out=total[:k])
+            total[:k].argmax(axis=2, out=back[step, :k])
+            total[:k].max(axis=2, out=best[:k])
+            best[:k] += grid[step, :k]
         label = best.argmax(axis=1)
-        path = np.empty(grid.shape[:2], np.intp)
-        sorted_lengths = np.sort(lengths)[::-1]
-        path[np.arange(len(first)), sorted_lengths - 1] = label
-        at = np.arange(len(first))
-        for step in range(len(active) - 1, 0, -1):
+        path = np.empty((steps, count), np.intp)
+        path[np.sort(lengths)[::-1] - 1, np.arange(count)] = label
+        at = np.arange(count)
+        for step in range(steps - 1, 0, -1):
             k = active[step]
-            label[:k] = back[step - 1][at[:k], label[:k]]
-            path[:k, step - 1] = label[:k]
+            label[:k] = back[step, at[:k], label[:k]]
+            path[step - 1, :k] = label[:k]
         names = self.labels
-        return [names[y] for y in path[row, col].tolist()]
+        return [names[y] for y in path[col, row].tolist()]
 
 
 def _room(rows: np.ndarray, needed: int) -> np.ndarray:

@@ -1,7 +1,8 @@
 """The entity CRF's features, in groups that depend on few things each, so they can be cached.
 
 A word's features are the union of: its own (a function of its light form alone: key,
-prefixes and suffixes, clitics, shape, lexicon flags), those of each neighbour within two
+prefixes and suffixes, clitics, shape, lexicon flags, distributional word clusters from
+lang/ar/word_clusters.tsv, made by bench/word_clusters.py), those of each neighbour within two
 words (a function of the neighbour's light form and the offset), the rules' BIO tags around
 it, its place in the sentence, and the key bigrams it belongs to (with a flag when the pair
 starts a gazetteer name). Training (`features`) joins them as strings; the tagger
@@ -24,16 +25,20 @@ from marsad.extract.entity_lexicon import (
 )
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import Word
+from marsad.lang import load_table
 
 OFFSETS = (-2, -1, 1, 2)
 # The rules' types as CRF labels (NORP and anything else is MISC: ANERcorp's MISC is left out).
 RULE_LABELS = {"PER": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 RULE_TAGS = ("O", *(f"{b}-{t}" for t in ("PERS", "LOC", "ORG", "MISC") for b in "BI"))
 EDGE = "^"  # a rule tag or neighbour beyond the sentence
+SURFACE_PARTS = frozenset({"sp2", "ss2", "word"})
 # The first two keys of each multi-word gazetteer name → its type.
 GAZ_PAIRS = {k[:2]: e.type for k, e in GAZ.items() if len(k) >= 2}
 _SENTENCE_END = frozenset(".!?؟\n")
 _LATIN = re.compile("[A-Za-z]")
+# Key → its distributional word clusters at three granularities (bench/word_clusters.py).
+CLUSTERS = {row[0]: row[1:4] for row in load_table("word_clusters.tsv")}
 
 
 def _gaz_type(key: str) -> str:
@@ -49,22 +54,85 @@ def _shape(w: Word) -> str:
     return "ar"
 
 
+def _flags(key: str) -> tuple[str, bool, bool, bool, bool, bool, bool]:
+    """What the lexicons say of a key: gazetteer type, given name, title, trigger, stop word,
+    reporting verb, nationality."""
+    return (_gaz_type(key), key in GIVEN_NAMES, key in TITLE_INDEX, key in TRIGGER_INDEX,
+            key in STOP, key in SAY, key in NATIONALITIES)
+
+
+def _clusters(key: str) -> tuple[str, str, str]:
+    return CLUSTERS.get(key, ("-", "-", "-"))
+
+
+def key_parts(key: str) -> tuple[tuple[str, object], ...]:
+    """A key as (part, value) pairs; a word's key features are the union of `part_attrs` over
+    them, so the tagger can cache each part's weights by its value (few prefixes, suffixes and
+    flag sets serve many keys)."""
+    return (("k", key), ("p2", key[:2]), ("p3", key[:3]), ("s1", key[-1:]), ("s2", key[-2:]),
+            ("s3", key[-3:]), ("len", min(len(key), 9)), ("flags", _flags(key)),
+            ("cl", _clusters(key)))
+
+
+def part_attrs(part: str, value: object, off: int) -> tuple[str, ...]:
+    """The features a key part gives the word `off` places away (0: the word itself)."""
+    if part == "cl":
+        return _cluster_attrs(value, off)
+    if off == 0:
+        if part == "flags":
+            gaz, given, title, trig, stop, say, nat = value
+            return ("gaz=" + gaz, f"given={given}", f"title={title}", f"trig={trig}",
+                    f"stop={stop}", f"say={say}", f"nat={nat}")
+        return (f"{part}={value}",)
+    o = str(off)
+    near = off in (-1, 1)
+    if part == "k":
+        return (f"{o}k={value}",)
+    if part == "s2" and near:
+        return (f"{o}s2={value}",)
+    if part == "flags":
+        gaz, given, title, trig, stop, say, nat = value
+        far = (o + "g=" + gaz, f"{o}n={given}", f"{o}t={title}")
+        return (*far, f"{o}trig={trig}", f"{o}say={say}", f"{o}stop={stop}",
+                f"{o}nat={nat}") if near else far
+    return ()
+
+
+def _cluster_attrs(value: tuple[str, str, str], off: int) -> tuple[str, ...]:
+    """Word clusters (coarse, middle, fine): all three for the word itself, the coarse two for
+    the words next to it, the coarsest for those two away."""
+    o = str(off) if off else ""
+    kept = 3 if off == 0 else 2 if off in (-1, 1) else 1
+    return tuple(f"{o}c{n}={c}" for n, c in enumerate(value[:kept]))
+
+
 def key_attrs(key: str) -> tuple[str, ...]:
     """The part of a word's own features that depends on its key alone."""
-    return (
-        "k=" + key, "p2=" + key[:2], "p3=" + key[:3], "s1=" + key[-1:], "s2=" + key[-2:],
-        "s3=" + key[-3:], f"len={min(len(key), 9)}", "gaz=" + _gaz_type(key),
-        f"given={key in GIVEN_NAMES}", f"title={key in TITLE_INDEX}",
-        f"trig={key in TRIGGER_INDEX}", f"stop={key in STOP}", f"say={key in SAY}",
-        f"nat={key in NATIONALITIES}",
-    )
+    return tuple(a for part, value in key_parts(key) for a in part_attrs(part, value, 0))
+
+
+def surface_parts(w: Word) -> tuple[tuple[str, object], ...]:
+    """A word's written form beyond its key, as (part, value) pairs like `key_parts`: the
+    first and last two letters, and its clitics, definiteness and shape."""
+    light = w.light
+    return (("sp2", light[:2]), ("ss2", light[-2:]),
+            ("word", (w.pro, w.enc, w.soft, w.definite, _shape(w))))
+
+
+def surface_part_attrs(part: str, value: object, off: int) -> tuple[str, ...]:
+    """The features a surface part gives the word `off` places away (only the proclitics
+    reach the next words)."""
+    if part != "word":
+        return (f"{part}={value}",) if off == 0 else ()
+    pro, enc, soft, definite, shape = value
+    if off == 0:
+        return ("pro=" + pro, f"enc={enc}", f"soft={soft}", f"def={definite}", "shape=" + shape)
+    return neighbour_pro_attrs(pro, off)
 
 
 def surface_attrs(w: Word) -> tuple[str, ...]:
     """The rest of a word's own features: its written form, clitics and shape."""
-    light = w.light
-    return ("sp2=" + light[:2], "ss2=" + light[-2:], "pro=" + w.pro, f"enc={w.enc}",
-            f"soft={w.soft}", f"def={w.definite}", "shape=" + _shape(w))
+    return tuple(a for part, value in surface_parts(w) for a in surface_part_attrs(part, value, 0))
 
 
 def own_attrs(w: Word) -> tuple[str, ...]:
@@ -74,14 +142,7 @@ def own_attrs(w: Word) -> tuple[str, ...]:
 
 def neighbour_key_attrs(key: str, off: int) -> tuple[str, ...]:
     """What a word's key says about the word `off` places away (is-after-title: `-1t=True`)."""
-    o = str(off)
-    near = (
-        (f"{o}trig={key in TRIGGER_INDEX}", f"{o}say={key in SAY}", f"{o}stop={key in STOP}",
-         f"{o}nat={key in NATIONALITIES}", o + "s2=" + key[-2:])
-        if off in (-1, 1) else ()
-    )
-    return (o + "k=" + key, o + "g=" + _gaz_type(key), f"{o}n={key in GIVEN_NAMES}",
-            f"{o}t={key in TITLE_INDEX}", *near)
+    return tuple(a for part, value in key_parts(key) for a in part_attrs(part, value, off))
 
 
 def neighbour_pro_attrs(pro: str, off: int) -> tuple[str, ...]:

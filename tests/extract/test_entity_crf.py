@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+import numpy as np
 import pytest
 
 from marsad.extract.document import extract_document
@@ -19,7 +20,13 @@ from marsad.extract.entity_crf import (
     sentence_starts,
     spans_of,
 )
-from marsad.extract.entity_crf_features import features, own_attrs, rule_tags, sentences
+from marsad.extract.entity_crf_features import (
+    CLUSTERS,
+    features,
+    own_attrs,
+    rule_tags,
+    sentences,
+)
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import words_of
 from marsad.model import Document
@@ -129,3 +136,37 @@ def test_entity_crf_is_off_by_default_and_can_be_turned_on_for_a_document() -> N
     doc = Document(id="d", text="وأكد هالفدان سكوفيلد أن المحادثات ستستمر")
     assert "crf" in {m["how"] for m in extract_document(doc, crf=True)["mentions"]}
     assert "crf" not in {m["how"] for m in extract_document(doc)["mentions"]}
+
+
+def test_entity_crf_cached_scores_equal_the_features_weights_summed() -> None:
+    """The tagger's per-form and per-part caches give each word the same score as summing
+    the weights of its training features one by one, seen cold and then from the cache."""
+    pytest.importorskip("pycrfsuite")
+    model = load_model()
+    words = words_of(TEXT)
+    tags = rule_tags(words, rule_candidates(words, TEXT))
+    expected = []
+    for a, b in sentences(words, TEXT):
+        for feats in features(words[a:b], tags[a:b]):
+            expected.append(model.weights[[model.attr_row.get(f, 0) for f in feats]].sum(axis=0))
+    starts = sentence_starts(words, TEXT)
+    model._reset_words()
+    cold = model.emissions(words, tags, starts)
+    warm = model.emissions(words, tags, starts)
+    assert np.allclose(cold, expected) and np.array_equal(cold, warm)
+
+
+def test_entity_crf_word_clusters_load_and_reach_the_features() -> None:
+    assert len(CLUSTERS) >= 20_000
+    assert all(len(ids) == 3 and all(i.isdigit() for i in ids) for ids in CLUSTERS.values())
+    words = words_of("قال محمد في الرياض")
+    known = CLUSTERS[words[1].key]
+    feats = features(words, ["O"] * 4)
+    assert f"c0={known[0]}" in feats[1] and f"c2={known[2]}" in feats[1]
+    assert f"1c1={known[1]}" in feats[0] and f"-2c0={known[0]}" in feats[3]
+    assert "c0=-" in features(words_of("زبرقشتون"), ["O"])[0]  # a key in no cluster
+
+
+def test_entity_crf_model_has_cluster_weights() -> None:
+    pytest.importorskip("pycrfsuite")
+    assert any(a.startswith(("c0=", "c1=", "c2=")) for a in load_model().attr_row)
