@@ -121,11 +121,12 @@ def _lineage_family_name(words: list[Word], p: int) -> bool:
 
 def _name_start_ok(w: Word, cover: Cand | None) -> bool:
     """Could a person's name start at `w`? Not a verb, a clitic word, a word with a pronoun
-    suffix (أنصاره) or a counted noun (جنود، مقاتلين) unless it is also a given name."""
+    suffix (أنصاره), a counted noun (جنود، مقاتلين) or a nationality (مسؤول أميركي) unless it
+    is also a given name (تركي)."""
     if w.num or w.pro[:1] == "و" or (w.pro and not w.soft) or w.key in STOP or verbish(w):
         return False
-    if (w.enc or w.key in UNIT_WORDS) and not _given(w):
-        return False  # نظيره التركي، أنصاره، جنود: possessed or counted nouns, no names
+    if (w.enc or w.key in UNIT_WORDS or w.key in NATIONALITIES) and not _given(w):
+        return False  # نظيره، أنصاره، جنود، أميركي: possessed or counted nouns, nisbas
     if cover is not None:
         return cover.type == "PER"
     if w.key in _NAME_JOINERS or _given(w):

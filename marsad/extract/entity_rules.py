@@ -43,6 +43,7 @@ from marsad.extract.entity_lexicon import (
     spelling_key,
 )
 from marsad.extract.entity_words import Word, common_nisba
+from marsad.extract.number_lexicon import LEX as NUMBER_WORDS
 
 MAX_NP_WORDS = 5
 _PLURALS = ("يون", "يين", "يان")
@@ -108,11 +109,11 @@ def _ambiguous(words: list[Word], i: int) -> bool:
         return prev is None or not (prev.key in PLACE_PREPOSITIONS or prev.key in PLACE_TRIGGERS)
     if prev is None or w.pro or w.key in GROUP_NISBAS:
         return False  # المتمردين الحوثيين: a movement, named even after a noun
-    if not w.definite and w.key.endswith(_PLURALS) and not (
+    if not w.definite and (w.key.endswith(_PLURALS) or _norp_word(w)) and not (
         prev.definite or prev.enc or prev.num or prev.light in FUNCTION_LIGHT
-        or prev.key.endswith("ه")
+        or prev.key.endswith("ه") or prev.key in NUMBER_WORDS
     ):
-        return True  # مواطنين سعوديين، جنود إماراتيين (not من إيرانيين، ثلاثة سعوديين)
+        return True  # مواطنين سعوديين، صياد مصري (not من إيرانيين، ثلاثة سعوديين، مليون سوري)
     if prev.definite and prev.key.endswith(("ين", "ون")) and _norp_word(w):
         return True  # للصحافيين الأتراك: a people after a definite plural describes it
     return adjective(w) and prev.definite

@@ -319,3 +319,11 @@ def test_a_spelling_variant_of_a_short_one_word_name_is_no_match() -> None:
 
 def test_a_common_nisba_after_a_feminine_place_noun_describes_the_noun_before() -> None:
     assert not any(t == "GPE" for t, _ in _found("وتجول الزوار في مركز مدينة تاريخي قديم."))
+
+
+def test_a_nationality_after_an_indefinite_noun_describes_it() -> None:
+    for text in ("تم القبض على صياد مصري في البحر.", "وأعلن أن ثلاثة صحافيين إسبان فقدوا.",
+                 "وقال مسؤول أميركي إن الهجوم فشل."):
+        assert not _found(text), text
+    assert ("NORP", "فلسطيني") in _found("وهجر نحو مليون فلسطيني من قراهم.")
+    assert ("NORP", "يمنيين") in _found("وقتل ثلاثة يمنيين في القصف.")
