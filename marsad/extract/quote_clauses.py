@@ -64,6 +64,9 @@ _NAME_WORDS = 4  # words of a person's name at the end of a role
 QUOTE_MARKS = '"«»“”„'
 _APPEALS = frozenset({"call", "call_participle"})  # content after إلى/ب is nominal
 PARTICIPLES = frozenset({"participle", "call_participle"})  # never a subject of their own
+# A role's last word before an agency that the role belongs to (صحافي في فرانس برس, مراسل
+# لدى رويترز): the agency is part of who spoke, not the channel.
+_AFFILIATIONS = frozenset(fold(w) for w in ("في", "لدى", "ب"))
 _CONJUNCTIONS = frozenset(fold(w) for w in ("قبل", "بعد", "دون", "بدون", "منذ", "حتى", "بمجرد"))
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "ذلك"))
 _RESUMPTIVE = frozenset(fold(w) for w in ("به", "بها", "عنه", "عنها"))
@@ -229,6 +232,12 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if channel and i == ci + 1 and channel[1] == "agency" \
                 and "ل" not in tok.seg.proclitics:  # «وذكرت الأناضول أن»; not «لفرانس برس»
             clause.speaker_tokens.extend(tokens[i:i + channel[0]])
+            in_tail = True
+            i += channel[0]
+            continue
+        if channel and not in_tail and clause.speaker_tokens and channel[1] == "agency" \
+                and word_of(tokens[i - 1]) in _AFFILIATIONS:
+            clause.speaker_tokens.extend(tokens[i:i + channel[0]])  # «صحافي في فرانس برس»
             in_tail = True
             i += channel[0]
             continue
