@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from dask.distributed import Client, LocalCluster
 
+from marsad.export.analysis_json import build_analysis
 from marsad.extract.document import PER_DOCUMENT_KINDS, extract_document
 from marsad.ingest import IngestOptions, read_file
 from marsad.ingest.reader import iter_files
@@ -31,6 +32,7 @@ from marsad.pipeline import (
     prepare_documents,
     write_outputs,
 )
+from marsad.story.items import MemoryItems
 
 Items = dict[str, list[dict[str, Any]]]
 # Tasks per worker: enough to balance uneven files without drowning the scheduler.
@@ -121,7 +123,8 @@ def batch(
             items[kind].extend(found)
     for found in items.values():
         found.sort(key=lambda item: (item["doc"], item.get("start") or 0, item["id"]))
-    analysis = write_outputs(documents, rejected, items, out_dir)
-    write_parquet(analysis, out_dir)
+    sections = write_outputs(documents, rejected, MemoryItems(items), out_dir).sections()
+    write_parquet(build_analysis(documents, rejected, {k: list(v) for k, v in sections.items()}),
+                  out_dir)
     code = exit_code(documents, rejected, options)
-    return RunResult(analysis, len(documents), len(pending), code)
+    return RunResult(len(documents), rejected, len(documents), len(pending), code)

@@ -6,6 +6,7 @@ from marsad.model import Document
 from marsad.story.build import build_stories
 from marsad.story.cluster import story_terms
 from marsad.story.facts import story_facts
+from marsad.story.items import MemoryItems
 from tests.story.test_cluster import FIFTH, FOURTH
 
 
@@ -19,7 +20,7 @@ def _stories(with_facts: bool) -> list[list[str]]:
         if with_facts:
             item["facts"] = story_facts(doc.title, doc.text)
         terms.append(item)
-    stories, _ = build_stories(documents, {"terms": terms}, [])
+    stories, _ = build_stories(documents, MemoryItems({"terms": terms}), [])
     return sorted(story["documents"] for story in stories)
 
 
