@@ -33,6 +33,7 @@ PHASES = {
     "across_documents": "cross-document layer",
     "build_analysis": "build the analysis dict",
     "write_json": "write analysis.json",
+    "stream_analysis": "write analysis.json",
     "write_report": "write report.html",
 }
 _SAMPLE_S = 0.005

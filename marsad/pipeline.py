@@ -23,9 +23,9 @@ from marsad.extract.document import PER_DOCUMENT_KINDS, extract_document
 from marsad.ingest import IngestOptions, link_duplicates, read_inputs
 from marsad.model import Document, Rejected
 from marsad.store import Store, open_store
-from marsad.story.build import build_stories
+from marsad.story.build import EventSink, build_stories
 from marsad.story.entities import EntityLinker, merge_mentions
-from marsad.story.items import ItemSource, MemoryItems
+from marsad.story.items import ItemSource, MemoryItems, SpooledItems
 
 # Bump when an extractor changes its output, so stored documents are analysed again.
 PIPELINE_VERSION = "2"
@@ -120,19 +120,22 @@ def write_outputs(
     rejected: list[Rejected],
     source: ItemSource,
     out_dir: Path,
-) -> Layer:
+) -> None:
     """Run the cross-document layer and write analysis.json and report.html, streamed."""
-    layer = across_documents(documents, source)
-    stream_analysis(out_dir / "analysis.json", documents, rejected, layer.sections())
-    report = {
-        "documents": [document_dict(d) for d in documents],
-        "rejected": [r.to_dict() for r in rejected],
-        "entities": layer.entities,
-        "events": layer.events,
-        "stories": layer.stories,
-    }
-    write_report(report, out_dir / "report.html", layer)
-    return layer
+    out_dir.mkdir(parents=True, exist_ok=True)
+    layer = across_documents(documents, source, SpooledItems(out_dir))
+    try:
+        stream_analysis(out_dir / "analysis.json", documents, rejected, layer.sections())
+        report = {
+            "documents": [document_dict(d) for d in documents],
+            "rejected": [r.to_dict() for r in rejected],
+            "entities": layer.entities,
+            "events": layer.events,
+            "stories": layer.stories,
+        }
+        write_report(report, out_dir / "report.html", layer)
+    finally:
+        layer.close()
 
 
 def exit_code(documents: list[Document], rejected: list[Rejected], options: AnalyzeOptions) -> int:
@@ -229,7 +232,7 @@ class Layer:
     quotes, times and figures are read from the source, with their entity ids, when asked."""
 
     entities: list[dict[str, Any]]
-    events: list[dict[str, Any]]
+    events: EventSink  # merged events, in story order
     stories: list[dict[str, Any]]
     source: ItemSource
     linker: EntityLinker
@@ -242,9 +245,16 @@ class Layer:
 
     def sections(self) -> dict[str, Iterable[dict[str, Any]]]:
         """Every kind analysis.json lists, in its order; the read ones are read then."""
-        held = {"entities": self.entities, "events": self.events, "stories": self.stories}
+        events = self.events.in_order() if isinstance(self.events, SpooledItems) \
+            else self.events
+        held = {"entities": self.entities, "events": events, "stories": self.stories}
         return {kind: held[kind] if kind in held else self.iter_items(kind)
                 for kind in ITEM_KINDS}
+
+    def close(self) -> None:
+        """Remove the spooled events, if any."""
+        if isinstance(self.events, SpooledItems):
+            self.events.close()
 
 
 def analysis_of(
@@ -255,9 +265,13 @@ def analysis_of(
     return build_analysis(documents, rejected, {k: list(v) for k, v in sections.items()})
 
 
-def across_documents(documents: list[Document], source: ItemSource) -> Layer:
-    """The cross-document layer: merged entities, linked items, stories, merged events."""
+def across_documents(
+    documents: list[Document], source: ItemSource, events_out: SpooledItems | None = None
+) -> Layer:
+    """The cross-document layer: merged entities, linked items, stories, merged events
+    (held in a list, or spooled to `events_out`)."""
     entities = merge_mentions(source.iter_items("mentions"))
     linker = EntityLinker(entities)
-    stories, events = build_stories(documents, source, entities, linker=linker)
+    stories, events = build_stories(documents, source, entities, linker=linker,
+                                    events_out=events_out)
     return Layer(entities, events, stories, source, linker)

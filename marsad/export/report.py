@@ -109,9 +109,16 @@ def highlight(text: str, marks: list[tuple[int, int, str, str]]) -> list[tuple[s
 _CHARTED_STORIES = 50
 
 
-def _charts(analysis: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+def _events_by_id(analysis: Mapping[str, Any]) -> Mapping[str, dict[str, Any]]:
+    """Events by id: the analysis's own when it keeps them so (spooled on disk)."""
+    events = analysis["events"]
+    return events if isinstance(events, Mapping) else {e["id"]: e for e in events}
+
+
+def _charts(
+    analysis: Mapping[str, Any], events: Mapping[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
     """Per story id: the timeline SVG and one SVG per figure series (None where too few)."""
-    events = {e["id"]: e for e in analysis["events"]}
     charted = [s for s in analysis["stories"] if len(s["documents"]) > 1][:_CHARTED_STORIES]
     return {
         story["id"]: story_charts(story, [events[e] for e in story["events"] if e in events])
@@ -125,6 +132,7 @@ def _chunks(analysis: Mapping[str, Any], source: ItemSource | None) -> Iterator[
     docs = sorted(
         analysis["documents"], key=lambda d: (d.get("published") or "9999", d["id"])
     )
+    events = _events_by_id(analysis)
     return _ENV.get_template("report.html.j2").generate(
         analysis=analysis,
         documents=docs,
@@ -132,10 +140,10 @@ def _chunks(analysis: Mapping[str, Any], source: ItemSource | None) -> Iterator[
         pieces=_Pieces(docs, analysis, source),
         doc_index={d["id"]: n for n, d in enumerate(docs, start=1)},
         docs_by_id={d["id"]: d for d in docs},
-        events_by_id={e["id"]: e for e in analysis["events"]},
+        events_by_id=events,
         quote_anchor=_anchor,
         quotes_by_story=_QuotesByStory(analysis, source),
-        charts=_charts(analysis),
+        charts=_charts(analysis, events),
     )
 
 

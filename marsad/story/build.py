@@ -10,7 +10,7 @@ from typing import Any
 from marsad.model import Document
 from marsad.story.cluster import ClusterOptions, StoryInput, cluster_documents
 from marsad.story.entities import EntityLinker
-from marsad.story.items import ItemSource
+from marsad.story.items import ItemSource, SpooledItems
 from marsad.story.series import build_series
 from marsad.story.summary import summarize
 from marsad.story.timeline import build_timeline
@@ -18,6 +18,7 @@ from marsad.text.normalize import fold
 from marsad.text.tokens import tokenize_sentences
 
 Items = dict[str, list[dict[str, Any]]]
+EventSink = list[dict[str, Any]] | SpooledItems
 _TITLE_ENTITIES = 3
 # Stories whose events and figures are read from the source at once: few reads, few held.
 _STORIES_PER_READ = 256
@@ -52,12 +53,14 @@ def build_stories(
     entities: list[dict[str, Any]],
     options: ClusterOptions | None = None,
     linker: EntityLinker | None = None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    events_out: EventSink | None = None,
+) -> tuple[list[dict[str, Any]], EventSink]:
     """(stories, merged events): every Arabic document belongs to exactly one story.
 
     Terms are read from `source` twice while clustering, and each story's events and
     figures with the stories around it (entity ids filled in by `linker`), so that no
-    kind of item is held for the whole collection.
+    kind of item is held for the whole collection; merged events go to `events_out` (a
+    list by default, or a spool on disk) in story order.
     """
     arabic = [d for d in documents if d.language == "ar"]
     linker = linker or EntityLinker(entities)
@@ -81,7 +84,8 @@ def build_stories(
     by_id = {d.id: d for d in arabic}
     name_of = {e["id"]: e["name"] for e in entities}
     outlets = {d.id: d.source or d.id for d in arabic}
-    stories, all_events = [], []
+    stories: list[dict[str, Any]] = []
+    all_events: EventSink = [] if events_out is None else events_out
     for start in range(0, len(clusters), _STORIES_PER_READ):
         chunk = clusters[start:start + _STORIES_PER_READ]
         by_doc = _linked_items(source, linker, [i for ids in chunk for i in ids])

@@ -41,3 +41,20 @@ def test_items_memory_and_store_give_the_same_order(tmp_path: Path) -> None:
             stored = [i["id"] for i in store.iter_items("figures", ids)]
             memory = [i["id"] for i in MemoryItems(ITEMS).iter_items("figures", ids or "abc")]
             assert stored == memory
+
+
+def test_items_spooled_read_back_in_order_and_by_id(tmp_path: Path) -> None:
+    from marsad.story.items import SpooledItems
+
+    events = [{"id": f"e{n}", "text": "قصف «البلدة»\n", "value": n / 3, "none": None,
+               "mentions": [{"doc": "a", "start": n}]} for n in range(5)]
+    spool = SpooledItems(tmp_path)
+    spool.extend(events[:2])
+    spool.extend(events[2:])
+    assert len(spool) == 5 and "e3" in spool and "e9" not in spool
+    in_order = spool.in_order()
+    assert next(in_order) == events[0]
+    assert spool["e4"] == events[4]  # a lookup between reads does not lose the place
+    assert list(in_order) == events[1:]
+    spool.close()
+    assert list(tmp_path.iterdir()) == []  # nothing left behind
