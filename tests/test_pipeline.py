@@ -51,3 +51,15 @@ def test_pipeline_streamed_analysis_is_json_dump_of_the_whole_dict(run, tmp_path
     assert analysis["quotes"] and analysis["figures"] and analysis["stories"]
     linked = [q["speaker"].get("entity") for q in analysis["quotes"]]
     assert any(linked)  # quotes are read back with their speakers' entity ids
+
+
+def test_pipeline_a_run_reads_back_only_its_own_documents_items(run, tmp_path: Path) -> None:
+    folder, _ = run
+    (tmp_path / "one.jsonl").write_text(json.dumps(ARTICLES[1], ensure_ascii=False) + "\n",
+                                        encoding="utf-8")
+    analyze([tmp_path / "one.jsonl"], tmp_path / "out", folder / "out" / "marsad.db")
+    analysis = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in analysis["documents"]] == ["a2"]
+    for kind in ("quotes", "figures", "times", "events"):
+        assert {item["doc"] for item in analysis[kind]} <= {"a2"}, kind
+    assert analysis["figures"]
