@@ -40,6 +40,7 @@ _MARKED_KINDS = (("quotes", "quote"), ("figures", "fig"), ("times", "time"))
 # Documents whose quotes, figures and times are read at once while the texts are written.
 _DOCUMENTS_PER_READ = 256
 Mark = tuple[int, int, str, str]
+_CHUNKS_PER_WRITE = 8192
 
 
 def _entity_marks(analysis: Mapping[str, Any]) -> dict[str, list[Mark]]:
@@ -163,6 +164,12 @@ def write_report(
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as handle:
-        handle.writelines(_chunks(analysis, source))
+        pending: list[str] = []  # the template yields millions of small pieces on long runs
+        for chunk in _chunks(analysis, source):
+            pending.append(chunk)
+            if len(pending) >= _CHUNKS_PER_WRITE:
+                handle.write("".join(pending))
+                pending.clear()
+        handle.write("".join(pending))
     os.replace(tmp, path)
     return path
