@@ -96,7 +96,8 @@ def build_stories(
                                     outlets)
             figures = [f for d in originals for f in by_doc[d.id]["figures"]]
             counts = Counter(e for d in originals for e in set(entities_of_doc.get(d.id, [])))
-            ranked = sorted(counts, key=lambda e: (-counts[e], name_of[e]))
+            # the id last: entities of one name and count keep one order in every process
+            ranked = sorted(counts, key=lambda e: (-counts[e], name_of[e], e))
             summary = summarize(
                 _sentences(originals),
                 {(e["doc"], e["start"]) for e in events},
