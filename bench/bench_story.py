@@ -11,6 +11,7 @@ from pathlib import Path
 from bench.corpus import peak_memory_mb
 from marsad.pipeline import across_documents, analyze, stored_items
 from marsad.store import open_store
+from marsad.story.items import MemoryItems
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
@@ -25,11 +26,12 @@ def main() -> None:
             items = stored_items(store)
     start = time.perf_counter()
     for _ in range(runs):
-        layer = across_documents(documents, {k: [dict(i) for i in v] for k, v in items.items()})
+        copies = {k: [dict(i) for i in v] for k, v in items.items()}
+        layer = across_documents(documents, MemoryItems(copies))
     seconds = (time.perf_counter() - start) / runs
     print(f"story layer on {len(documents)} documents from {folder}: {seconds * 1000:.0f} ms "
-          f"per run ({len(layer['stories'])} stories, {len(layer['entities'])} entities, "
-          f"{len(layer['events'])} events), peak memory {peak_memory_mb():.0f} MB")
+          f"per run ({len(layer.stories)} stories, {len(layer.entities)} entities, "
+          f"{len(layer.events)} events), peak memory {peak_memory_mb():.0f} MB")
 
 
 if __name__ == "__main__":

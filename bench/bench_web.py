@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import socket
 import statistics
@@ -42,8 +43,9 @@ def build_db(folder: Path) -> Path:
     inputs = [REPO / "examples"] + ([SEEDS] if SEEDS.is_dir() else [])
     started = time.perf_counter()
     result = analyze(inputs, folder / "out")
-    print(f"database: {len(result.analysis['documents'])} documents, "
-          f"{len(result.analysis['stories'])} stories from {', '.join(map(str, inputs))} "
+    analysis = json.loads((folder / "out" / "analysis.json").read_text(encoding="utf-8"))
+    print(f"database: {result.documents} documents, "
+          f"{len(analysis['stories'])} stories from {', '.join(map(str, inputs))} "
           f"in {time.perf_counter() - started:.1f} s")
     return folder / "out" / "marsad.db"
 

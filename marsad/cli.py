@@ -65,10 +65,9 @@ def analyze_command(
     except MarsadError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
-    analysis = result.analysis
     click.echo(
-        f"{len(analysis['documents'])} documents ({result.added} new, {result.analysed} analysed), "
-        f"{len(analysis['rejected'])} rejected -> {out_dir / 'analysis.json'}, "
+        f"{result.documents} documents ({result.added} new, {result.analysed} analysed), "
+        f"{len(result.rejected)} rejected -> {out_dir / 'analysis.json'}, "
         f"{out_dir / 'report.html'}",
         err=True,
     )
@@ -99,11 +98,11 @@ def batch_command(paths: tuple[Path, ...], out_dir: Path, scheduler: str | None,
     except MarsadError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
-    for item in result.analysis["rejected"]:
-        reporter.rejected(Rejected(item["path"], item["reason"]))
+    for item in result.rejected:
+        reporter.rejected(item)
     click.echo(
-        f"{len(result.analysis['documents'])} documents ({result.analysed} analysed), "
-        f"{len(result.analysis['rejected'])} rejected -> {out_dir}",
+        f"{result.documents} documents ({result.analysed} analysed), "
+        f"{len(result.rejected)} rejected -> {out_dir}",
         err=True,
     )
     sys.exit(result.exit_code)

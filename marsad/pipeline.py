@@ -12,14 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import OptionError
-from marsad.export.analysis_json import build_analysis, write_json
+from marsad.export.analysis_json import (
+    ITEM_KINDS,
+    build_analysis,
+    document_dict,
+    stream_analysis,
+)
 from marsad.export.report import write_report
 from marsad.extract.document import PER_DOCUMENT_KINDS, extract_document
 from marsad.ingest import IngestOptions, link_duplicates, read_inputs
 from marsad.model import Document, Rejected
 from marsad.store import Store, open_store
-from marsad.story.build import build_stories
-from marsad.story.entities import link_entities, merge_mentions
+from marsad.story.build import EventSink, build_stories
+from marsad.story.entities import EntityLinker, merge_mentions
+from marsad.story.items import ItemSource, MemoryItems, SpooledItems
 
 # Bump when an extractor changes its output, so stored documents are analysed again.
 PIPELINE_VERSION = "2"
@@ -52,9 +58,11 @@ class AnalyzeOptions:
 
 @dataclass
 class RunResult:
-    """What a run produced and the exit status SPEC.md asks for."""
+    """What a run produced and the exit status SPEC.md asks for; the analysis itself is in
+    the files written (analysis.json), never held whole."""
 
-    analysis: dict[str, Any]
+    documents: int
+    rejected: list[Rejected]
     added: int
     analysed: int
     exit_code: int
@@ -87,23 +95,47 @@ def analyze(
         documents, rejected = _ingest(paths, options, store, run_id, reporter)
         added = sum(store.add_document(doc) for doc in documents)
         analysed = _extract_all(documents, options, store, reporter)
-        items = stored_items(store, [d.id for d in documents])
         store.finish_run(run_id, len(documents), len(rejected))
-    analysis = write_outputs(documents, rejected, items, out_dir)
-    return RunResult(analysis, added, analysed, exit_code(documents, rejected, options))
+        # items are read back kind by kind as the outputs need them, not all at once
+        write_outputs(documents, rejected, RunItems(store, [d.id for d in documents]), out_dir)
+    return RunResult(len(documents), rejected, added, analysed,
+                     exit_code(documents, rejected, options))
+
+
+class RunItems:
+    """The stored items of one run's documents (the store may hold others)."""
+
+    def __init__(self, store: Store, doc_ids: list[str]) -> None:
+        self._store = store
+        self._doc_ids = doc_ids
+
+    def iter_items(
+        self, kind: str, doc_ids: Iterable[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        return self._store.iter_items(kind, self._doc_ids if doc_ids is None else doc_ids)
 
 
 def write_outputs(
     documents: list[Document],
     rejected: list[Rejected],
-    items: dict[str, list[dict[str, Any]]],
+    source: ItemSource,
     out_dir: Path,
-) -> dict[str, Any]:
-    """Run the cross-document layer and write analysis.json and report.html."""
-    analysis = analysis_of(documents, rejected, items)
-    write_json(analysis, out_dir / "analysis.json")
-    write_report(analysis, out_dir / "report.html")
-    return analysis
+) -> None:
+    """Run the cross-document layer and write analysis.json and report.html, streamed."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    layer = across_documents(documents, source, SpooledItems(out_dir))
+    try:
+        stream_analysis(out_dir / "analysis.json", documents, rejected, layer.sections())
+        report = {
+            "documents": [document_dict(d) for d in documents],
+            "rejected": [r.to_dict() for r in rejected],
+            "entities": layer.entities,
+            "events": layer.events,
+            "stories": layer.stories,
+        }
+        write_report(report, out_dir / "report.html", layer)
+    finally:
+        layer.close()
 
 
 def exit_code(documents: list[Document], rejected: list[Rejected], options: AnalyzeOptions) -> int:
@@ -194,25 +226,52 @@ def stored_items(store: Store, doc_ids: list[str] | None = None) -> Items:
     return {kind: store.items(kind, doc_ids) for kind in PER_DOCUMENT_KINDS}
 
 
+@dataclass
+class Layer:
+    """The cross-document layer: merged entities, stories and merged events are held;
+    quotes, times and figures are read from the source, with their entity ids, when asked."""
+
+    entities: list[dict[str, Any]]
+    events: EventSink  # merged events, in story order
+    stories: list[dict[str, Any]]
+    source: ItemSource
+    linker: EntityLinker
+
+    def iter_items(
+        self, kind: str, doc_ids: Iterable[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Per-document items of one kind with their entity ids (an ItemSource)."""
+        return (self.linker.link(kind, i) for i in self.source.iter_items(kind, doc_ids))
+
+    def sections(self) -> dict[str, Iterable[dict[str, Any]]]:
+        """Every kind analysis.json lists, in its order; the read ones are read then."""
+        events = self.events.in_order() if isinstance(self.events, SpooledItems) \
+            else self.events
+        held = {"entities": self.entities, "events": events, "stories": self.stories}
+        return {kind: held[kind] if kind in held else self.iter_items(kind)
+                for kind in ITEM_KINDS}
+
+    def close(self) -> None:
+        """Remove the spooled events, if any."""
+        if isinstance(self.events, SpooledItems):
+            self.events.close()
+
+
 def analysis_of(
     documents: list[Document], rejected: list[Rejected], items: Items
 ) -> dict[str, Any]:
-    """The analysis.json dict: documents and per-document items with the cross-document layer."""
-    return build_analysis(documents, rejected, across_documents(documents, items))
+    """The analysis.json dict, whole in memory (the web app, `marsad export`, Dask runs)."""
+    sections = across_documents(documents, MemoryItems(items)).sections()
+    return build_analysis(documents, rejected, {k: list(v) for k, v in sections.items()})
 
 
 def across_documents(
-    documents: list[Document], items: dict[str, list[dict[str, Any]]]
-) -> dict[str, list[dict[str, Any]]]:
-    """The cross-document layer: merged entities, linked items, stories, merged events."""
-    entities = merge_mentions(items.get("mentions", []))
-    link_entities(items, entities)
-    stories, events = build_stories(documents, items, entities)
-    return {
-        "entities": entities,
-        "quotes": items.get("quotes", []),
-        "times": items.get("times", []),
-        "figures": items.get("figures", []),
-        "events": events,
-        "stories": stories,
-    }
+    documents: list[Document], source: ItemSource, events_out: SpooledItems | None = None
+) -> Layer:
+    """The cross-document layer: merged entities, linked items, stories, merged events
+    (held in a list, or spooled to `events_out`)."""
+    entities = merge_mentions(source.iter_items("mentions"))
+    linker = EntityLinker(entities)
+    stories, events = build_stories(documents, source, entities, linker=linker,
+                                    events_out=events_out)
+    return Layer(entities, events, stories, source, linker)

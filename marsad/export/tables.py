@@ -197,15 +197,13 @@ def write_tables(
 
 def store_analysis(db_path: str | Path) -> dict[str, Any]:
     """The analysis of every document in the store, with the cross-document layer."""
-    from marsad.export.analysis_json import build_analysis
-    from marsad.extract.document import PER_DOCUMENT_KINDS
-    from marsad.pipeline import across_documents
+    from marsad.pipeline import analysis_of, stored_items
     from marsad.store import open_store
 
     with open_store(db_path) as store:
         documents = list(store.documents())
-        items = {kind: store.items(kind) for kind in PER_DOCUMENT_KINDS}
-    return build_analysis(documents, [], across_documents(documents, items))
+        items = stored_items(store)
+    return analysis_of(documents, [], items)
 
 
 def export_store(db_path: str | Path, out_dir: str | Path, fmt: str = "csv") -> dict[Path, int]:

@@ -19,6 +19,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from dask.distributed import Client, LocalCluster
 
+from marsad.export.analysis_json import write_json
+from marsad.export.report import write_report
 from marsad.extract.document import PER_DOCUMENT_KINDS, extract_document
 from marsad.ingest import IngestOptions, read_file
 from marsad.ingest.reader import iter_files
@@ -26,10 +28,10 @@ from marsad.model import Document, Rejected
 from marsad.pipeline import (
     AnalyzeOptions,
     RunResult,
+    analysis_of,
     exit_code,
     needs_extraction,
     prepare_documents,
-    write_outputs,
 )
 
 Items = dict[str, list[dict[str, Any]]]
@@ -121,7 +123,9 @@ def batch(
             items[kind].extend(found)
     for found in items.values():
         found.sort(key=lambda item: (item["doc"], item.get("start") or 0, item["id"]))
-    analysis = write_outputs(documents, rejected, items, out_dir)
+    analysis = analysis_of(documents, rejected, items)  # Dask runs hold it whole anyway
+    write_json(analysis, out_dir / "analysis.json")
+    write_report(analysis, out_dir / "report.html")
     write_parquet(analysis, out_dir)
     code = exit_code(documents, rejected, options)
-    return RunResult(analysis, len(documents), len(pending), code)
+    return RunResult(len(documents), rejected, len(documents), len(pending), code)

@@ -141,13 +141,21 @@ class Store:
 
     def items(self, kind: str, doc_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Stored items of one kind, for the given documents or all, in (doc, start) order."""
+        return list(self.iter_items(kind, doc_ids))
+
+    def iter_items(
+        self, kind: str, doc_ids: Iterable[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """The same items one at a time, so that a caller holds only those it keeps; on its
+        own cursor, so several may be read at once."""
         query = "SELECT data FROM items WHERE kind = ?"
         params: list[Any] = [kind]
         if doc_ids is not None:
             query += " AND doc_id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(sorted(set(doc_ids))))
         query += " ORDER BY doc_id, start, item_id"
-        return [json.loads(row[0]) for row in self.conn.execute(query, params)]
+        for row in self.conn.execute(query, params):
+            yield json.loads(row[0])
 
     # runs and rejected inputs ------------------------------------------------------------
 

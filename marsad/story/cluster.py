@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -118,42 +118,73 @@ def story_terms(text: str) -> dict[str, int]:
     return dict(counts)
 
 
+# Reads the stored terms of documents as (doc id, terms), in any order; called once per
+# pass over them, so that they are never all held at once.
+TermsReader = Callable[[], Iterable[tuple[str, dict[str, int]]]]
+
+
+def _doc_terms(
+    docs: list[StoryInput], stored: TermsReader | None
+) -> Iterator[tuple[int, dict[str, int]]]:
+    """(position, terms) of every document: stored ones as read, else its own or its text's."""
+    found: set[int] = set()
+    if stored is not None:
+        position = {d.doc_id: i for i, d in enumerate(docs)}
+        for doc_id, terms in stored():
+            i = position.get(doc_id)
+            if i is not None and i not in found:
+                found.add(i)
+                yield i, terms
+    for i, doc in enumerate(docs):
+        if i not in found:
+            yield i, doc.terms if doc.terms is not None else story_terms(doc.text)
+
+
+def _features(doc: StoryInput, terms: dict[str, int]) -> tuple[Counter[str], set[str]]:
+    """A document's feature counts (terms, title words, entities) and its title's terms."""
+    feats = Counter(terms)
+    title = set(story_terms(doc.title)) if doc.title else set()
+    for term in title - feats.keys():  # a title word the body does not repeat
+        feats[term] = 1
+    for entity in doc.entities:
+        feats["e:" + entity] += 1
+    return feats, title
+
+
 def _vectors(
-    docs: list[StoryInput], options: ClusterOptions
+    docs: list[StoryInput], options: ClusterOptions, stored: TermsReader | None = None
 ) -> tuple[list[Vector], list[FactTally]]:
-    """Each document's weighted feature vector, and its facts as a tally of one."""
-    raw: list[Counter[str]] = []
-    boosts: list[dict[str, float]] = []
-    facts = []
-    for doc in docs:
-        feats = Counter(doc.terms if doc.terms is not None else story_terms(doc.text))
+    """Each document's weighted feature vector, and its facts as a tally of one.
+
+    Two passes over the terms: the first counts in how many documents each feature is,
+    the second weighs each document's features and keeps its strongest; only one
+    document's counts are held at a time.
+    """
+    facts: list[FactTally] = [FactTally({})] * len(docs)
+    df: Counter[str] = Counter()
+    for i, terms in _doc_terms(docs, stored):
+        doc = docs[i]
         # right after the terms, whose tokens of the text are still cached
         stated = doc.facts if doc.facts is not None else story_facts(doc.title, doc.text)
-        facts.append(FactTally(stated))
-        title = set(story_terms(doc.title)) if doc.title else set()
-        for term in title - feats.keys():  # a title word the body does not repeat
-            feats[term] = 1
-        for entity in doc.entities:
-            feats["e:" + entity] += 1
-        raw.append(feats)
+        facts[i] = FactTally(stated)
+        df.update(_features(doc, terms)[0].keys())
+    n = len(docs)
+    idf = df  # each count becomes its feature's weight, in place: no second table of them
+    for f, k in idf.items():  # with the weight of the feature's kind
+        idf[f] = math.log((n + _PRIOR_DOCS) / (k + 1)) * _kind_weight(f, options)
+    vectors: list[Vector] = [{} for _ in docs]
+    for i, terms in _doc_terms(docs, stored):
+        doc = docs[i]
+        feats, title = _features(doc, terms)
         boost = dict.fromkeys(story_terms(doc.text[: options.lead_chars]), options.lead_weight)
         boost.update(dict.fromkeys(title, options.title_weight))
-        boosts.append(boost)
-    df: Counter[str] = Counter()
-    for feats in raw:
-        df.update(feats.keys())
-    n = len(docs)
-    idf = {f: math.log((n + _PRIOR_DOCS) / (k + 1)) * _kind_weight(f, options)
-           for f, k in df.items()}  # with the weight of the feature's kind
-    vectors = []
-    for feats, boost in zip(raw, boosts, strict=True):
         weighted = {f: (1 + math.log(c)) * idf[f] if c > 1 else idf[f] for f, c in feats.items()}
         for f, factor in boost.items():
             if f in weighted:
                 weighted[f] *= factor
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: options.terms_per_doc]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        vectors.append({f: w / norm for f, w in top if w > 0})
+        vectors[i] = {f: w / norm for f, w in top if w > 0}
     return vectors, facts
 
 
@@ -257,21 +288,28 @@ def _similar_pairs(
 
 
 def cluster_documents(
-    docs: Iterable[StoryInput], options: ClusterOptions | None = None
+    docs: Iterable[StoryInput],
+    options: ClusterOptions | None = None,
+    stored_terms: TermsReader | None = None,
 ) -> list[list[str]]:
-    """Clusters of document ids, largest first; every document is in exactly one."""
+    """Clusters of document ids, largest first; every document is in exactly one.
+
+    A document's terms come from `stored_terms` when it has them there, else from its
+    StoryInput, else from its text.
+    """
     options = options or ClusterOptions()
     docs = list(docs)
     known = {d.doc_id for d in docs}
     originals = [d for d in docs if not (d.duplicate_of and d.duplicate_of in known)]
-    vectors, facts = _vectors(originals, options)
+    vectors, facts = _vectors(originals, options, stored_terms)
     days = [_day(d.published) for d in originals]
     scored = _similar_pairs(vectors, days, options)
     scored.sort()
     parent = list(range(len(originals)))
     # Per cluster root: the sum of its members' unit vectors and its size, so that
     # dot(sum_i, sum_j) / (size_i * size_j) is the mean cosine over all cross pairs.
-    centroid: dict[int, Vector] = {i: dict(v) for i, v in enumerate(vectors)}
+    # (the vectors themselves: they are not read again, so no copy is made)
+    centroid: dict[int, Vector] = dict(enumerate(vectors))
     size = [1] * len(originals)
     # Per cluster root: its first and last day, so that a merge knows the days it would span.
     first = [d.toordinal() if d else None for d in days]

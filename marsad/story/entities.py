@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any
 
@@ -44,8 +45,9 @@ class _SpanIndex:
         return best[1] if best else None
 
 
-def merge_mentions(mention_items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Entities (SPEC shape, with a document count) from stored mention dicts."""
+def merge_mentions(mention_items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entities (SPEC shape, with a document count) from stored mention dicts, read one at
+    a time: only the compact mention records are held while merging."""
     mentions = [
         EntityMention(**{k: v for k, v in m.items() if k in _MENTION_FIELDS})
         for m in mention_items
@@ -56,18 +58,35 @@ def merge_mentions(mention_items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return entities
 
 
+class EntityLinker:
+    """Fills entity ids into the names items rely on; built once, applied item by item as
+    items are read (quote speakers, figure sources, event actors and places)."""
+
+    def __init__(self, entities: list[dict[str, Any]]) -> None:
+        self._index = _SpanIndex(entities)
+
+    def link(self, kind: str, item: dict[str, Any]) -> dict[str, Any]:
+        """The item, with its references pointed at their entities (in place)."""
+        inside = self._index.inside
+        if kind == "quotes":
+            speaker = item.get("speaker") or {}
+            if speaker.get("start") is not None and not speaker.get("entity"):
+                speaker["entity"] = inside(item["doc"], speaker["start"], speaker["end"])
+        elif kind == "figures":
+            source = item.get("source")
+            if isinstance(source, dict) and source.get("start") is not None \
+                    and not source["entity"]:
+                source["entity"] = inside(item["doc"], source["start"], source["end"])
+        elif kind == "events":
+            for ref in item.get("actors", []) + item.get("places", []):
+                if ref.get("start") is not None:
+                    ref["entity"] = inside(item["doc"], ref["start"], ref["end"])
+        return item
+
+
 def link_entities(items: Items, entities: list[dict[str, Any]]) -> None:
     """Fill entity ids into quote speakers, figure sources and event actors and places."""
-    index = _SpanIndex(entities)
-    for quote in items.get("quotes", []):
-        speaker = quote.get("speaker") or {}
-        if speaker.get("start") is not None and not speaker.get("entity"):
-            speaker["entity"] = index.inside(quote["doc"], speaker["start"], speaker["end"])
-    for figure in items.get("figures", []):
-        source = figure.get("source")
-        if isinstance(source, dict) and source.get("start") is not None and not source["entity"]:
-            source["entity"] = index.inside(figure["doc"], source["start"], source["end"])
-    for event in items.get("events", []):
-        for ref in event.get("actors", []) + event.get("places", []):
-            if ref.get("start") is not None:
-                ref["entity"] = index.inside(event["doc"], ref["start"], ref["end"])
+    linker = EntityLinker(entities)
+    for kind in ("quotes", "figures", "events"):
+        for item in items.get(kind, []):
+            linker.link(kind, item)

@@ -164,12 +164,12 @@ def analyse_upload(files: list[Path], folder: Path, db_path: Path) -> dict[str, 
         return rest.split("/", 1)[1] if rest != path and "/" in rest else rest
 
     return {
-        "documents": len(result.analysis["documents"]),
+        "documents": result.documents,
         "added": result.added,
         "analysed": result.analysed,
         "rejected": [
-            {"path": shown(r["path"]), "reason": r["reason"]}
-            for r in result.analysis["rejected"]
+            {"path": shown(r.path), "reason": r.reason}
+            for r in result.rejected
         ],
     }
 

@@ -94,3 +94,38 @@ def test_report_charts_are_inline_svg_with_escaped_text() -> None:
     assert timeline_svg(events[:1]) is None
     assert series_svg({"points": points, "conflicts": []}) == series_svg(
         {"points": points, "conflicts": []})
+
+
+def _analysis_with_items() -> tuple[dict, dict]:
+    text = "قال الناطق إن 39 ألفاً نزحوا يوم 3 مايو"
+    docs = [Document(id="d1", text=text, source="صحيفة", published="2024-05-02", language="ar")]
+    items = {
+        "quotes": [{"id": "q1", "doc": "d1", "start": 0, "end": 28, "text": text[0:28],
+                    "direct": False, "speaker": {"name": "الناطق", "title": None},
+                    "said_on": None}],
+        "figures": [{"id": "f1", "doc": "d1", "start": 14, "end": 22, "text": text[14:22]}],
+        "times": [{"id": "t1", "doc": "d1", "start": 29, "end": 39, "text": text[29:39]}],
+    }
+    analysis = build_analysis(docs, [], {
+        **items, "stories": [{"id": "story:1", "title": "نزوح", "documents": ["d1"],
+                              "outlets": ["صحيفة"], "first_date": "2024-05-02",
+                              "last_date": "2024-05-02", "entities": [], "events": [],
+                              "series": [], "summary": []}]})
+    return analysis, items
+
+
+def test_report_written_streamed_is_the_rendered_page(tmp_path: Path) -> None:
+    analysis, _ = _analysis_with_items()
+    path = write_report(analysis, tmp_path / "report.html")
+    assert path.read_text(encoding="utf-8") == render_report(analysis)
+    assert not (tmp_path / "report.html.tmp").exists()
+
+
+def test_report_reads_quotes_figures_and_times_from_the_source() -> None:
+    from marsad.story.items import MemoryItems
+
+    analysis, items = _analysis_with_items()
+    without = {k: v for k, v in analysis.items() if k not in items}
+    html = render_report(without, MemoryItems(items))
+    assert html == render_report(analysis)
+    assert 'id="q-d1-0"' in html and 'class="fig quote"' in html and 'class="time"' in html

@@ -6,6 +6,7 @@ from marsad.model import Document
 from marsad.story.build import build_stories
 from marsad.story.cluster import story_terms
 from marsad.story.facts import story_facts
+from marsad.story.items import MemoryItems
 from tests.story.test_cluster import FIFTH, FOURTH
 
 
@@ -19,7 +20,7 @@ def _stories(with_facts: bool) -> list[list[str]]:
         if with_facts:
             item["facts"] = story_facts(doc.title, doc.text)
         terms.append(item)
-    stories, _ = build_stories(documents, {"terms": terms}, [])
+    stories, _ = build_stories(documents, MemoryItems({"terms": terms}), [])
     return sorted(story["documents"] for story in stories)
 
 
@@ -27,3 +28,15 @@ def test_build_stories_terms_items_stored_before_facts_still_keep_events_apart()
     expected = sorted([[d for d, *_ in FOURTH], [d for d, *_ in FIFTH]])
     assert _stories(with_facts=True) == expected
     assert _stories(with_facts=False) == expected  # facts read from the text instead
+
+
+def test_build_stories_entities_of_one_name_and_count_are_ordered_by_id() -> None:
+    text = "زار الوفد مدينة مطروح ثم عاد إلى مطروح"
+    documents = [Document(id="d1", text=text, published="2024-05-02", language="ar")]
+    entities = [
+        {"id": f"ent:{suffix}", "name": "مطروح",
+         "mentions": [{"doc": "d1", "start": start, "end": start + 5, "text": "مطروح"}]}
+        for suffix, start in (("f", 15), ("a", 33), ("c", 15))
+    ]
+    stories, _ = build_stories(documents, MemoryItems({}), entities)
+    assert [e["id"] for e in stories[0]["entities"]] == ["ent:a", "ent:c", "ent:f"]

@@ -363,3 +363,19 @@ def test_cluster_a_story_told_over_a_week_stays_one() -> None:
     assert sorted(d for d, *_ in FOURTH) in cluster_documents(_titled(spread))
     short = ClusterOptions(span_grace=2)
     assert sorted(d for d, *_ in FOURTH) not in cluster_documents(_titled(spread), short)
+
+
+def test_cluster_terms_read_from_the_store_give_the_same_clusters() -> None:
+    from marsad.story.cluster import story_terms
+
+    rows = FLOOD + TRUCE + OTHER
+    reads = []
+
+    def stored() -> list[tuple[str, dict[str, int]]]:
+        reads.append(1)
+        return [(doc_id, story_terms(text)) for doc_id, _, text in reversed(rows)]
+
+    own = cluster_documents(
+        [StoryInput(d, text, day, terms=story_terms(text)) for d, day, text in rows])
+    assert cluster_documents(_inputs(rows), stored_terms=stored) == own
+    assert len(reads) == 2  # one pass counts the features, one weighs them
