@@ -46,6 +46,7 @@ from marsad.extract.event_clauses import (
     anaphoric,
     denied,
     described,
+    going_on,
     negated_opening,
     subordinate,
     word_kind,
@@ -178,10 +179,12 @@ def _opening_deed(tokens: list[Token], triggers: list[Trigger], cue: int,
     return deed if any("،" in gap or "," in gap for gap in gaps) else None
 
 
-def _topic(trigger: Trigger) -> bool:
+def _topic(tokens: list[Token], trigger: Trigger) -> bool:
     """In what a speaker said, a fight named with the article (الهجوم، التفجير، المعركة)
-    is what the words are about, not a new happening."""
-    return trigger.type in ("attack", "strike") and "ال" in trigger.token.seg.proclitics
+    is what the words are about, not a new happening, unless a verb tells it happened or
+    went on (أن الاشتباكات استمرت، عندما وقع الانفجار)."""
+    return trigger.type in ("attack", "strike") and "ال" in trigger.token.seg.proclitics \
+        and not going_on(tokens, trigger.index)
 
 
 def _in_main_clause(tokens: list[Token], trigger: Trigger, content: int,
@@ -196,8 +199,8 @@ def _in_main_clause(tokens: list[Token], trigger: Trigger, content: int,
         return False  # a deed neither of war nor need deep in what was said (أن ... دمرت)
     if word_kind(tokens[trigger.index - 1]) == "deed":
         return True  # the deed a verb of doing names (بدأ بإطلاق النار، قامت بقصف)
-    if after_outcome(tokens, trigger.index):
-        return True  # what a happening left (أسفر عن مقتل 14) is told, not opined on
+    if after_outcome(tokens, trigger.index) or going_on(tokens, trigger.index):
+        return True  # what a happening left (أسفر عن مقتل 14), or that it went on, is told
     tok = trigger.token
     bound = set(tok.seg.proclitics) & {"ال", "ب", "ل", "ك"} \
         or tokens[trigger.index - 1].folded in PREPOSITION_WORDS
@@ -308,7 +311,7 @@ def _main_happening(tokens: list[Token], text: str, names: list[tuple[int, int]]
         content = cue + 1 if marked is None else marked
         start = tokens[content].start if content < len(tokens) else tokens[-1].end
         claim = main_trigger(tokens, triggers, cue + 1)
-        said = [t for t in said if not _topic(t) and _in_main_clause(tokens, t, content,
+        said = [t for t in said if not _topic(tokens, t) and _in_main_clause(tokens, t, content,
                                                                  marked is not None)]
         chosen = main_trigger(tokens, said, content)
         if chosen is not None and chosen.type == "casualties":  # «أن القيادي قتل في غارة»

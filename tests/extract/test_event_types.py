@@ -245,3 +245,17 @@ def test_event_types_weak_deed_deep_in_a_report(sentence: str, expected: str) ->
 )
 def test_event_types_quoted_name_is_no_speech(sentence: str, expected: str) -> None:
     assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fight named with the article is what the words are about ...
+        ("وقال المحلل إن المعارك في الشمال تكشف ضعف الحكومة.", "statement"),
+        # ... unless a verb tells it happened or went on, before or after it
+        ("وأضاف المتحدث أن الاشتباكات تواصلت حتى صباح اليوم.", "attack"),
+        ("وقال الشاهد إن الناس كانوا في السوق عندما وقع الانفجار الكبير.", "attack"),
+    ],
+)
+def test_event_types_fight_that_went_on(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
