@@ -85,6 +85,11 @@ def test_event_types_negation(sentence: str, expected: str) -> None:
         # a stance on a deed (ندد، أدان) with no أن-clause is words about it
         ("ونددت الجامعة العربية بالهجوم الذي استهدف المسجد.", "statement"),
         ("ودافع الوزير عن قرار الحكومة أمام البرلمان.", "statement"),
+        # proposals, pledges, disowning words: words, not deeds, though a decision follows
+        ("واقترح الوزير أن تقرر اللجنة موعد الانتخابات.", "statement"),
+        ("وتنصلت الوزارة من تصريحات مديرها السابق.", "statement"),
+        # the deed a pledge is about stays the news when it is told first
+        ("وهاجم مسلحون القرية بعد أن تعهد قائدهم بالانتقام.", "attack"),
         # with an أن-clause what was said decides
         ("واتهمت الحكومة المتمردين بأنهم هاجموا المسجد فجراً.", "attack"),
     ],
