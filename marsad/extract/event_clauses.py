@@ -4,7 +4,8 @@ Used by `marsad.extract.event_types`. The words that govern event words are data
 (event_subordinators.tsv, by kind): links and onsets open background phrases (منذ بدء
 الهجوم), relative pronouns open descriptions (التي سيطرت عليها), negations deny (لم، لن),
 verbs of outcome tell a toll (أسفر عن مقتل), verbs of undergoing and of doing take the deed
-as object (تعرضت لهجوم، بدأ بإطلاق النار).
+as object (تعرضت لهجوم، بدأ بإطلاق النار), verbs of going on tell a fight named as a
+topic (أن المواجهات استمرت).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "ت�
 _LIKE_THIS = frozenset(fold(w) for w in ("كهذه", "كهذا", "كتلك", "كذلك"))
 _CLAUSE_BREAKS = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "فيما", "بينما", "غير"))
 _DESCRIBED = frozenset(("attack", "strike", "capture", "withdrawal", "surrender", "statement"))
+_GOING_ON_REACH = 3  # words between a fight and the verb that tells it happened or went on
 PREPOSITION_WORDS = frozenset(fold(w) for w in ("من", "عن", "على", "إلى", "في", "مع"))
 
 
@@ -104,3 +106,10 @@ def after_outcome(tokens: list[Token], index: int) -> bool:
                and all(tokens[k].folded in PREPOSITION_WORDS or tokens[k].seg.key.isdigit()
                        for k in range(index - back + 1, index))
                for back in (1, 2, 3))
+
+
+def going_on(tokens: list[Token], index: int) -> bool:
+    """A verb of occurring or going on stands within three words of the event word, before
+    it or after it (عندما وقع الانفجار، أن المواجهات استمرت، الهجمات التي وقعت)."""
+    near = range(max(0, index - _GOING_ON_REACH), min(len(tokens), index + _GOING_ON_REACH + 1))
+    return any(word_kind(tokens[j]) == "going_on" for j in near if j != index)

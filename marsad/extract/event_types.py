@@ -8,13 +8,15 @@ Used by `marsad.extract.events`. Rules, in this order:
 2. Denied happenings drop out (`event_clauses.negated_opening`, `denied`): the opening
    clause after لم/لن (ولم يحدد موعد الهجوم) and a trigger right after them (لم نتمكن من
    إنقاذ); a sentence left with none is a statement.
-3. `report_cue`: a reporting verb (quote_cues.tsv) that heads the sentence (وقال X إن ...;
-   not in a relative clause: الاتفاق الذي أعلن) makes it a report, unless a deed told in
-   its own clause comes first (وطوقت القوات الحي، وقال مصدر إن: `_opening_deed`). Only
+3. `event_reports.report_cue`: a reporting verb (quote_cues.tsv) that heads the sentence
+   (وقال X إن ...; مشيرا إلى أن; after a lead-in that tells no happening: وحول الوضع ...،
+   قال; not in a relative clause: الاتفاق الذي أعلن) makes it a report, unless a deed told
+   in its own clause comes first (وطوقت القوات الحي، وقال مصدر إن: `_opening_deed`). Only
    the triggers in what was reported (after إن/أن, a colon or a quotation mark) count:
    not a fight named with the article, which is what the words are about (`_topic`), nor
    a deed named by a noun deep in the clause that an opinion is about (`_in_main_clause`),
-   unless a verb of outcome or of doing tells it (أسفر عن مقتل، بدأ بإطلاق النار). A report
+   unless a verb of outcome or of doing tells it (أسفر عن مقتل، بدأ بإطلاق النار), nor a
+   deed neither of war nor of need (a decision, damage) deep in what was said. A report
    whose content names no happening, that claims a deed (أعلنت الحركة مسؤوليتها عن
    الهجوم), or that takes a stance on one with no أن-clause (نددت البعثة بالهجوم), is a
    `statement`; a call for aid is a need (دعا إلى توفير الخيام → humanitarian).
@@ -42,12 +44,18 @@ from marsad.extract.event_clauses import (
     PREPOSITION_WORDS,
     after_outcome,
     anaphoric,
-    content_marker,
     denied,
     described,
+    going_on,
     negated_opening,
     subordinate,
     word_kind,
+)
+from marsad.extract.event_reports import (
+    content_start,
+    cue_after_lead_in,
+    cue_word,
+    report_cue,
 )
 from marsad.lang import load_table, load_words
 from marsad.text.normalize import fold
@@ -85,19 +93,12 @@ _TRIGGER_FIRST_WORDS = {words[0] for words in _TRIGGERS} | {
     "ال" + words[0] for words in _TRIGGERS}
 _LONGEST_TRIGGER = max(len(words) for words in _TRIGGERS)
 _AIRCRAFT = frozenset(fold(w) for w in load_words("event_aircraft.tsv"))
-_REPORT_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv")
-                if row[1] not in ("participle", "call_participle")}
-_ALL_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv")}
 _APPEAL_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv")
                 if row[1] in ("call", "call_participle")}
 _STANCE_CUES = {fold(row[0]) for row in load_table("quote_cues.tsv") if row[1] == "stance"}
 _MEANS = frozenset(fold(w) for w in ("في", "جراء", "إثر", "بفعل"))
-_OPENER = {fold(row[0]): row[1] for row in load_table("quote_speaker_words.tsv")}
-# A report's verb comes early: after at most this many words (من جهته، وفي مخيم الهول،).
-_REPORT_HEAD = 6
 _NEEDS = frozenset(("humanitarian", "displacement"))
 _CLAUSE_HEAD = 4  # words into a reported clause where its own happening stands
-_SPEECH_OPENERS = (":", "«", "“", '"')
 _AIR_REACH = 3  # words after an attack verb where its subject stands (هاجمت مروحيتان)
 
 
@@ -178,60 +179,28 @@ def _opening_deed(tokens: list[Token], triggers: list[Trigger], cue: int,
     return deed if any("،" in gap or "," in gap for gap in gaps) else None
 
 
-def _cue_word(tok: Token) -> str | None:
-    """The reporting verb a token is (quote_cues.tsv), with or without و/ف."""
-    key = tok.seg.key
-    if key in _ALL_CUES:
-        return key
-    if tok.folded[:1] in ("و", "ف") and tok.folded[1:] in _ALL_CUES:
-        return tok.folded[1:]
-    return None
-
-
-def report_cue(tokens: list[Token]) -> int | None:
-    """Index of the reporting verb that heads the sentence, if it is a report: it opens
-    the sentence or follows a short lead-in (من جهته، وفي المخيم، قال), or follows a
-    subject put first (أما الوزير فقال، غير أن المتحدث ... أكد); «وفق ما أعلن» and
-    «الاتفاق الذي أعلن» are no head."""
-    opened = bool(tokens) and _OPENER.get(tokens[0].key, _OPENER.get(tokens[0].folded)) == "opener"
-    reach = _REPORT_HEAD + 10 if opened else _REPORT_HEAD
-    for i, tok in enumerate(tokens[: reach + 1]):
-        if _cue_word(tok) in _REPORT_CUES:
-            if i >= 1 and (tokens[i - 1].folded == "ما" or word_kind(tokens[i - 1]) == "relative"):
-                return None  # «وفق ما أعلن»، «الاتفاق الذي أعلن في مسقط»: no report
-            return i
-    return None
-
-
-def _content_start(tokens: list[Token], cue: int, text: str) -> int | None:
-    """Index where a report's content begins: after إن/أن following the cue, or at a
-    colon or an opening quotation mark; the speaker phrase before it (مصدر طبي في
-    مستشفى) is no content. None without any."""
-    for i in range(cue + 1, min(len(tokens), cue + 25)):
-        if content_marker(tokens[i]):
-            return i + 1
-        if any(mark in text[tokens[i - 1].end:tokens[i].start] for mark in _SPEECH_OPENERS):
-            return i
-    return None
-
-
-def _topic(trigger: Trigger) -> bool:
+def _topic(tokens: list[Token], trigger: Trigger) -> bool:
     """In what a speaker said, a fight named with the article (الهجوم، التفجير، المعركة)
-    is what the words are about, not a new happening."""
-    return trigger.type in ("attack", "strike") and "ال" in trigger.token.seg.proclitics
+    is what the words are about, not a new happening, unless a verb tells it happened or
+    went on (أن الاشتباكات استمرت، عندما وقع الانفجار)."""
+    return trigger.type in ("attack", "strike") and "ال" in trigger.token.seg.proclitics \
+        and not going_on(tokens, trigger.index)
 
 
-def _in_main_clause(tokens: list[Token], trigger: Trigger, content: int) -> bool:
+def _in_main_clause(tokens: list[Token], trigger: Trigger, content: int,
+                    marked: bool = True) -> bool:
     """In what was said, a happening is told near the start of the clause (أن مسلحاً فتح
     النار) or by a bare word (verb or subject); a noun deep in the clause that a
     preposition or the article ties to other words (أسفنا لمقتل، يتطلب الانسحاب) is what
     an opinion is about."""
     if trigger.index - content <= _CLAUSE_HEAD or trigger.type in _NEEDS:
         return True  # needs and flight are told in nouns (الحاجة إلى المأوى، للوافدين)
+    if marked and trigger.weak and trigger.type == "other":
+        return False  # a deed neither of war nor need deep in what was said (أن ... دمرت)
     if word_kind(tokens[trigger.index - 1]) == "deed":
         return True  # the deed a verb of doing names (بدأ بإطلاق النار، قامت بقصف)
-    if after_outcome(tokens, trigger.index):
-        return True  # what a happening left (أسفر عن مقتل 14) is told, not opined on
+    if after_outcome(tokens, trigger.index) or going_on(tokens, trigger.index):
+        return True  # what a happening left (أسفر عن مقتل 14), or that it went on, is told
     tok = trigger.token
     bound = set(tok.seg.proclitics) & {"ال", "ب", "ل", "ك"} \
         or tokens[trigger.index - 1].folded in PREPOSITION_WORDS
@@ -319,8 +288,11 @@ def _main_happening(tokens: list[Token], text: str, names: list[tuple[int, int]]
     opening_end = negated_opening(tokens, text)
     triggers = [t for t in triggers if t.index >= opening_end and not denied(tokens, t.index)]
     cue = report_cue(tokens)
+    if cue is None:
+        cue = cue_after_lead_in(tokens, min(
+            (t.index for t in triggers if t.type != "statement"), default=len(tokens)), text)
     start = tokens[0].start if tokens else 0
-    appeal = next((i for i, t in enumerate(tokens) if _cue_word(t) in _APPEAL_CUES), None)
+    appeal = next((i for i, t in enumerate(tokens) if cue_word(t) in _APPEAL_CUES), None)
     if appeal is not None:  # what a speaker calls for (دعا إلى الاستسلام) has not happened,
         need = next((t for t in triggers if t.index > appeal and t.type == "humanitarian"
                      and not t.weak), None)
@@ -332,14 +304,15 @@ def _main_happening(tokens: list[Token], text: str, names: list[tuple[int, int]]
         return _told(opening, start)
     if cue is not None:  # what was said decides; that it was said is the fallback
         said = [t for t in triggers if t.type != "statement"]
-        marked = _content_start(tokens, cue, text)
-        if marked is None and _cue_word(tokens[cue]) in _STANCE_CUES:
+        marked = content_start(tokens, cue, text)
+        if marked is None and cue_word(tokens[cue]) in _STANCE_CUES:
             # «نددت البعثة بالهجوم الذي قتل ...»: a stance on a deed, not the deed
             return Happening("statement", "statement", tokens[cue], tokens[cue].end)
         content = cue + 1 if marked is None else marked
         start = tokens[content].start if content < len(tokens) else tokens[-1].end
         claim = main_trigger(tokens, triggers, cue + 1)
-        said = [t for t in said if not _topic(t) and _in_main_clause(tokens, t, content)]
+        said = [t for t in said if not _topic(tokens, t) and _in_main_clause(tokens, t, content,
+                                                                 marked is not None)]
         chosen = main_trigger(tokens, said, content)
         if chosen is not None and chosen.type == "casualties":  # «أن القيادي قتل في غارة»
             chosen = _air_means(tokens, [t for t in triggers if t.index > content], chosen)

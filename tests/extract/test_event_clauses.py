@@ -8,6 +8,7 @@ from marsad.extract.event_clauses import (
     after_outcome,
     denied,
     described,
+    going_on,
     negated_opening,
     subordinate,
 )
@@ -72,3 +73,17 @@ def test_event_clauses_denied_and_negated_opening() -> None:
 def test_event_clauses_after_outcome(sentence: str, word: str, expected: bool) -> None:
     tokens = _tokens(sentence)
     assert after_outcome(tokens, _at(tokens, word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("أن المواجهات استمرت حتى المساء", "المواجهات", True),
+        ("عندما وقع الانفجار في السوق", "الانفجار", True),
+        ("أن المواجهات في الشمال تكشف ضعف الحكومة", "المواجهات", False),
+    ],
+)
+def test_event_clauses_going_on(sentence: str, word: str, expected: bool) -> None:
+    tokens = _tokens(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.text == word)
+    assert going_on(tokens, index) is expected

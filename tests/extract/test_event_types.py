@@ -85,6 +85,11 @@ def test_event_types_negation(sentence: str, expected: str) -> None:
         # a stance on a deed (ندد، أدان) with no أن-clause is words about it
         ("ونددت الجامعة العربية بالهجوم الذي استهدف المسجد.", "statement"),
         ("ودافع الوزير عن قرار الحكومة أمام البرلمان.", "statement"),
+        # proposals, pledges, disowning words: words, not deeds, though a decision follows
+        ("واقترح الوزير أن تقرر اللجنة موعد الانتخابات.", "statement"),
+        ("وتنصلت الوزارة من تصريحات مديرها السابق.", "statement"),
+        # the deed a pledge is about stays the news when it is told first
+        ("وهاجم مسلحون القرية بعد أن تعهد قائدهم بالانتقام.", "attack"),
         # with an أن-clause what was said decides
         ("واتهمت الحكومة المتمردين بأنهم هاجموا المسجد فجراً.", "attack"),
     ],
@@ -194,4 +199,68 @@ def test_event_types_means_and_arrests(sentence: str, expected: str) -> None:
     ],
 )
 def test_event_types_setting_of_a_report(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a participle opening the sentence goes on with a report: words unless a deed is told
+        ("مشيرا إلى أن الوزارة ستدرس الطلبات الجديدة خلال الأسبوع المقبل.", "statement"),
+        ("مؤكدة أن مسلحين هاجموا الحاجز فجر اليوم.", "attack"),
+        # a cue in a relative clause on the subject is no head, the cue after it is
+        ("وكان المدير الذي أعلن أمس أنه سيغادر منصبه، أكد أن الخطة الجديدة ستنجح.",
+         "statement"),
+        ("وتقع القرية قرب المنطقة التي أعلن الجيش أنها مغلقة.", "other"),
+        # a lead-in telling no happening, then a reporting verb after the comma
+        ("وحول خطط الوزارة للعام الدراسي المقبل في المدارس الحكومية، قال الوزير إن "
+         "التسجيل يبدأ الأحد.", "statement"),
+        ("وافتتح الوزير المبنى الجديد في وسط المدينة صباح اليوم، وقال إن الخدمة تبدأ غدا.",
+         "other"),
+    ],
+)
+def test_event_types_report_heads(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a decision deep in what was said is its setting; at its head it is the news
+        ("وأكد المسؤول أن سكان البلدة الصغيرة في الريف يرحبون بالخطة التي قررت الحكومة "
+         "تنفيذها.", "statement"),
+        ("وقال المتحدث إن الحكومة قررت تمديد العمل بالخطة.", "other"),
+    ],
+)
+def test_event_types_weak_deed_deep_in_a_report(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a name in quotation marks within the speaker phrase is no speech: what was said
+        # starts after أن, where the decision heads it
+        ("وأعلنت الشركة الوطنية «الأفق» أنها والحمد لله قد أكملت بناء المصنع الجديد.",
+         "other"),
+        # a quotation that runs on is what was said, and the decision is deep in it
+        ("وقال الوزير «نحن في الوزارة نرحب كثيرا بالخطة التي قررت الحكومة تنفيذها».",
+         "statement"),
+    ],
+)
+def test_event_types_quoted_name_is_no_speech(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fight named with the article is what the words are about ...
+        ("وقال المحلل إن المعارك في الشمال تكشف ضعف الحكومة.", "statement"),
+        # ... unless a verb tells it happened or went on, before or after it
+        ("وأضاف المتحدث أن الاشتباكات تواصلت حتى صباح اليوم.", "attack"),
+        ("وقال الشاهد إن الناس كانوا في السوق عندما وقع الانفجار الكبير.", "attack"),
+    ],
+)
+def test_event_types_fight_that_went_on(sentence: str, expected: str) -> None:
     assert _type(sentence) == expected
