@@ -237,6 +237,8 @@ GIVEN_SECONDS = _cues_of("given_second")
 VAGUE_PLACES = _cues_of("vague_place")
 # مبنى، مقر: facility nouns that name a body's building, no facility named after the body.
 PREMISES = _cues_of("premises")
+# صحيفة، وكالة: nouns of news outlets, whose name news also uses alone (الوسط).
+OUTLET_HEADS = _cues_of("outlet")
 # قوات صالح، حكومة المالكي: heads of a body that news names after its leader.
 LEADER_HEADS = _cues_of("leader_head")
 # عن طريق: (preposition, trigger) pairs that are no name.
@@ -250,7 +252,7 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 # Cue kinds that describe words rather than end names.
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
-    "standalone_org", "idiom", "premises", "given_second", "vague_place",
+    "standalone_org", "idiom", "premises", "given_second", "vague_place", "outlet",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (

@@ -327,3 +327,9 @@ def test_a_nationality_after_an_indefinite_noun_describes_it() -> None:
         assert not _found(text), text
     assert ("NORP", "فلسطيني") in _found("وهجر نحو مليون فلسطيني من قراهم.")
     assert ("NORP", "يمنيين") in _found("وقتل ثلاثة يمنيين في القصف.")
+
+
+def test_a_participle_of_closeness_ends_the_name_after_a_trigger() -> None:
+    text = "أغلقت السلطات صحيفة النجمة المقربة من الحكومة."
+    found = {(m.type, m.text) for m in extract_mentions("d", text, crf=False)}
+    assert ("ORG", "صحيفة النجمة") in found
