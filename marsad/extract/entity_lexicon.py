@@ -245,6 +245,8 @@ LEADER_HEADS = _cues_of("leader_head")
 IDIOMS = frozenset(tuple(k.split()) for k, v in _CUES.items() if v == "idiom")
 # الحملة الوطنية السعودية، الإدارة العامة للمرور: heads and adjectives of bodies' names.
 BODY_HEADS = _cues_of("body")
+# الشؤون الصحية بمنطقة حائل: heads of a region's body, named only with بـ + a known place.
+REGIONAL_HEADS = _cues_of("regional_body")
 INSTITUTIONAL = _cues_of("institutional")
 # Weekdays and months, which a name never runs on into (للإغاثة الخميس).
 TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
@@ -253,6 +255,7 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
     "standalone_org", "idiom", "premises", "given_second", "vague_place", "outlet",
+    "regional_body",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (
