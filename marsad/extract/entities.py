@@ -14,7 +14,9 @@ Per document (`extract_mentions`), rules tried in this order (entity_rules.py):
    CRF labels every word; the rules' names it agrees with or that are rarely wrong stay, its
    other names join.
 5. A body named after its leader is the leader (`_leaders`: قوات صالح، حكومة المالكي).
-6. The dateline's outlet and byline (entity_dateline.py: سبق - الرياض، X وY - سبق).
+6. The dateline's outlet and byline (entity_dateline.py: سبق - الرياض، X وY - سبق);
+   dotted abbreviations (شبكة سي.إن.إن، «(د.ب.أ)» after the agency) and an outlet's name
+   alone after its noun was seen (صحيفة الوسط ... الوسط; entity_abbreviations.py).
 7. Back references (`_short_forms`, `compound_given_names`, `_org_descriptions`): a surname
    used alone in a person context (ترامب after دونالد ترامب), a two-word given name alone
    (سيف الإسلام), and التنظيم (المتطرف) for the تنظيم named before.
@@ -24,6 +26,7 @@ spelling-variant key (entity_merge.py).
 
 from __future__ import annotations
 
+from marsad.extract.entity_abbreviations import dotted_abbreviations, outlet_short_names
 from marsad.extract.entity_crf import crf_candidates
 from marsad.extract.entity_dateline import dateline_hits
 from marsad.extract.entity_lexicon import (
@@ -41,6 +44,7 @@ from marsad.extract.entity_lexicon import (
     PLACE_TYPES,
     SAY,
     STANDALONE_ORGS,
+    TITLE_ENDS,
     name_key,
 )
 from marsad.extract.entity_lists import list_hits
@@ -149,7 +153,8 @@ def _leaders(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
 
 def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
     """A surname used alone (ترامب after دونالد ترامب): a person unless the context is a place;
-    a known place only when the context reads as a person (وقال عفرين إن)."""
+    a known place only when the context reads as a person (وقال عفرين إن). A surname of
+    three letters needs a title before it (المايسترو جبر)."""
     surnames: dict[str, str | None] = {}
     for c in cands:
         if c.type == "PER" and c.j - c.i >= 2:
@@ -161,8 +166,10 @@ def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
     cover = _cover(words, cands)
     out = list(cands)
     for p, w in enumerate(words):
-        if surnames.get(w.key) is None or len(w.key) < 4 or w.key in EPITHETS or w.enc:
+        if surnames.get(w.key) is None or w.key in EPITHETS or w.enc:
             continue
+        if len(w.key) < 4 and not (p > 0 and not w.brk and words[p - 1].key in TITLE_ENDS):
+            continue  # a short surname (جبر، علي) is a common word unless a title stands before it
         person, place = _person_context(words, p)
         if w.definite and not w.key.endswith("ي") and not person:
             continue  # الدين، العناصر: common nouns more often than family names
@@ -309,7 +316,9 @@ def extract_mentions(doc_id: str, text: str, *, crf: bool = False) -> list[Entit
     if crf:
         cands = crf_candidates(words, cands, text)
     cands = dateline_hits(words, cands, text)
+    cands = dotted_abbreviations(words, cands, text)
     cands = _told_outlets(words, cands, text)
+    cands = outlet_short_names(words, cands)
     cands = _leaders(words, cands, text)
     cands = _short_forms(words, cands, text)
     cands = compound_given_names(words, cands, text)

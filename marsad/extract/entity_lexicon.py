@@ -237,12 +237,16 @@ GIVEN_SECONDS = _cues_of("given_second")
 VAGUE_PLACES = _cues_of("vague_place")
 # مبنى، مقر: facility nouns that name a body's building, no facility named after the body.
 PREMISES = _cues_of("premises")
+# صحيفة، وكالة: nouns of news outlets, whose name news also uses alone (الوسط).
+OUTLET_HEADS = _cues_of("outlet")
 # قوات صالح، حكومة المالكي: heads of a body that news names after its leader.
 LEADER_HEADS = _cues_of("leader_head")
 # عن طريق: (preposition, trigger) pairs that are no name.
 IDIOMS = frozenset(tuple(k.split()) for k, v in _CUES.items() if v == "idiom")
 # الحملة الوطنية السعودية، الإدارة العامة للمرور: heads and adjectives of bodies' names.
 BODY_HEADS = _cues_of("body")
+# الشؤون الصحية بمنطقة حائل: heads of a region's body, named only with بـ + a known place.
+REGIONAL_HEADS = _cues_of("regional_body")
 INSTITUTIONAL = _cues_of("institutional")
 # Weekdays and months, which a name never runs on into (للإغاثة الخميس).
 TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
@@ -250,7 +254,8 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 # Cue kinds that describe words rather than end names.
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
-    "standalone_org", "idiom", "premises", "given_second", "vague_place",
+    "standalone_org", "idiom", "premises", "given_second", "vague_place", "outlet",
+    "regional_body",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (

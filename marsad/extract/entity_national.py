@@ -7,6 +7,7 @@ from marsad.extract.entity_lexicon import (
     DEFINITE_ORG_HEADS,
     INSTITUTIONAL,
     NATIONALITY_STEMS,
+    REGIONAL_HEADS,
 )
 from marsad.extract.entity_rules import Cand, adjective, lam_phrase_end
 from marsad.extract.entity_words import Word
@@ -26,15 +27,18 @@ def national_body_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
     nationality adjective (one definite word may stand between) names that country's
     body. «المكتب المركزي للتحقيقات القضائية»، «الحملة الوطنية السعودية»: with an
     institutional adjective (الوطنية، العامة، المركزي) it names a body when a ل-phrase or a
-    nationality follows. With any other adjective (الحكومة المحلية) it stays a common noun."""
+    nationality follows, or بـ and a known place (`_regional_end`). With any other adjective
+    (الحكومة المحلية) it stays a common noun."""
     out: list[Cand] = []
     n = len(words)
     known_starts = {c.i for c in known}
+    places = {c.i: c for c in known if c.type == "GPE"}
     for i, w in enumerate(words):
-        if w.key not in DEFINITE_ORG_HEADS and w.key not in BODY_HEADS or i in known_starts:
+        body = w.key in DEFINITE_ORG_HEADS or w.key in BODY_HEADS
+        if not body and w.key not in REGIONAL_HEADS or i in known_starts:
             continue
         j, national, institutional = i + 1, False, False
-        while j < n and j - i <= 3 and not words[j].brk and not words[j].pro:
+        while body and j < n and j - i <= 3 and not words[j].brk and not words[j].pro:
             if _nationality(words[j]):
                 national = True
             elif words[j].key in INSTITUTIONAL:
@@ -44,5 +48,22 @@ def national_body_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
             j += 1
         end = lam_phrase_end(words, j) if institutional or national else j
         if national or (institutional and end > j):
-            out.append(Cand(i, end, "ORG", "trigger", None, None, not w.pro))
+            out.append(Cand(i, _regional_end(words, end, places) or end, "ORG", "trigger",
+                            None, None, not w.pro))
+        elif w.key in REGIONAL_HEADS:
+            k = i + 1
+            while k < n and not words[k].brk and not words[k].pro and adjective(words[k]):
+                k += 1
+            place_end = _regional_end(words, k, places) if k > i + 1 else None
+            if place_end is not None:
+                out.append(Cand(i, place_end, "ORG", "trigger", None, None, not w.pro))
     return out
+
+
+def _regional_end(words: list[Word], k: int, places: dict[int, Cand]) -> int | None:
+    """المديرية العامة للشئون الصحية بمنطقة حائل، الشؤون الصحية بمكة المكرمة: بـ and a known
+    place right after a body's name make the region's body, one name; where it ends."""
+    place = places.get(k)
+    if place is None or words[k].pro != "ب" or words[k].brk:
+        return None
+    return place.j

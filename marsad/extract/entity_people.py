@@ -176,6 +176,8 @@ def _title_name_ok(words: list[Word], j: int, kind: str, cover: list[Cand | None
     if w.pro or (w.definite and not _definite_given(w)):
         return False
     e = _name_end(words, j, cover)
+    if w.soft and e - j >= 2 and words[j + 1].definite:
+        return False  # لأمير قطر بموفور الصحة: a preposition and its noun, not a name
     if kind == "profession":
         return e - j >= 2 and _profession_name(words[j + 1])
     if e - j >= 2:

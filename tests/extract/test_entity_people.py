@@ -244,3 +244,25 @@ def test_a_surname_after_spoke_of_is_the_person_not_the_town() -> None:
     found = _found("وقال المتحدث باسم الشرطة سامر عفرين عن الحادث إنه وقع. "
                    "وتحدث عفرين عن وجود أنفاق.")
     assert ("PER", "عفرين") in found and ("GPE", "عفرين") not in found
+
+
+def test_a_title_before_a_preposition_and_its_noun_names_no_one() -> None:
+    assert not any(t == "PER" for t, _ in _found("ونقل تمنياته للرئيس بموفور الصحة والعافية."))
+
+
+def test_a_title_before_a_foreign_name_starting_like_a_preposition_still_names_it() -> None:
+    assert ("PER", "برونو كاستيلو") in _found("وصل اللاعب برونو كاستيلو إلى النادي.")
+
+
+def test_a_short_surname_after_a_title_is_the_person_named_before() -> None:
+    found = _found("افتتح الحفل المايسترو سامي نور. وذكر المايسترو نور أن الفرقة جاهزة.")
+    assert ("PER", "نور") in found
+
+
+def test_a_short_surname_with_no_title_stays_a_common_word() -> None:
+    found = _found("افتتح الحفل المايسترو سامي نور. وأضاء نور المسرح القاعة.")
+    assert ("PER", "نور") not in found
+
+
+def test_media_outlets_after_a_reporting_verb_are_no_person() -> None:
+    assert not any(t == "PER" for t, _ in _found("وأكدت وسائل إعلامية محلية أن الطريق أغلق."))

@@ -327,3 +327,29 @@ def test_a_nationality_after_an_indefinite_noun_describes_it() -> None:
         assert not _found(text), text
     assert ("NORP", "فلسطيني") in _found("وهجر نحو مليون فلسطيني من قراهم.")
     assert ("NORP", "يمنيين") in _found("وقتل ثلاثة يمنيين في القصف.")
+
+
+def test_a_participle_of_closeness_ends_the_name_after_a_trigger() -> None:
+    text = "أغلقت السلطات صحيفة النجمة المقربة من الحكومة."
+    found = {(m.type, m.text) for m in extract_mentions("d", text, crf=False)}
+    assert ("ORG", "صحيفة النجمة") in found
+
+
+@pytest.mark.parametrize("text,body", [
+    ("وأعلنت الشؤون الصحية بمنطقة تبوك بدء الحملة.", "الشؤون الصحية بمنطقة تبوك"),
+    ("وأوضحت الإدارة العامة للتعليم بمنطقة الجوف أن الدوام يبدأ غدا.",
+     "الإدارة العامة للتعليم بمنطقة الجوف"),
+])
+def test_a_body_with_bi_and_its_region_is_one_name(text: str, body: str) -> None:
+    found = {(m.type, m.text) for m in extract_mentions("d", text, crf=False)}
+    assert ("ORG", body) in found
+    assert not any(t == "GPE" for t, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "ويهتم المجلس بالشؤون الصحية للمواطنين.",
+    "وعرضت الحملة الإعلانية بتبوك أمس.",
+])
+def test_affairs_or_a_campaign_without_a_region_name_no_body(text: str) -> None:
+    found = {(m.type, m.text) for m in extract_mentions("d", text, crf=False)}
+    assert not any(t == "ORG" for t, _ in found)
