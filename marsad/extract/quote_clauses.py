@@ -22,6 +22,7 @@ from marsad.extract.quote_speakers import (
     ADVERBS,
     LIST_OPENERS,
     MEDIA,
+    MOUTHPIECES,
     RELAY_VERBS,
     STATEMENT_VERBS,
     STATEMENTS,
@@ -62,6 +63,8 @@ _PREPOSITION_KEYS = frozenset(fold(w) for w in _PREPOSITION_WORDS)  # فيه →
 MAX_SPEAKER_TOKENS = 14
 _NAME_WORDS = 4  # words of a person's name at the end of a role
 QUOTE_MARKS = '"«»“”„'
+_DASHES = frozenset("–—")  # «وأضاف – نشكر ...»: a dash right after the cue opens speech
+_ON = fold("على")
 _APPEALS = frozenset({"call", "call_participle"})  # content after إلى/ب is nominal
 PARTICIPLES = frozenset({"participle", "call_participle"})  # never a subject of their own
 # A role's last word before an agency that the role belongs to (صحافي في فرانس برس, مراسل
@@ -105,6 +108,7 @@ class Clause:
     content_start: int | None = None  # offset where the reported words begin
     end: int = 0  # offset where the clause's head (speaker, channel, time) ends
     after_colon: bool = False  # the words follow a colon with no إن: direct speech
+    mouthpiece: bool = False  # the speaker followed «على لسان»: a subject, not an object
 
 
 def _channel_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
@@ -169,6 +173,9 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             break
         if ":" in gap and word_of(tokens[i - 1]) in LIST_OPENERS:
             return clause  # «عن الأعراض، مثل: القيء»: a list, not what was said
+        if i == ci + 1 and (_DASHES & set(gap) or " - " in gap):
+            clause.content_start, clause.after_colon = tok.start, True
+            return clause
         if ":" in gap:  # «قالت الوزارة: إن ...»: the words after the colon, past إن
             marker = tok.seg.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS
             clause.content_start = tokens[i + 1].start if marker and i + 1 < stop else tok.start
@@ -187,6 +194,11 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             if tail_from is not None:
                 _name_after_role(clause, tokens[tail_from:i], person_starts)
             return clause
+        if tok.folded == _ON and i + 2 < stop and word_of(tokens[i + 1]) in MOUTHPIECES:
+            clause.speaker_tokens, in_tail, tail_from = [], False, None
+            clause.mouthpiece = True
+            i += 2  # «قالت البلدية على لسان رئيسها X»: X speaks for it
+            continue
         own = bool(preposition) and _bare_alef(tok.light) == _bare_alef(preposition)  # not علي
         if own and cue_kind in _APPEALS and clause.speaker_tokens \
                 and _name_soon(tokens, i, stop, person_starts):

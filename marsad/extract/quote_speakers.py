@@ -42,6 +42,7 @@ ADVERBS = frozenset(_ROLES["adverb"])
 STATEMENT_VERBS = frozenset(_ROLES["statement_verb"])
 RELAY_VERBS = frozenset(_ROLES["relay"])
 LIST_OPENERS = frozenset(_ROLES["list"])
+MOUTHPIECES = frozenset(_ROLES["mouthpiece"])
 # معاليه، سموها، فضيلته: an honorific with a pronoun suffix (ة written ت before it)
 _HONORIFIC_FORMS = frozenset(
     (word[:-1] + "ت" if word.endswith("ه") else word) + suffix

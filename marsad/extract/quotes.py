@@ -267,7 +267,7 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         speaker.channel_words = clause.channel_words
         speaker.gender = cue_gender(tokens[ci])
         return speaker, True
-    if toks and not is_object(toks, persons):
+    if toks and (clause.mouthpiece or not is_object(toks, persons)):
         earlier = back_reference(toks, state.sources) \
             or role_reference(toks, persons, state.speakers) \
             or statement_issuer(text, toks, persons, state.sources) \

@@ -28,7 +28,8 @@ def _urls(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("sample", sorted(DEV_SETS))
 def test_dev_sample_has_its_article_count(repo_dir: Path, sample: str) -> None:
-    assert len(_urls(repo_dir / sample)) == ARTICLES.get(sample, 12)  # overlaps: tests/eval/test_dev_gold.py
+    # overlaps: tests/eval/test_dev_gold.py
+    assert len(_urls(repo_dir / sample)) == ARTICLES.get(sample, 12)
 
 
 @pytest.fixture(scope="module", params=sorted(DEV_SETS))

@@ -185,3 +185,54 @@ def test_quote_clauses_colon_after_a_list_word_is_no_speech() -> None:
 def test_quote_clauses_colon_after_the_speaker_is_speech() -> None:
     [quote] = extract_quotes("d", "وتحدث التقرير عن الأعراض قائلا: القيء والإسهال أكثرها شيوعا.")
     assert quote.direct and quote.text.startswith("القيء")
+
+
+def _person(text: str, name: str) -> PersonMention:
+    start = text.index(name)
+    return PersonMention(start, start + len(name), "PER", None)
+
+
+def test_quote_clauses_dash_after_the_cue_opens_speech() -> None:
+    text = ("وقال الوزير سالم العبدلي إن الموسم الزراعي كان جيدا، وأضاف – نتوقع محصولا "
+            "أكبر في العام المقبل.")
+    quotes = extract_quotes("d", text, [_person(text, "سالم العبدلي")])
+    assert [q.text for q in quotes][-1] == "نتوقع محصولا أكبر في العام المقبل"
+    assert quotes[-1].direct is True
+    assert quotes[-1].speaker.name == "سالم العبدلي"
+
+
+def test_quote_clauses_dash_inside_the_speaker_phrase_is_no_speech() -> None:
+    text = "وقال الوزير - وهو يتفقد المزارع - إن الموسم الزراعي كان جيدا."
+    [quote] = extract_quotes("d", text)
+    assert quote.text == "الموسم الزراعي كان جيدا"
+
+
+def test_quote_clauses_mouthpiece_speaks_for_the_body() -> None:
+    text = ("وقالت الشركة على لسان مديرها التنفيذي فهد القحطاني إن أعمال الصيانة "
+            "ستنتهي قبل نهاية الشهر.")
+    [quote] = extract_quotes("d", text, [_person(text, "فهد القحطاني")])
+    assert quote.speaker.name == "فهد القحطاني"
+    assert quote.text == "أعمال الصيانة ستنتهي قبل نهاية الشهر"
+
+
+def test_quote_clauses_a_tongue_that_is_no_mouthpiece() -> None:
+    text = "وقالت الشركة على موقعها إن أعمال الصيانة ستنتهي قبل نهاية الشهر."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name.startswith("الشركة")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وتساءل أحد السكان: متى تنتهي هذه الأعمال في الحي؟",
+         "متى تنتهي هذه الأعمال في الحي"),
+        ('وقال المدرب إن الفريق جاهز. وواصل "سنلعب من أجل الفوز".', "سنلعب من أجل الفوز"),
+        ("وعلق المدير على ذلك بأن القرار نهائي.", "القرار نهائي"),
+    ],
+)
+def test_quote_clauses_question_continuation_and_comment_cues(text: str, expected: str) -> None:
+    assert expected in [q.text for q in extract_quotes("d", text)]
+
+
+def test_quote_clauses_continued_action_is_no_speech() -> None:
+    assert extract_quotes("d", "وواصلت فرق الدفاع المدني أعمال البحث عن المفقودين.") == []
