@@ -74,6 +74,7 @@ _CONJUNCTIONS = frozenset(fold(w) for w in ("قبل", "بعد", "دون", "بد�
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "ذلك"))
 _RESUMPTIVE = frozenset(fold(w) for w in ("به", "بها", "عنه", "عنها"))
 _AS_WORDS = frozenset(fold(w) for w in ("حسبما", "كما", "وفقما"))
+_ALSO = fold("كما")
 _NISBA = ("ي", "ية", "يون", "يين", "يات")  # يمنية، يونانيون: adjectives, not verbs
 _GIVEN = frozenset(fold(w) for w in load_words("given_names.tsv"))
 _FUNCTION = load_words("function_words.tsv")
@@ -397,11 +398,19 @@ def lone_cue_verb(tokens: list[Token], i: int) -> bool:
 
 def attribution_cue(tokens: list[Token], i: int) -> bool:
     """«بحسب ما أعلنت الوزارة»، «وفق ما أفاد»: a source for the sentence, not a quote;
-    «على ما صرح به الوزير» names words another cue reports, as «أكده» does."""
+    «على ما صرح به الوزير» names words another cue reports, as «أكده» does; «كما» is «as»
+    (كما أعلنت الوزارة) unless an أن-clause follows: then it is «also» (كما أكد X أن)."""
     if i >= 1 and tokens[i - 1].folded == "ما" and i + 1 < len(tokens) \
             and tokens[i + 1].folded in _RESUMPTIVE:
         return True
     if i >= 2 and tokens[i - 1].folded == "ما":
         before = tokens[i - 2]
         return word_of(before) in ACCORDING or before.key in ACCORDING
+    if i >= 1 and word_of(tokens[i - 1]) == _ALSO:  # «كما أكد X أن ...»: also said
+        for tok in tokens[i + 1:i + 2 + MAX_SPEAKER_TOKENS]:
+            if tok.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:
+                return False
+            if cue_key(tok):  # «كما أعلنت الحركة مسؤوليتها، قائلة إن»: that cue's own
+                return True
+        return True
     return i >= 1 and word_of(tokens[i - 1]) in _AS_WORDS

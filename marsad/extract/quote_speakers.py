@@ -11,9 +11,10 @@ Used by `marsad.extract.quotes` (earlier speakers a cue points back to live in
    a noun in the oblique plural or dual: دعا الطرفين إلى) leave the cue without a subject.
 3. `preposed_subject`: «أما X فقال»، «غير أن X أكد»، «بيد أن أحد ممثليه أكد»، «وكان X قد
    دعا»: a subject with a name (or a definite one after a contrast) before its cue.
-4. `relative_subject` (X الذي أضاف) and `sentence_subject` (وبثت الجبهة ...، وأكدت) find a
-   subject in the cue's own sentence; `last_named` takes the last person named
-   shortly before a first cue that has no speaker yet, and a fresh
+4. `relative_subject` (X الذي أضاف), `sentence_subject` (وبثت الجبهة ...، وأكدت) and
+   `fronted_subject` (X أحد السكان قال) find a subject in the cue's own sentence;
+   `last_named` takes the last person named shortly before a first cue that has no
+   speaker yet, and a fresh
    (not continuing) masculine cue after sentences that quote nobody takes the person they
    named before the latest speaker (وانتقل الحاكم X ... . وقال في مؤتمر).
 """
@@ -57,6 +58,7 @@ _NAMED_REACH = 400  # characters back a subjectless first cue may look for a nam
 ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى"))
 ADVERBIAL_PREPOSITIONS = frozenset(fold(w) for w in ("على", "عن", "في", "إلى", "من", "مع"))
 _SUBJECT_WORDS = 7  # a sentence's subject name starts within its first words
+_FRONTED_WORDS = 8  # a fronted name and its apposition before the sentence's first cue
 
 
 def _given_names() -> frozenset[str]:
@@ -278,6 +280,29 @@ def sentence_subject(text: str, persons: list[PersonMention], tokens: list[Token
     person = next((p for p in persons if p.type in ("PER", "ORG")
                    and any(t.start == p.start for t in head)), None)
     return mention_speaker(text, person)
+
+
+def fronted_subject(text: str, persons: list[PersonMention], tokens: list[Token],
+                    ci: int) -> Speaker | None:
+    """«أحمد علي أحد سكان الحي قال إن ...»: a sentence that opens with a person's name and
+    a short apposition before its first cue makes that person the speaker (the apposition
+    is the role); no other verb stands between them."""
+    if not 1 <= ci <= _FRONTED_WORDS:
+        return None
+    person = next((p for p in persons if p.type == "PER" and p.start == tokens[0].start
+                   and p.end <= tokens[ci].start), None)
+    if person is None or any(_present_verb_like(t) for t in tokens[1:ci]
+                             if t.start >= person.end):
+        return None
+    role = text[person.end:tokens[ci].start].strip(_TITLE_EDGES + "-–") or None
+    return Speaker(text[person.start:person.end], role, person.entity, person.start,
+                   person.end)
+
+
+def _present_verb_like(tok: Token) -> bool:
+    """A present-tense verb form (يعمل، تقول) that would make its own clause."""
+    return tok.light[:1] in ("ي", "ت") and not tok.seg.proclitics and len(tok.light) >= 4 \
+        and not tok.light.endswith(("ي", "ية"))
 
 
 def last_named(text: str, persons: list[PersonMention], before: int,

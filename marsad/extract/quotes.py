@@ -62,6 +62,7 @@ from marsad.extract.quote_speakers import (
     NAMING,
     PersonMention,
     Speaker,
+    fronted_subject,
     is_object,
     last_named,
     preposed_subject,
@@ -277,7 +278,8 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
             return earlier, True
         speaker = split_speaker(text, toks, persons)
         speaker.channel_words = clause.channel_words
-        speaker.gender = cue_gender(tokens[ci])
+        # «قالت البلدية على لسان رئيسها»: the verb agrees with the body, not the speaker
+        speaker.gender = None if clause.mouthpiece else cue_gender(tokens[ci])
         return speaker, _named(speaker, toks, persons)
     coordinated = coordinated_subject(text, persons, tokens, ci, lower) \
         if clause.kind in PARTICIPLES else None
@@ -286,7 +288,8 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
     if current is not None:
         return current, False
     relative = relative_subject(text, persons, tokens, ci) \
-        or sentence_subject(text, persons, tokens, ci)
+        or sentence_subject(text, persons, tokens, ci) \
+        or fronted_subject(text, persons, tokens, ci)
     if relative is not None:
         return relative, True
     gender = cue_gender(tokens[ci])

@@ -148,3 +148,11 @@ def test_quote_references_moving_things_is_no_relay() -> None:
 def test_quote_references_spokesman_of_a_person_is_not_that_person() -> None:
     [quote] = extract_quotes("d", "وأكد المتحدث باسم خالد المصري أن التعاون مستمر بين البلدين.")
     assert quote.speaker.name == "المتحدث باسم خالد المصري"
+
+
+def test_quote_references_mouthpiece_continues_with_a_masculine_cue() -> None:
+    text = ("وقال المواطن سامي العنزي إن الطريق مغلق منذ أسابيع. وقالت البلدية على لسان "
+            "رئيسها فهد القحطاني إن الأعمال تسير وفق الجدول. وأضاف أن المقاول سيفتح الطريق "
+            "قريبا.")
+    quotes = extract_quotes("d", text, _people(text, "سامي العنزي", "فهد القحطاني"))
+    assert [q.speaker.name for q in quotes] == ["سامي العنزي", "فهد القحطاني", "فهد القحطاني"]
