@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from marsad.extract.quote_speakers import (
     ACCORDING,
     ADVERBS,
+    LINKS,
     LIST_OPENERS,
     MEDIA,
     MOUTHPIECES,
@@ -28,6 +29,7 @@ from marsad.extract.quote_speakers import (
     STATEMENTS,
     STOPS,
     given_name,
+    meeting_verb,
     word_of,
 )
 from marsad.lang import load_table, load_words
@@ -169,6 +171,9 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         quote = next((q for q in quotes if q.start <= tok.start < q.end), None)
         if quote is not None and quote not in names:
             break
+        if quote is not None and tok.start == quote.start and cue_kind in _APPEALS \
+                and len(clause.speaker_tokens) >= 2 and word_of(clause.speaker_tokens[-2]) in LINKS:
+            in_tail = True  # «دعا المتحدث باسم التنظيم "جنود الخلافة" إلى»: whom he called
         if quote is None and any(c in gap for c in QUOTE_MARKS) and not any(
                 q.end <= tok.start and q.end >= tokens[i - 1].end for q in quotes):
             break
@@ -236,7 +241,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
                 and (_press(tokens[i + 1]) or _is_preposition(tokens[i + 1])):
             i += 1  # «كشف هذا لـ ...»، «أكد ذلك في ...»: the object, a subject may follow
             continue
-        if word_of(tok) in STOPS or key in STOPS or word_of(tok) in ACCORDING:
+        if word_of(tok) in STOPS or key in STOPS or word_of(tok) in ACCORDING \
+                or clause.speaker_tokens and meeting_verb(tok):  # «سكان التقاهم مراسلنا»
             in_tail = True  # «وشدد رئيس الوزراء بحسب القناة على أن»: the source is no role
         if not in_tail and clause.speaker_tokens and present_verb(tok) \
                 and tok.start not in name_starts and not _governs_a_noun(tokens[i - 1]):

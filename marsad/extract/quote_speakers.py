@@ -44,6 +44,8 @@ STATEMENT_VERBS = frozenset(_ROLES["statement_verb"])
 RELAY_VERBS = frozenset(_ROLES["relay"])
 LIST_OPENERS = frozenset(_ROLES["list"])
 MOUTHPIECES = frozenset(_ROLES["mouthpiece"])
+_MEETING_VERBS = frozenset(_ROLES["met"])
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 # معاليه، سموها، فضيلته: an honorific with a pronoun suffix (ة written ت before it)
 _HONORIFIC_FORMS = frozenset(
     (word[:-1] + "ت" if word.endswith("ه") else word) + suffix
@@ -101,6 +103,19 @@ def word_of(tok: Token) -> str:
     if tok.seg.proclitics[:1] in (("و",), ("ف",)) and len(tok.folded) > 2:
         return tok.folded[1:]
     return tok.folded
+
+
+def meeting_verb(tok: Token) -> bool:
+    """«التقتهم»، «التقاه»، «سألت»: a verb of meeting or asking, with or without an object
+    pronoun; after a speaker it opens a relative clause about who met them."""
+    word = word_of(tok)
+    for pronoun in _OBJECT_PRONOUNS:
+        if word.endswith(pronoun) and len(word) - len(pronoun) >= 3:
+            stem = word[: -len(pronoun)]
+            stem = stem[:-1] + "ي" if stem.endswith("ا") else stem  # التقاه → التقى
+            if stem in _MEETING_VERBS:
+                return True
+    return word in _MEETING_VERBS
 
 
 def given_name(tok: Token) -> bool:

@@ -251,3 +251,32 @@ def test_quote_clauses_kama_before_a_content_clause_is_also() -> None:
 ])
 def test_quote_clauses_kama_as_a_source_is_no_quote(text: str) -> None:
     assert all(q.cue != "أعلنت" and q.cue != "أفاد" for q in extract_quotes("d", text))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("وقال مقاتلون من قوات الحماية التقتهم وكالة الأنباء إن المعارك مستمرة في الأحياء.",
+     "مقاتلون من قوات الحماية"),
+    ("وقال سكان محليون التقاهم مراسلنا إن المياه انقطعت منذ أسبوع.", "سكان محليون"),
+])
+def test_quote_clauses_meeting_verb_ends_the_speaker(text: str, speaker: str) -> None:
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == speaker
+
+
+def test_quote_clauses_possessive_noun_is_no_meeting_verb() -> None:
+    text = "وقال رئيس اللجنة وزائرها الأول إن المعرض سيفتتح غدا في قاعة المدينة."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "رئيس اللجنة وزائرها الأول"
+
+
+def test_quote_clauses_quoted_addressee_of_an_appeal_is_no_speaker() -> None:
+    text = 'ودعا المتحدث باسم الجماعة "أنصار المدينة" إلى الالتحاق بالجبهات في الشمال.'
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "المتحدث باسم الجماعة"
+    assert quote.text == "الالتحاق بالجبهات في الشمال"
+
+
+def test_quote_clauses_quoted_body_after_the_link_stays_in_the_role() -> None:
+    text = 'ودعا المتحدث باسم "جبهة الأحرار" إلى وقف القتال في المدينة.'
+    [quote] = extract_quotes("d", text)
+    assert "جبهة الأحرار" in quote.speaker.name
