@@ -306,6 +306,10 @@ def fronted_subject(text: str, persons: list[PersonMention], tokens: list[Token]
         return None
     person = next((p for p in persons if p.type == "PER" and p.start == tokens[0].start
                    and p.end <= tokens[ci].start), None)
+    conjoined = tokens[1].seg.proclitics[:1] in (("و",), ("ف",)) if ci >= 2 else True
+    if person is None and given_name(tokens[0]) and not conjoined:
+        # a given name and the family name the entities missed
+        person = PersonMention(tokens[0].start, tokens[1].end, "PER")
     if person is None or any(_present_verb_like(t) for t in tokens[1:ci]
                              if t.start >= person.end):
         return None

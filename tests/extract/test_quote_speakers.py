@@ -499,3 +499,9 @@ def test_quote_speakers_no_fronted_subject(text: str) -> None:
     tokens = tokenize(text)
     ci = next(k for k, t in enumerate(tokens) if t.folded.endswith("قال"))
     assert fronted_subject(text, _people(text, "سعيد الحربي"), tokens, ci) is None
+
+
+def test_quote_speakers_fronted_given_name_the_entities_missed() -> None:
+    text = "خالد السبيعي أحد المزارعين قال إن المحصول تضرر من موجة الحر الأخيرة."
+    [quote] = extract_quotes("d", text)
+    assert (quote.speaker.name, quote.speaker.title) == ("خالد السبيعي", "أحد المزارعين")
