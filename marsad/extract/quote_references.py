@@ -102,10 +102,13 @@ def by_gender(history: list[Speaker], gender: str | None) -> Speaker | None:
         return None
     if gender is None:
         return history[-1]
+    latest = history[-1]
+    if latest.body and gender == "m":  # «وتقول المنظمة "..." وأضاف»: a body's verbs vary
+        return latest
     for speaker in reversed(history[-_HISTORY:]):
         if _gender(speaker) in (None, gender):
             return speaker
-    return history[-1]
+    return latest
 
 
 def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:

@@ -82,6 +82,7 @@ class Speaker:
     end: int | None = None
     channel_words: tuple[str, ...] = ()
     gender: str | None = None  # of the verb that named it: «قالت مصادر» → f
+    body: bool = False  # an organisation the entities named: its verbs vary in gender
 
     def to_dict(self) -> dict[str, Any]:
         return {"entity": self.entity, "name": self.name, "title": self.title,
@@ -145,7 +146,7 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
     org = next((p for p in inside if p.start == start and p.type != "PER"), None)
     if org is not None:
         org_end = _close_quote(text, start, _extend_with_place(text, org.end, inside))
-        return Speaker(text[start:org_end], None, org.entity, start, org_end)
+        return Speaker(text[start:org_end], None, org.entity, start, org_end, body=True)
     end = _close_quote(text, start, end)
     phrase = text[start:end]
     return Speaker(phrase, phrase if len(toks) > 1 else None, None, start, end)

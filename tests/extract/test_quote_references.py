@@ -156,3 +156,18 @@ def test_quote_references_mouthpiece_continues_with_a_masculine_cue() -> None:
             "قريبا.")
     quotes = extract_quotes("d", text, _people(text, "سامي العنزي", "فهد القحطاني"))
     assert [q.speaker.name for q in quotes] == ["سامي العنزي", "فهد القحطاني", "فهد القحطاني"]
+
+
+def test_quote_references_masculine_continuation_after_a_body_keeps_the_body() -> None:
+    text = ('وقال الباحث سامي العنزي إن المياه ملوثة. وتقول منظمة أطباء الصحراء "العيادات '
+            'تعمل بلا كهرباء منذ أسبوع". وأضاف: "نحتاج إلى مولدات في أقرب وقت".')
+    people = _people(text, "سامي العنزي") + _people(text, "منظمة أطباء الصحراء", type_="ORG")
+    quotes = extract_quotes("d", text, people)
+    assert quotes[-1].speaker.name == "منظمة أطباء الصحراء"
+
+
+def test_quote_references_masculine_continuation_skips_a_woman() -> None:
+    text = ('وقال الباحث سامي العنزي إن المياه ملوثة. وتقول الطبيبة ليلى حداد "العيادات '
+            'تعمل بلا كهرباء منذ أسبوع". وأضاف: "نحتاج إلى مولدات في أقرب وقت".')
+    quotes = extract_quotes("d", text, _people(text, "سامي العنزي", "ليلى حداد"))
+    assert quotes[-1].speaker.name == "سامي العنزي"
