@@ -59,6 +59,7 @@ from marsad.extract.quote_references import (
     statement_source,
 )
 from marsad.extract.quote_speakers import (
+    MEDIA,
     NAMING,
     PersonMention,
     Speaker,
@@ -79,6 +80,8 @@ __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 
 # A quotation right after one of these nouns names the thing (منظمة "..."), it is no speech.
 _NAMING = frozenset(fold(w) for w in load_words("entity_triggers.tsv")) | NAMING
+_NISBA_ENDINGS = ("ي", "ية")  # الأسبوعية، المصري: an adjective between a noun and its name
+_WHERE = frozenset(fold(w) for w in ("في", "عبر"))
 _CLAUSE_BREAKS = '،,.؛;:"«»“”'
 _CONTINUING = PARTICIPLES | {"add"}  # وأضاف، مضيفاً: the same speaker goes on
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
@@ -116,10 +119,21 @@ def _reads_as_speech(quote: Span, tokens: list[Token], names: set[Span]) -> bool
 
 
 def _named_by(quote: Span, tokens: list[Token]) -> bool:
-    """The quotation follows a naming noun or word without a pronoun suffix: a name."""
+    """The quotation follows a naming noun or word without a pronoun suffix, or an outlet
+    after a preposition and its nisba adjective (في الصحيفة الأسبوعية "..."): a name."""
     before = [t for t in tokens if t.end <= quote.start]
+    if len(before) >= 3 and before[-1].light.startswith("ال") \
+            and before[-1].light.endswith(_NISBA_ENDINGS) and _in_medium(before[-3:-1]):
+        return True
     return bool(before) and not before[-1].seg.enclitics \
         and bool({before[-1].key, before[-1].folded} & _NAMING)
+
+
+def _in_medium(words: list[Token]) -> bool:
+    """«في الصحيفة»، «لمجلة»: an outlet after a preposition is where, not who spoke."""
+    where, noun = words
+    return fold(noun.seg.stem) in MEDIA and (
+        bool(set(noun.seg.proclitics) & {"ل", "ب"}) or where.folded in _WHERE)
 
 
 def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) -> int:
