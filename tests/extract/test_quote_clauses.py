@@ -280,3 +280,19 @@ def test_quote_clauses_quoted_body_after_the_link_stays_in_the_role() -> None:
     text = 'ودعا المتحدث باسم "جبهة الأحرار" إلى وقف القتال في المدينة.'
     [quote] = extract_quotes("d", text)
     assert "جبهة الأحرار" in quote.speaker.name
+
+
+def test_quote_clauses_plural_participle_continues_the_speakers() -> None:
+    text = ("وقال متضررون إن الشركة تأخرت في التعويض، مشيرين الى ان لقاء المسؤولين لم "
+            "يسفر عن نتيجة.")
+    quotes = extract_quotes("d", text)
+    assert [q.text for q in quotes] == ["الشركة تأخرت في التعويض",
+                                       "لقاء المسؤولين لم يسفر عن نتيجة"]
+    assert {q.speaker.name for q in quotes} == {"متضررون"}
+
+
+def test_quote_clauses_admitting_participle() -> None:
+    text = "ووصف المدرب سامي العنزي المباراة بالصعبة، معترفا بأن الخصم هو الأوفر حظا للفوز."
+    start = text.index("سامي العنزي")
+    [quote] = extract_quotes("d", text, [PersonMention(start, start + 11, "PER", None)])
+    assert (quote.speaker.name, quote.text) == ("سامي العنزي", "الخصم هو الأوفر حظا للفوز")
