@@ -12,7 +12,8 @@ Used by `marsad.extract.quotes` (earlier speakers a cue points back to live in
 3. `preposed_subject`: «أما X فقال»، «غير أن X أكد»، «بيد أن أحد ممثليه أكد»، «وكان X قد
    دعا»: a subject with a name (or a definite one after a contrast) before its cue.
 4. `relative_subject` (X الذي أضاف), `sentence_subject` (وبثت الجبهة ...، وأكدت) and
-   `fronted_subject` (X أحد السكان قال) find a subject in the cue's own sentence;
+   `fronted_subject` (X أحد السكان قال) and `contrast_subject` (ولم يشر التقرير ...، لكنه
+   قال) find a subject in the cue's own sentence;
    `last_named` takes the last person named shortly before a first cue that has no
    speaker yet, and a fresh
    (not continuing) masculine cue after sentences that quote nobody takes the person they
@@ -53,6 +54,8 @@ _HONORIFIC_FORMS = frozenset(
 )
 _FUNCTION_LIGHT = load_words("function_words.tsv")
 _CONTRAST = frozenset(fold(w) for w in ("لكن", "غير", "بيد", "بينما", "فيما"))
+_THAT = fold("أن")
+_CONTRAST_THAT = frozenset(fold(w) for w in ("إلا", "غير", "بيد"))  # إلا أنه قال
 _TITLE_EDGES = ' ،,"«»“”'
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
 _SUBJECT_REACH = 4  # the subject of a sentence's opening verb starts within these tokens
@@ -323,6 +326,28 @@ def _present_verb_like(tok: Token) -> bool:
     """A present-tense verb form (يعمل، تقول) that would make its own clause."""
     return tok.light[:1] in ("ي", "ت") and not tok.seg.proclitics and len(tok.light) >= 4 \
         and not tok.light.endswith(("ي", "ية"))
+
+
+def contrast_subject(text: str, persons: list[PersonMention], tokens: list[Token],
+                     ci: int) -> Speaker | None:
+    """«ولم يشر التقرير إلى ...، لكنه قال إن»: a cue after a contrast word carrying a
+    pronoun (لكنه، غير أنه) speaks for the subject of the sentence's opening verb: its
+    name, else the definite noun right after that verb."""
+    if ci < 3:
+        return None
+    pronoun = tokens[ci - 1]
+    if not (pronoun.seg.enclitics in (("ه",), ("ها",)) and (
+            fold(pronoun.seg.stem) in _CONTRAST
+            or fold(pronoun.seg.stem) == _THAT and word_of(tokens[ci - 2]) in _CONTRAST_THAT)):
+        return None
+    named = sentence_subject(text, persons, tokens, ci)
+    if named is not None:
+        return named
+    subject = next((t for t in tokens[1:min(ci - 1, _SUBJECT_REACH)]
+                    if t.seg.proclitics == ("ال",) and not t.seg.enclitics), None)
+    if subject is None:
+        return None
+    return Speaker(subject.text, None, None, subject.start, subject.end)
 
 
 def last_named(text: str, persons: list[PersonMention], before: int,

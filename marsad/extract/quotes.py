@@ -63,6 +63,7 @@ from marsad.extract.quote_speakers import (
     NAMING,
     PersonMention,
     Speaker,
+    contrast_subject,
     fronted_subject,
     is_object,
     last_named,
@@ -303,7 +304,8 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         return current, False
     relative = relative_subject(text, persons, tokens, ci) \
         or sentence_subject(text, persons, tokens, ci) \
-        or fronted_subject(text, persons, tokens, ci)
+        or fronted_subject(text, persons, tokens, ci) \
+        or contrast_subject(text, persons, tokens, ci)
     if relative is not None:
         return relative, True
     gender = cue_gender(tokens[ci])

@@ -171,3 +171,17 @@ def test_quote_references_masculine_continuation_skips_a_woman() -> None:
             'تعمل بلا كهرباء منذ أسبوع". وأضاف: "نحتاج إلى مولدات في أقرب وقت".')
     quotes = extract_quotes("d", text, _people(text, "سامي العنزي", "ليلى حداد"))
     assert quotes[-1].speaker.name == "سامي العنزي"
+
+
+def test_quote_references_contrast_pronoun_points_to_the_opening_subject() -> None:
+    text = "ولم يشر التقرير إلى موعد الانتخابات، لكنه قال إن الحكومة ستعلن عنه قريبا."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "التقرير"
+    assert quote.text == "الحكومة ستعلن عنه قريبا"
+
+
+def test_quote_references_contrast_pronoun_keeps_the_sentence_speaker() -> None:
+    text = ("وقال الوزير سامي العنزي إن التقرير لم يحدد موعدا، لكنه أكد أن الحكومة ستعلن "
+            "عنه قريبا.")
+    quotes = extract_quotes("d", text, _people(text, "سامي العنزي"))
+    assert [q.speaker.name for q in quotes] == ["سامي العنزي", "سامي العنزي"]
