@@ -343,9 +343,11 @@ def contrast_subject(text: str, persons: list[PersonMention], tokens: list[Token
     named = sentence_subject(text, persons, tokens, ci)
     if named is not None:
         return named
+    opening = word_of(tokens[0])
     subject = next((t for t in tokens[1:min(ci - 1, _SUBJECT_REACH)]
-                    if t.seg.proclitics == ("ال",) and not t.seg.enclitics), None)
-    if subject is None:
+                    if t.seg.proclitics == ("ال",) and not t.seg.enclitics
+                    and not t.light.endswith(("ي", "ية"))), None)  # not «التركية»
+    if subject is None or opening in ACCORDING or opening in OPENERS:  # «وحسب صحيفة»
         return None
     return Speaker(subject.text, None, None, subject.start, subject.end)
 

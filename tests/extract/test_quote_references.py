@@ -185,3 +185,9 @@ def test_quote_references_contrast_pronoun_keeps_the_sentence_speaker() -> None:
             "عنه قريبا.")
     quotes = extract_quotes("d", text, _people(text, "سامي العنزي"))
     assert [q.speaker.name for q in quotes] == ["سامي العنزي", "سامي العنزي"]
+
+
+def test_quote_references_contrast_pronoun_after_a_source_names_no_adjective() -> None:
+    text = ("وحسب صحيفة «صباح» التركية فإن الطائرة طلبت الإذن بالهبوط لكنها أشارت إلى أن "
+            "الركاب من كبار الزوار.")
+    assert all(q.speaker.name != "التركية" for q in extract_quotes("d", text))
