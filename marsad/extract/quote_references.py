@@ -25,13 +25,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from marsad.extract.quote_clauses import (
-    CONTENT_MARKERS,
-    CUES,
-    MAX_SPEAKER_TOKENS,
-    cue_key,
-    present_verb,
-)
+from marsad.extract.quote_clauses import present_verb
+from marsad.extract.quote_cues import CONTENT_MARKERS, CUES, MAX_SPEAKER_TOKENS, cue_key
 from marsad.extract.quote_speakers import (
     ACCORDING,
     ADVERBIAL_PREPOSITIONS,

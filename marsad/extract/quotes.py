@@ -34,15 +34,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.extract.quote_clauses import (
+from marsad.extract.quote_clauses import PARTICIPLES, Clause, parse_clause
+from marsad.extract.quote_cues import (
     CUES,
-    PARTICIPLES,
-    Clause,
     attribution_cue,
     cue_key,
     in_speaker_phrase,
     lone_cue_verb,
-    parse_clause,
 )
 from marsad.extract.quote_marks import MIN_CUED_WORDS, MIN_UNCUED_WORDS, direct_spans, name_quotes
 from marsad.extract.quote_references import (

@@ -238,21 +238,6 @@ def test_quote_clauses_continued_action_is_no_speech() -> None:
     assert extract_quotes("d", "وواصلت فرق الدفاع المدني أعمال البحث عن المفقودين.") == []
 
 
-def test_quote_clauses_kama_before_a_content_clause_is_also() -> None:
-    text = "كما أكد رئيس البلدية أن أعمال التشجير ستشمل جميع الأحياء الجديدة."
-    [quote] = extract_quotes("d", text)
-    assert quote.text == "أعمال التشجير ستشمل جميع الأحياء الجديدة"
-    assert quote.speaker.name == "رئيس البلدية"
-
-
-@pytest.mark.parametrize("text", [
-    "وارتفع عدد المصابين إلى عشرين شخصا، كما أعلنت وزارة الصحة في بيان.",
-    "وأصيب عشرون شخصا كما أفاد الدفاع المدني، مؤكدا عدم وجود وفيات.",
-])
-def test_quote_clauses_kama_as_a_source_is_no_quote(text: str) -> None:
-    assert all(q.cue != "أعلنت" and q.cue != "أفاد" for q in extract_quotes("d", text))
-
-
 @pytest.mark.parametrize(("text", "speaker"), [
     ("وقال مقاتلون من قوات الحماية التقتهم وكالة الأنباء إن المعارك مستمرة في الأحياء.",
      "مقاتلون من قوات الحماية"),
