@@ -59,6 +59,7 @@ _PREPOSITION_WORDS = ("في", "من", "على", "عن", "إلى", "مع", "من�
 _PREPOSITIONS = frozenset(w.translate(_ALEFS) for w in _PREPOSITION_WORDS)
 _PREPOSITION_KEYS = frozenset(fold(w) for w in _PREPOSITION_WORDS)  # فيه → في
 _NAME_WORDS = 4  # words of a person's name at the end of a role
+_LATE_COLON_REACH = 12  # further words a channel or time tail may run before its colon
 QUOTE_MARKS = '"«»“”„'
 _DASHES = frozenset("–—")  # «وأضاف – نشكر ...»: a dash right after the cue opens speech
 _ON = fold("على")
@@ -253,7 +254,21 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         elif tail_from is None:
             tail_from = i
         i += 1
+    if i < stop and in_tail and clause.content_start is None:
+        _late_colon(text, tokens, i, stop, clause)
     return clause
+
+
+def _late_colon(text: str, tokens: list[Token], i: int, stop: int, clause: Clause) -> None:
+    """«أعلن X، في تعليق على ... مساء أمس: لن ...»: a long adverbial tail may still end in
+    the colon that opens the speech, if no mark, full stop or content word comes first."""
+    for j in range(i, min(stop, i + _LATE_COLON_REACH)):
+        gap = text[tokens[j - 1].end : tokens[j].start]
+        if ":" in gap:
+            clause.content_start, clause.after_colon = tokens[j].start, True
+            return
+        if any(c in gap for c in QUOTE_MARKS + ".؟!؛") or tokens[j].key in CONTENT_MARKERS:
+            return
 
 
 def _name_after_role(clause: Clause, tail: list[Token], person_starts: frozenset[int]) -> None:

@@ -281,3 +281,18 @@ def test_quote_clauses_admitting_participle() -> None:
     start = text.index("سامي العنزي")
     [quote] = extract_quotes("d", text, [PersonMention(start, start + 11, "PER", None)])
     assert (quote.speaker.name, quote.text) == ("سامي العنزي", "الخصم هو الأوفر حظا للفوز")
+
+
+def test_quote_clauses_colon_after_a_long_adverbial_tail() -> None:
+    text = ("أعلن رئيس الوزراء المكلف خالد السعدي، في تعليق على تعرض مبنى الوزارة في العاصمة "
+            "الإدارية الجديدة لهجوم مسلح بالقذائف مساء أول من أمس: لن تتمكن الجماعات المسلحة "
+            "من ترهيبنا.")
+    [quote] = extract_quotes("d", text, [_person(text, "خالد السعدي")])
+    assert (quote.text, quote.direct) == ("لن تتمكن الجماعات المسلحة من ترهيبنا", True)
+
+
+def test_quote_clauses_no_late_colon_past_a_content_word() -> None:
+    text = ("أعلن رئيس الوزراء المكلف خالد السعدي، في تعليق على تعرض مبنى الوزارة في العاصمة "
+            "الإدارية الجديدة لهجوم مسلح بالقذائف مساء أول من أمس، وهو ما يعني أن الأسباب "
+            "ثلاثة: الأمن والمال.")
+    assert extract_quotes("d", text, [_person(text, "خالد السعدي")]) == []
