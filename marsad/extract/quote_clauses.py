@@ -143,6 +143,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         tok = tokens[i]
         clause.end = tok.start
         gap = text[tokens[i - 1].end : tok.start]
+        if "/" in gap:  # the colon of a link (http://) opens nothing
+            gap = gap.replace(":", "")
         quote = next((q for q in quotes if q.start <= tok.start < q.end), None)
         if quote is not None and quote not in names:
             break
@@ -264,7 +266,7 @@ def _late_colon(text: str, tokens: list[Token], i: int, stop: int, clause: Claus
     the colon that opens the speech, if no mark, full stop or content word comes first."""
     for j in range(i, min(stop, i + _LATE_COLON_REACH)):
         gap = text[tokens[j - 1].end : tokens[j].start]
-        if ":" in gap:
+        if ":" in gap and "/" not in gap:  # not the colon of a link
             clause.content_start, clause.after_colon = tokens[j].start, True
             return
         if any(c in gap for c in QUOTE_MARKS + ".؟!؛") or tokens[j].key in CONTENT_MARKERS:

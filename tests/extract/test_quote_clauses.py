@@ -296,3 +296,10 @@ def test_quote_clauses_no_late_colon_past_a_content_word() -> None:
             "الإدارية الجديدة لهجوم مسلح بالقذائف مساء أول من أمس، وهو ما يعني أن الأسباب "
             "ثلاثة: الأمن والمال.")
     assert extract_quotes("d", text, [_person(text, "خالد السعدي")]) == []
+
+
+def test_quote_clauses_link_colon_opens_no_speech() -> None:
+    text = ("ودعا وكيل الأمانة سكان المدينة للمشاركة في الاستطلاع عبر الاستبانة المطروحة من "
+            "خلال الموقع الإلكتروني للاحتفالات من خلال الرابط http://example.org/abc لدعم "
+            "جهود الأمانة.")
+    assert all("example" not in q.text for q in extract_quotes("d", text))
