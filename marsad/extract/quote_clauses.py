@@ -17,16 +17,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from marsad.extract.quote_cues import (
+    CONTENT_MARKERS,
+    MAX_SPEAKER_TOKENS,
+    attribution_cue,
+    cue_key,
+    in_speaker_phrase,
+    lone_cue_verb,
+)
 from marsad.extract.quote_speakers import (
     ACCORDING,
     ADVERBS,
+    LINKS,
     LIST_OPENERS,
     MEDIA,
-    RELAY_VERBS,
-    STATEMENT_VERBS,
-    STATEMENTS,
+    MOUTHPIECES,
     STOPS,
     given_name,
+    meeting_verb,
     word_of,
 )
 from marsad.lang import load_table, load_words
@@ -34,11 +42,6 @@ from marsad.model import Span
 from marsad.text.normalize import fold
 from marsad.text.tokens import Token
 
-CUES = {fold(row[0]): (row[1], row[2] == "yes") for row in load_table("quote_cues.tsv")}
-for _verb in STATEMENT_VERBS:  # «وجاء في بيان ...»: a cue only before a statement
-    CUES.setdefault(_verb, ("say", False))
-for _verb in RELAY_VERBS:  # «ونقلت الوكالة عن مصدر أن»: the one after عن speaks
-    CUES.setdefault(_verb, ("quoting", False))
 _CUE_PREPOSITIONS = {fold(row[0]): row[3] for row in load_table("quote_cues.tsv")
                      if row[3] != "-"}
 _CHANNELS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -50,18 +53,16 @@ for _words, _label in sorted(
 _WEEKDAYS = {fold(row[0]) for row in load_table("weekdays.tsv")}
 TIME_WORDS = _WEEKDAYS | {fold(w) for w in ("اليوم", "أمس", "الأمس", "مساء", "صباح", "ليل",
                                               "ظهر", "فجر", "مساءً", "يوم", "الليلة", "غدا")}
-CONTENT_MARKERS = {fold(w) for w in ("إن", "أن", "بأن", "إنه", "إنها", "إنهم", "أنه", "أنها",
-                                      "أنهم", "بأنه", "بأنها", "بأنهم", "إننا", "أننا")}
-# A speaker phrase never starts with a preposition: «أعلن في العام ...» has no subject.
-_NOUN_CLITICS = frozenset(("ب", "ل", "ك", "ال"))
 _ALEFS = str.maketrans("أإآ", "ااا")
 # light forms with a bare alef (إلى and الى alike; على stays apart from علي)
 _PREPOSITION_WORDS = ("في", "من", "على", "عن", "إلى", "مع", "منذ", "خلال", "أمام", "لدى", "حول")
 _PREPOSITIONS = frozenset(w.translate(_ALEFS) for w in _PREPOSITION_WORDS)
 _PREPOSITION_KEYS = frozenset(fold(w) for w in _PREPOSITION_WORDS)  # فيه → في
-MAX_SPEAKER_TOKENS = 14
 _NAME_WORDS = 4  # words of a person's name at the end of a role
+_LATE_COLON_REACH = 12  # further words a channel or time tail may run before its colon
 QUOTE_MARKS = '"«»“”„'
+_DASHES = frozenset("–—")  # «وأضاف – نشكر ...»: a dash right after the cue opens speech
+_ON = fold("على")
 _APPEALS = frozenset({"call", "call_participle"})  # content after إلى/ب is nominal
 PARTICIPLES = frozenset({"participle", "call_participle"})  # never a subject of their own
 # A role's last word before an agency that the role belongs to (صحافي في فرانس برس, مراسل
@@ -69,29 +70,9 @@ PARTICIPLES = frozenset({"participle", "call_participle"})  # never a subject of
 _AFFILIATIONS = frozenset(fold(w) for w in ("في", "لدى", "ب"))
 _CONJUNCTIONS = frozenset(fold(w) for w in ("قبل", "بعد", "دون", "بدون", "منذ", "حتى", "بمجرد"))
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "ذلك"))
-_RESUMPTIVE = frozenset(fold(w) for w in ("به", "بها", "عنه", "عنها"))
-_AS_WORDS = frozenset(fold(w) for w in ("حسبما", "كما", "وفقما"))
 _NISBA = ("ي", "ية", "يون", "يين", "يات")  # يمنية، يونانيون: adjectives, not verbs
 _GIVEN = frozenset(fold(w) for w in load_words("given_names.tsv"))
 _FUNCTION = load_words("function_words.tsv")
-
-
-def cue_key(tok: Token) -> str | None:
-    """The cue a token is, if any; a leading و/ف counts as a conjunction even where the
-    segmenter kept it (ودعا is read as ودّع "bade farewell" out of context). A verb with an
-    object pronoun (ما قاله العلماء، أكده) refers to words, it does not introduce them; a
-    word with a preposition or the article (بقدر، الكاتب) is a noun."""
-    if tok.seg.enclitics:  # unless the whole word is a cue the segmenter split (مبينا)
-        return tok.folded if tok.folded in CUES else None
-    if set(tok.seg.proclitics) & _NOUN_CLITICS and tok.folded not in CUES:
-        return None
-    key = tok.seg.key
-    if key in CUES:
-        return key
-    folded = tok.folded
-    if folded[:1] in ("و", "ف") and folded[1:] in CUES:
-        return folded[1:]
-    return None
 
 
 @dataclass(slots=True)
@@ -105,6 +86,7 @@ class Clause:
     content_start: int | None = None  # offset where the reported words begin
     end: int = 0  # offset where the clause's head (speaker, channel, time) ends
     after_colon: bool = False  # the words follow a colon with no إن: direct speech
+    mouthpiece: bool = False  # the speaker followed «على لسان»: a subject, not an object
 
 
 def _channel_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
@@ -161,14 +143,22 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         tok = tokens[i]
         clause.end = tok.start
         gap = text[tokens[i - 1].end : tok.start]
+        if "/" in gap:  # the colon of a link (http://) opens nothing
+            gap = gap.replace(":", "")
         quote = next((q for q in quotes if q.start <= tok.start < q.end), None)
         if quote is not None and quote not in names:
             break
+        if quote is not None and tok.start == quote.start and cue_kind in _APPEALS \
+                and len(clause.speaker_tokens) >= 2 and word_of(clause.speaker_tokens[-2]) in LINKS:
+            in_tail = True  # «دعا المتحدث باسم التنظيم "جنود الخلافة" إلى»: whom he called
         if quote is None and any(c in gap for c in QUOTE_MARKS) and not any(
                 q.end <= tok.start and q.end >= tokens[i - 1].end for q in quotes):
             break
         if ":" in gap and word_of(tokens[i - 1]) in LIST_OPENERS:
             return clause  # «عن الأعراض، مثل: القيء»: a list, not what was said
+        if i == ci + 1 and (_DASHES & set(gap) or " - " in gap):
+            clause.content_start, clause.after_colon = tok.start, True
+            return clause
         if ":" in gap:  # «قالت الوزارة: إن ...»: the words after the colon, past إن
             marker = tok.seg.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS
             clause.content_start = tokens[i + 1].start if marker and i + 1 < stop else tok.start
@@ -187,6 +177,11 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
             if tail_from is not None:
                 _name_after_role(clause, tokens[tail_from:i], person_starts)
             return clause
+        if tok.folded == _ON and i + 2 < stop and word_of(tokens[i + 1]) in MOUTHPIECES:
+            clause.speaker_tokens, in_tail, tail_from = [], False, None
+            clause.mouthpiece = True
+            i += 2  # «قالت البلدية على لسان رئيسها X»: X speaks for it
+            continue
         own = bool(preposition) and _bare_alef(tok.light) == _bare_alef(preposition)  # not علي
         if own and cue_kind in _APPEALS and clause.speaker_tokens \
                 and _name_soon(tokens, i, stop, person_starts):
@@ -223,7 +218,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
                 and (_press(tokens[i + 1]) or _is_preposition(tokens[i + 1])):
             i += 1  # «كشف هذا لـ ...»، «أكد ذلك في ...»: the object, a subject may follow
             continue
-        if word_of(tok) in STOPS or key in STOPS or word_of(tok) in ACCORDING:
+        if word_of(tok) in STOPS or key in STOPS or word_of(tok) in ACCORDING \
+                or clause.speaker_tokens and meeting_verb(tok):  # «سكان التقاهم مراسلنا»
             in_tail = True  # «وشدد رئيس الوزراء بحسب القناة على أن»: the source is no role
         if not in_tail and clause.speaker_tokens and present_verb(tok) \
                 and tok.start not in name_starts and not _governs_a_noun(tokens[i - 1]):
@@ -260,7 +256,21 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         elif tail_from is None:
             tail_from = i
         i += 1
+    if i < stop and in_tail and clause.content_start is None:
+        _late_colon(text, tokens, i, stop, clause)
     return clause
+
+
+def _late_colon(text: str, tokens: list[Token], i: int, stop: int, clause: Clause) -> None:
+    """«أعلن X، في تعليق على ... مساء أمس: لن ...»: a long adverbial tail may still end in
+    the colon that opens the speech, if no mark, full stop or content word comes first."""
+    for j in range(i, min(stop, i + _LATE_COLON_REACH)):
+        gap = text[tokens[j - 1].end : tokens[j].start]
+        if ":" in gap and "/" not in gap:  # not the colon of a link
+            clause.content_start, clause.after_colon = tokens[j].start, True
+            return
+        if any(c in gap for c in QUOTE_MARKS + ".؟!؛") or tokens[j].key in CONTENT_MARKERS:
+            return
 
 
 def _name_after_role(clause: Clause, tail: list[Token], person_starts: frozenset[int]) -> None:
@@ -348,48 +358,3 @@ def _past_quoted_outlet(quotes: list[Span], tokens: list[Token], i: int, stop: i
     while j < stop and tokens[j].start < quote.end:
         j += 1
     return j if j < stop else None
-
-
-def in_speaker_phrase(tokens: list[Token], i: int) -> bool:
-    """A bare cue word right after the definite noun of an earlier cue's subject is a noun
-    (وذكر رئيس النادي طالب الدكتوراه ...: a student, not «demanded»)."""
-    tok = tokens[i]
-    if i < 2 or tok.seg.proclitics[:1] in (("و",), ("ف",)) or tok.folded[:1] in ("و", "ف") \
-            or CUES.get(cue_key(tok) or "", ("",))[0] == "quoting":  # عن الوزير قوله
-        return False
-    if not tokens[i - 1].key.startswith("ال") or tokens[i - 1].end != tok.start - 1:
-        return False
-    return any(cue_key(tokens[j]) and not lone_cue_verb(tokens, j)
-               for j in range(max(0, i - 4), i - 1))
-
-
-def lone_cue_verb(tokens: list[Token], i: int) -> bool:
-    """«وجاء الرد سريعا»: a statement verb (جاء، ورد) not followed by «في» and a statement
-    (بيان، تقرير: quote_speaker_words.tsv) is no cue; nor is a relay verb (نقل) with no
-    عن before the content (عملية نقل الأسرى), or one whose عن-phrase ends in قوله (that
-    cue speaks for it)."""
-    key = cue_key(tokens[i])
-    if key in RELAY_VERBS:
-        after = []
-        for tok in tokens[i + 1:i + MAX_SPEAKER_TOKENS]:
-            if tok.key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:
-                break
-            after.append(word_of(tok))
-        return "عن" not in after or any(CUES.get(w, ("",))[0] == "quoting" for w in after)
-    if key not in STATEMENT_VERBS:
-        return False
-    after = tokens[i + 1:i + 3]  # في بيان، في البيان، في بيانها
-    return not (len(after) == 2 and after[0].folded == "في"
-                and fold(after[1].seg.stem) in STATEMENTS)
-
-
-def attribution_cue(tokens: list[Token], i: int) -> bool:
-    """«بحسب ما أعلنت الوزارة»، «وفق ما أفاد»: a source for the sentence, not a quote;
-    «على ما صرح به الوزير» names words another cue reports, as «أكده» does."""
-    if i >= 1 and tokens[i - 1].folded == "ما" and i + 1 < len(tokens) \
-            and tokens[i + 1].folded in _RESUMPTIVE:
-        return True
-    if i >= 2 and tokens[i - 1].folded == "ما":
-        before = tokens[i - 2]
-        return word_of(before) in ACCORDING or before.key in ACCORDING
-    return i >= 1 and word_of(tokens[i - 1]) in _AS_WORDS

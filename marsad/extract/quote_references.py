@@ -25,13 +25,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from marsad.extract.quote_clauses import (
-    CONTENT_MARKERS,
-    CUES,
-    MAX_SPEAKER_TOKENS,
-    cue_key,
-    present_verb,
-)
+from marsad.extract.quote_clauses import present_verb
+from marsad.extract.quote_cues import CONTENT_MARKERS, CUES, MAX_SPEAKER_TOKENS, cue_key
 from marsad.extract.quote_speakers import (
     ACCORDING,
     ADVERBIAL_PREPOSITIONS,
@@ -102,10 +97,13 @@ def by_gender(history: list[Speaker], gender: str | None) -> Speaker | None:
         return None
     if gender is None:
         return history[-1]
+    latest = history[-1]
+    if latest.body and gender == "m":  # «وتقول المنظمة "..." وأضاف»: a body's verbs vary
+        return latest
     for speaker in reversed(history[-_HISTORY:]):
         if _gender(speaker) in (None, gender):
             return speaker
-    return history[-1]
+    return latest
 
 
 def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:

@@ -11,9 +11,11 @@ Used by `marsad.extract.quotes` (earlier speakers a cue points back to live in
    a noun in the oblique plural or dual: دعا الطرفين إلى) leave the cue without a subject.
 3. `preposed_subject`: «أما X فقال»، «غير أن X أكد»، «بيد أن أحد ممثليه أكد»، «وكان X قد
    دعا»: a subject with a name (or a definite one after a contrast) before its cue.
-4. `relative_subject` (X الذي أضاف) and `sentence_subject` (وبثت الجبهة ...، وأكدت) find a
-   subject in the cue's own sentence; `last_named` takes the last person named
-   shortly before a first cue that has no speaker yet, and a fresh
+4. `relative_subject` (X الذي أضاف), `sentence_subject` (وبثت الجبهة ...، وأكدت) and
+   `fronted_subject` (X أحد السكان قال) and `contrast_subject` (ولم يشر التقرير ...، لكنه
+   قال) find a subject in the cue's own sentence;
+   `last_named` takes the last person named shortly before a first cue that has no
+   speaker yet, and a fresh
    (not continuing) masculine cue after sentences that quote nobody takes the person they
    named before the latest speaker (وانتقل الحاكم X ... . وقال في مؤتمر).
 """
@@ -42,6 +44,9 @@ ADVERBS = frozenset(_ROLES["adverb"])
 STATEMENT_VERBS = frozenset(_ROLES["statement_verb"])
 RELAY_VERBS = frozenset(_ROLES["relay"])
 LIST_OPENERS = frozenset(_ROLES["list"])
+MOUTHPIECES = frozenset(_ROLES["mouthpiece"])
+_MEETING_VERBS = frozenset(_ROLES["met"])
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 # معاليه، سموها، فضيلته: an honorific with a pronoun suffix (ة written ت before it)
 _HONORIFIC_FORMS = frozenset(
     (word[:-1] + "ت" if word.endswith("ه") else word) + suffix
@@ -49,6 +54,8 @@ _HONORIFIC_FORMS = frozenset(
 )
 _FUNCTION_LIGHT = load_words("function_words.tsv")
 _CONTRAST = frozenset(fold(w) for w in ("لكن", "غير", "بيد", "بينما", "فيما"))
+_THAT = fold("أن")
+_CONTRAST_THAT = frozenset(fold(w) for w in ("إلا", "غير", "بيد"))  # إلا أنه قال
 _TITLE_EDGES = ' ،,"«»“”'
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
 _SUBJECT_REACH = 4  # the subject of a sentence's opening verb starts within these tokens
@@ -56,6 +63,7 @@ _NAMED_REACH = 400  # characters back a subjectless first cue may look for a nam
 ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى"))
 ADVERBIAL_PREPOSITIONS = frozenset(fold(w) for w in ("على", "عن", "في", "إلى", "من", "مع"))
 _SUBJECT_WORDS = 7  # a sentence's subject name starts within its first words
+_FRONTED_WORDS = 8  # a fronted name and its apposition before the sentence's first cue
 
 
 def _given_names() -> frozenset[str]:
@@ -77,6 +85,7 @@ class Speaker:
     end: int | None = None
     channel_words: tuple[str, ...] = ()
     gender: str | None = None  # of the verb that named it: «قالت مصادر» → f
+    body: bool = False  # an organisation the entities named: its verbs vary in gender
 
     def to_dict(self) -> dict[str, Any]:
         return {"entity": self.entity, "name": self.name, "title": self.title,
@@ -98,6 +107,19 @@ def word_of(tok: Token) -> str:
     if tok.seg.proclitics[:1] in (("و",), ("ف",)) and len(tok.folded) > 2:
         return tok.folded[1:]
     return tok.folded
+
+
+def meeting_verb(tok: Token) -> bool:
+    """«التقتهم»، «التقاه»، «سألت»: a verb of meeting or asking, with or without an object
+    pronoun; after a speaker it opens a relative clause about who met them."""
+    word = word_of(tok)
+    for pronoun in _OBJECT_PRONOUNS:
+        if word.endswith(pronoun) and len(word) - len(pronoun) >= 3:
+            stem = word[: -len(pronoun)]
+            stem = stem[:-1] + "ي" if stem.endswith("ا") else stem  # التقاه → التقى
+            if stem in _MEETING_VERBS:
+                return True
+    return word in _MEETING_VERBS
 
 
 def given_name(tok: Token) -> bool:
@@ -127,7 +149,7 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
     org = next((p for p in inside if p.start == start and p.type != "PER"), None)
     if org is not None:
         org_end = _close_quote(text, start, _extend_with_place(text, org.end, inside))
-        return Speaker(text[start:org_end], None, org.entity, start, org_end)
+        return Speaker(text[start:org_end], None, org.entity, start, org_end, body=True)
     end = _close_quote(text, start, end)
     phrase = text[start:end]
     return Speaker(phrase, phrase if len(toks) > 1 else None, None, start, end)
@@ -277,6 +299,57 @@ def sentence_subject(text: str, persons: list[PersonMention], tokens: list[Token
     person = next((p for p in persons if p.type in ("PER", "ORG")
                    and any(t.start == p.start for t in head)), None)
     return mention_speaker(text, person)
+
+
+def fronted_subject(text: str, persons: list[PersonMention], tokens: list[Token],
+                    ci: int) -> Speaker | None:
+    """«أحمد علي أحد سكان الحي قال إن ...»: a sentence that opens with a person's name and
+    a short apposition before its first cue makes that person the speaker (the apposition
+    is the role); no other verb stands between them."""
+    if not 1 <= ci <= _FRONTED_WORDS:
+        return None
+    person = next((p for p in persons if p.type == "PER" and p.start == tokens[0].start
+                   and p.end <= tokens[ci].start), None)
+    conjoined = tokens[1].seg.proclitics[:1] in (("و",), ("ف",)) if ci >= 2 else True
+    if person is None and given_name(tokens[0]) and not conjoined:
+        # a given name and the family name the entities missed
+        person = PersonMention(tokens[0].start, tokens[1].end, "PER")
+    if person is None or any(_present_verb_like(t) for t in tokens[1:ci]
+                             if t.start >= person.end):
+        return None
+    role = text[person.end:tokens[ci].start].strip(_TITLE_EDGES + "-–") or None
+    return Speaker(text[person.start:person.end], role, person.entity, person.start,
+                   person.end)
+
+
+def _present_verb_like(tok: Token) -> bool:
+    """A present-tense verb form (يعمل، تقول) that would make its own clause."""
+    return tok.light[:1] in ("ي", "ت") and not tok.seg.proclitics and len(tok.light) >= 4 \
+        and not tok.light.endswith(("ي", "ية"))
+
+
+def contrast_subject(text: str, persons: list[PersonMention], tokens: list[Token],
+                     ci: int) -> Speaker | None:
+    """«ولم يشر التقرير إلى ...، لكنه قال إن»: a cue after a contrast word carrying a
+    pronoun (لكنه، غير أنه) speaks for the subject of the sentence's opening verb: its
+    name, else the definite noun right after that verb."""
+    if ci < 3:
+        return None
+    pronoun = tokens[ci - 1]
+    if not (pronoun.seg.enclitics in (("ه",), ("ها",)) and (
+            fold(pronoun.seg.stem) in _CONTRAST
+            or fold(pronoun.seg.stem) == _THAT and word_of(tokens[ci - 2]) in _CONTRAST_THAT)):
+        return None
+    named = sentence_subject(text, persons, tokens, ci)
+    if named is not None:
+        return named
+    opening = word_of(tokens[0])
+    subject = next((t for t in tokens[1:min(ci - 1, _SUBJECT_REACH)]
+                    if t.seg.proclitics == ("ال",) and not t.seg.enclitics
+                    and not t.light.endswith(("ي", "ية"))), None)  # not «التركية»
+    if subject is None or opening in ACCORDING or opening in OPENERS:  # «وحسب صحيفة»
+        return None
+    return Speaker(subject.text, None, None, subject.start, subject.end)
 
 
 def last_named(text: str, persons: list[PersonMention], before: int,

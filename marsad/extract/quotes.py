@@ -34,15 +34,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.extract.quote_clauses import (
+from marsad.extract.quote_clauses import PARTICIPLES, Clause, parse_clause
+from marsad.extract.quote_cues import (
     CUES,
-    PARTICIPLES,
-    Clause,
     attribution_cue,
     cue_key,
     in_speaker_phrase,
     lone_cue_verb,
-    parse_clause,
 )
 from marsad.extract.quote_marks import MIN_CUED_WORDS, MIN_UNCUED_WORDS, direct_spans, name_quotes
 from marsad.extract.quote_references import (
@@ -59,9 +57,12 @@ from marsad.extract.quote_references import (
     statement_source,
 )
 from marsad.extract.quote_speakers import (
+    MEDIA,
     NAMING,
     PersonMention,
     Speaker,
+    contrast_subject,
+    fronted_subject,
     is_object,
     last_named,
     preposed_subject,
@@ -78,6 +79,8 @@ __all__ = ["PersonMention", "Quote", "Speaker", "extract_quotes"]
 
 # A quotation right after one of these nouns names the thing (منظمة "..."), it is no speech.
 _NAMING = frozenset(fold(w) for w in load_words("entity_triggers.tsv")) | NAMING
+_NISBA_ENDINGS = ("ي", "ية")  # الأسبوعية، المصري: an adjective between a noun and its name
+_WHERE = frozenset(fold(w) for w in ("في", "عبر"))
 _CLAUSE_BREAKS = '،,.؛;:"«»“”'
 _CONTINUING = PARTICIPLES | {"add"}  # وأضاف، مضيفاً: the same speaker goes on
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
@@ -115,10 +118,21 @@ def _reads_as_speech(quote: Span, tokens: list[Token], names: set[Span]) -> bool
 
 
 def _named_by(quote: Span, tokens: list[Token]) -> bool:
-    """The quotation follows a naming noun or word without a pronoun suffix: a name."""
+    """The quotation follows a naming noun or word without a pronoun suffix, or an outlet
+    after a preposition and its nisba adjective (في الصحيفة الأسبوعية "..."): a name."""
     before = [t for t in tokens if t.end <= quote.start]
+    if len(before) >= 3 and before[-1].light.startswith("ال") \
+            and before[-1].light.endswith(_NISBA_ENDINGS) and _in_medium(before[-3:-1]):
+        return True
     return bool(before) and not before[-1].seg.enclitics \
         and bool({before[-1].key, before[-1].folded} & _NAMING)
+
+
+def _in_medium(words: list[Token]) -> bool:
+    """«في الصحيفة»، «لمجلة»: an outlet after a preposition is where, not who spoke."""
+    where, noun = words
+    return fold(noun.seg.stem) in MEDIA and (
+        bool(set(noun.seg.proclitics) & {"ل", "ب"}) or where.folded in _WHERE)
 
 
 def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) -> int:
@@ -267,7 +281,7 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
         speaker.channel_words = clause.channel_words
         speaker.gender = cue_gender(tokens[ci])
         return speaker, True
-    if toks and not is_object(toks, persons):
+    if toks and (clause.mouthpiece or not is_object(toks, persons)):
         earlier = back_reference(toks, state.sources) \
             or role_reference(toks, persons, state.speakers) \
             or statement_issuer(text, toks, persons, state.sources) \
@@ -277,7 +291,8 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
             return earlier, True
         speaker = split_speaker(text, toks, persons)
         speaker.channel_words = clause.channel_words
-        speaker.gender = cue_gender(tokens[ci])
+        # «قالت البلدية على لسان رئيسها»: the verb agrees with the body, not the speaker
+        speaker.gender = None if clause.mouthpiece else cue_gender(tokens[ci])
         return speaker, _named(speaker, toks, persons)
     coordinated = coordinated_subject(text, persons, tokens, ci, lower) \
         if clause.kind in PARTICIPLES else None
@@ -286,7 +301,9 @@ def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause:
     if current is not None:
         return current, False
     relative = relative_subject(text, persons, tokens, ci) \
-        or sentence_subject(text, persons, tokens, ci)
+        or sentence_subject(text, persons, tokens, ci) \
+        or fronted_subject(text, persons, tokens, ci) \
+        or contrast_subject(text, persons, tokens, ci)
     if relative is not None:
         return relative, True
     gender = cue_gender(tokens[ci])

@@ -185,3 +185,121 @@ def test_quote_clauses_colon_after_a_list_word_is_no_speech() -> None:
 def test_quote_clauses_colon_after_the_speaker_is_speech() -> None:
     [quote] = extract_quotes("d", "وتحدث التقرير عن الأعراض قائلا: القيء والإسهال أكثرها شيوعا.")
     assert quote.direct and quote.text.startswith("القيء")
+
+
+def _person(text: str, name: str) -> PersonMention:
+    start = text.index(name)
+    return PersonMention(start, start + len(name), "PER", None)
+
+
+def test_quote_clauses_dash_after_the_cue_opens_speech() -> None:
+    text = ("وقال الوزير سالم العبدلي إن الموسم الزراعي كان جيدا، وأضاف – نتوقع محصولا "
+            "أكبر في العام المقبل.")
+    quotes = extract_quotes("d", text, [_person(text, "سالم العبدلي")])
+    assert [q.text for q in quotes][-1] == "نتوقع محصولا أكبر في العام المقبل"
+    assert quotes[-1].direct is True
+    assert quotes[-1].speaker.name == "سالم العبدلي"
+
+
+def test_quote_clauses_dash_inside_the_speaker_phrase_is_no_speech() -> None:
+    text = "وقال الوزير - وهو يتفقد المزارع - إن الموسم الزراعي كان جيدا."
+    [quote] = extract_quotes("d", text)
+    assert quote.text == "الموسم الزراعي كان جيدا"
+
+
+def test_quote_clauses_mouthpiece_speaks_for_the_body() -> None:
+    text = ("وقالت الشركة على لسان مديرها التنفيذي فهد القحطاني إن أعمال الصيانة "
+            "ستنتهي قبل نهاية الشهر.")
+    [quote] = extract_quotes("d", text, [_person(text, "فهد القحطاني")])
+    assert quote.speaker.name == "فهد القحطاني"
+    assert quote.text == "أعمال الصيانة ستنتهي قبل نهاية الشهر"
+
+
+def test_quote_clauses_a_tongue_that_is_no_mouthpiece() -> None:
+    text = "وقالت الشركة على موقعها إن أعمال الصيانة ستنتهي قبل نهاية الشهر."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name.startswith("الشركة")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وتساءل أحد السكان: متى تنتهي هذه الأعمال في الحي؟",
+         "متى تنتهي هذه الأعمال في الحي"),
+        ('وقال المدرب إن الفريق جاهز. وواصل "سنلعب من أجل الفوز".', "سنلعب من أجل الفوز"),
+        ("وعلق المدير على ذلك بأن القرار نهائي.", "القرار نهائي"),
+    ],
+)
+def test_quote_clauses_question_continuation_and_comment_cues(text: str, expected: str) -> None:
+    assert expected in [q.text for q in extract_quotes("d", text)]
+
+
+def test_quote_clauses_continued_action_is_no_speech() -> None:
+    assert extract_quotes("d", "وواصلت فرق الدفاع المدني أعمال البحث عن المفقودين.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("وقال مقاتلون من قوات الحماية التقتهم وكالة الأنباء إن المعارك مستمرة في الأحياء.",
+     "مقاتلون من قوات الحماية"),
+    ("وقال سكان محليون التقاهم مراسلنا إن المياه انقطعت منذ أسبوع.", "سكان محليون"),
+])
+def test_quote_clauses_meeting_verb_ends_the_speaker(text: str, speaker: str) -> None:
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == speaker
+
+
+def test_quote_clauses_possessive_noun_is_no_meeting_verb() -> None:
+    text = "وقال رئيس اللجنة وزائرها الأول إن المعرض سيفتتح غدا في قاعة المدينة."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "رئيس اللجنة وزائرها الأول"
+
+
+def test_quote_clauses_quoted_addressee_of_an_appeal_is_no_speaker() -> None:
+    text = 'ودعا المتحدث باسم الجماعة "أنصار المدينة" إلى الالتحاق بالجبهات في الشمال.'
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "المتحدث باسم الجماعة"
+    assert quote.text == "الالتحاق بالجبهات في الشمال"
+
+
+def test_quote_clauses_quoted_body_after_the_link_stays_in_the_role() -> None:
+    text = 'ودعا المتحدث باسم "جبهة الأحرار" إلى وقف القتال في المدينة.'
+    [quote] = extract_quotes("d", text)
+    assert "جبهة الأحرار" in quote.speaker.name
+
+
+def test_quote_clauses_plural_participle_continues_the_speakers() -> None:
+    text = ("وقال متضررون إن الشركة تأخرت في التعويض، مشيرين الى ان لقاء المسؤولين لم "
+            "يسفر عن نتيجة.")
+    quotes = extract_quotes("d", text)
+    assert [q.text for q in quotes] == ["الشركة تأخرت في التعويض",
+                                       "لقاء المسؤولين لم يسفر عن نتيجة"]
+    assert {q.speaker.name for q in quotes} == {"متضررون"}
+
+
+def test_quote_clauses_admitting_participle() -> None:
+    text = "ووصف المدرب سامي العنزي المباراة بالصعبة، معترفا بأن الخصم هو الأوفر حظا للفوز."
+    start = text.index("سامي العنزي")
+    [quote] = extract_quotes("d", text, [PersonMention(start, start + 11, "PER", None)])
+    assert (quote.speaker.name, quote.text) == ("سامي العنزي", "الخصم هو الأوفر حظا للفوز")
+
+
+def test_quote_clauses_colon_after_a_long_adverbial_tail() -> None:
+    text = ("أعلن رئيس الوزراء المكلف خالد السعدي، في تعليق على تعرض مبنى الوزارة في العاصمة "
+            "الإدارية الجديدة لهجوم مسلح بالقذائف مساء أول من أمس: لن تتمكن الجماعات المسلحة "
+            "من ترهيبنا.")
+    [quote] = extract_quotes("d", text, [_person(text, "خالد السعدي")])
+    assert (quote.text, quote.direct) == ("لن تتمكن الجماعات المسلحة من ترهيبنا", True)
+
+
+def test_quote_clauses_no_late_colon_past_a_content_word() -> None:
+    text = ("أعلن رئيس الوزراء المكلف خالد السعدي، في تعليق على تعرض مبنى الوزارة في العاصمة "
+            "الإدارية الجديدة لهجوم مسلح بالقذائف مساء أول من أمس، وهو ما يعني أن الأسباب "
+            "ثلاثة: الأمن والمال.")
+    assert extract_quotes("d", text, [_person(text, "خالد السعدي")]) == []
+
+
+def test_quote_clauses_link_colon_opens_no_speech() -> None:
+    text = ("ودعا وكيل الأمانة سكان المدينة للمشاركة في الاستطلاع عبر الاستبانة المطروحة من "
+            "خلال الموقع الإلكتروني للاحتفالات من خلال الرابط http://example.org/abc لدعم "
+            "جهود الأمانة.")
+    assert all("example" not in q.text for q in extract_quotes("d", text))

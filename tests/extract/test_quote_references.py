@@ -148,3 +148,46 @@ def test_quote_references_moving_things_is_no_relay() -> None:
 def test_quote_references_spokesman_of_a_person_is_not_that_person() -> None:
     [quote] = extract_quotes("d", "وأكد المتحدث باسم خالد المصري أن التعاون مستمر بين البلدين.")
     assert quote.speaker.name == "المتحدث باسم خالد المصري"
+
+
+def test_quote_references_mouthpiece_continues_with_a_masculine_cue() -> None:
+    text = ("وقال المواطن سامي العنزي إن الطريق مغلق منذ أسابيع. وقالت البلدية على لسان "
+            "رئيسها فهد القحطاني إن الأعمال تسير وفق الجدول. وأضاف أن المقاول سيفتح الطريق "
+            "قريبا.")
+    quotes = extract_quotes("d", text, _people(text, "سامي العنزي", "فهد القحطاني"))
+    assert [q.speaker.name for q in quotes] == ["سامي العنزي", "فهد القحطاني", "فهد القحطاني"]
+
+
+def test_quote_references_masculine_continuation_after_a_body_keeps_the_body() -> None:
+    text = ('وقال الباحث سامي العنزي إن المياه ملوثة. وتقول منظمة أطباء الصحراء "العيادات '
+            'تعمل بلا كهرباء منذ أسبوع". وأضاف: "نحتاج إلى مولدات في أقرب وقت".')
+    people = _people(text, "سامي العنزي") + _people(text, "منظمة أطباء الصحراء", type_="ORG")
+    quotes = extract_quotes("d", text, people)
+    assert quotes[-1].speaker.name == "منظمة أطباء الصحراء"
+
+
+def test_quote_references_masculine_continuation_skips_a_woman() -> None:
+    text = ('وقال الباحث سامي العنزي إن المياه ملوثة. وتقول الطبيبة ليلى حداد "العيادات '
+            'تعمل بلا كهرباء منذ أسبوع". وأضاف: "نحتاج إلى مولدات في أقرب وقت".')
+    quotes = extract_quotes("d", text, _people(text, "سامي العنزي", "ليلى حداد"))
+    assert quotes[-1].speaker.name == "سامي العنزي"
+
+
+def test_quote_references_contrast_pronoun_points_to_the_opening_subject() -> None:
+    text = "ولم يشر التقرير إلى موعد الانتخابات، لكنه قال إن الحكومة ستعلن عنه قريبا."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "التقرير"
+    assert quote.text == "الحكومة ستعلن عنه قريبا"
+
+
+def test_quote_references_contrast_pronoun_keeps_the_sentence_speaker() -> None:
+    text = ("وقال الوزير سامي العنزي إن التقرير لم يحدد موعدا، لكنه أكد أن الحكومة ستعلن "
+            "عنه قريبا.")
+    quotes = extract_quotes("d", text, _people(text, "سامي العنزي"))
+    assert [q.speaker.name for q in quotes] == ["سامي العنزي", "سامي العنزي"]
+
+
+def test_quote_references_contrast_pronoun_after_a_source_names_no_adjective() -> None:
+    text = ("وحسب صحيفة «صباح» التركية فإن الطائرة طلبت الإذن بالهبوط لكنها أشارت إلى أن "
+            "الركاب من كبار الزوار.")
+    assert all(q.speaker.name != "التركية" for q in extract_quotes("d", text))

@@ -479,3 +479,29 @@ def test_quote_speakers_first_subjectless_cue_takes_the_last_person_named() -> N
 def test_quote_speakers_first_subjectless_cue_guesses_no_institution() -> None:
     text = "وانتشرت الصور على تويتر بسرعة كبيرة. وقال إن الأمر لا يستحق كل هذا الاهتمام."
     assert extract_quotes("d", text, _people(text, "تويتر", type_="ORG")) == []
+
+
+def test_quote_speakers_fronted_name_with_apposition_speaks() -> None:
+    text = ("وتأخرت الأعمال منذ شهرين. سعيد الحربي أحد سكان الحي قال إن المقاول لم يضع "
+            "أي لوحات إرشادية.")
+    [quote] = extract_quotes("d", text, _people(text, "سعيد الحربي"))
+    assert (quote.speaker.name, quote.speaker.title) == ("سعيد الحربي", "أحد سكان الحي")
+
+
+@pytest.mark.parametrize("text", [
+    "وفي حي سعيد الحربي قال الجيران إن المقاول لم يضع أي لوحات.",  # not the opening word
+    "سعيد الحربي يعمل في الحي وقد قال إن المقاول لم يضع أي لوحات.",  # a verb of its own
+])
+def test_quote_speakers_no_fronted_subject(text: str) -> None:
+    from marsad.extract.quote_speakers import fronted_subject
+    from marsad.text.tokens import tokenize
+
+    tokens = tokenize(text)
+    ci = next(k for k, t in enumerate(tokens) if t.folded.endswith("قال"))
+    assert fronted_subject(text, _people(text, "سعيد الحربي"), tokens, ci) is None
+
+
+def test_quote_speakers_fronted_given_name_the_entities_missed() -> None:
+    text = "خالد السبيعي أحد المزارعين قال إن المحصول تضرر من موجة الحر الأخيرة."
+    [quote] = extract_quotes("d", text)
+    assert (quote.speaker.name, quote.speaker.title) == ("خالد السبيعي", "أحد المزارعين")

@@ -222,3 +222,15 @@ def test_quotes_cue_word_right_after_anna_opens_the_content() -> None:
     quotes = extract_quotes("d", text, [])
     assert [text[q.start:q.start + 10] for q in quotes][0] == "يقدر الظرف"
     assert {q.speaker.name for q in quotes} == {"مدرب الفريق"}
+
+
+def test_quotes_outlet_name_after_its_adjective_is_no_speech() -> None:
+    text = ('وكتب الوزير في مقال في الصحيفة الأسبوعية "الأخبار الجديدة" "ما يهددنا هو '
+            'الانقسام الداخلي".')
+    assert [q.text for q in extract_quotes("d", text)] == ["ما يهددنا هو الانقسام الداخلي"]
+
+
+def test_quotes_outlet_as_subject_with_its_adjective_speaks() -> None:
+    text = 'وقالت الصحيفة البريطانية "الوضع تحت السيطرة تماما في المدينة".'
+    [quote] = extract_quotes("d", text)
+    assert quote.text == "الوضع تحت السيطرة تماما في المدينة"
