@@ -332,7 +332,7 @@ def contrast_subject(text: str, persons: list[PersonMention], tokens: list[Token
                      ci: int) -> Speaker | None:
     """«ولم يشر التقرير إلى ...، لكنه قال إن»: a cue after a contrast word carrying a
     pronoun (لكنه، غير أنه) speaks for the subject of the sentence's opening verb: its
-    name, else the definite noun right after that verb."""
+    name, else the definite noun that heads it right after that verb."""
     if ci < 3:
         return None
     pronoun = tokens[ci - 1]
@@ -344,11 +344,15 @@ def contrast_subject(text: str, persons: list[PersonMention], tokens: list[Token
     if named is not None:
         return named
     opening = word_of(tokens[0])
-    subject = next((t for t in tokens[1:min(ci - 1, _SUBJECT_REACH)]
-                    if t.seg.proclitics == ("ال",) and not t.seg.enclitics
-                    and not t.light.endswith(("ي", "ية"))), None)  # not «التركية»
-    if subject is None or opening in ACCORDING or opening in OPENERS:  # «وحسب صحيفة»
+    verb = 2 if tokens[0].seg.stem in _FUNCTION_LIGHT else 1  # «ولم يشر»: the verb after لم
+    head = next((t for t in tokens[verb:min(ci - 1, _SUBJECT_REACH)]
+                 if t.light not in _FUNCTION_LIGHT), None)
+    if head is None or head.seg.proclitics != ("ال",) or head.seg.enclitics \
+            or head.light.endswith(("ي", "ية")):  # not «التركية»
+        return None  # «ويحاول مقاتلو التنظيم ...، لكنه»: a plural head, no ه to point back
+    if opening in ACCORDING or opening in OPENERS:  # «وحسب صحيفة»
         return None
+    subject = head
     return Speaker(subject.text, None, None, subject.start, subject.end)
 
 

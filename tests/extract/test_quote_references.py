@@ -180,6 +180,14 @@ def test_quote_references_contrast_pronoun_points_to_the_opening_subject() -> No
     assert quote.text == "الحكومة ستعلن عنه قريبا"
 
 
+def test_quote_references_contrast_pronoun_skips_a_plural_head_for_the_last_speaker() -> None:
+    text = ('وقال الجنرال جون ميلر إن الحملة مستمرة. ويحاول مقاتلو التنظيم، وفق ميلر، '
+            '"الفرار بين المدنيين"، لكنه شدد على أن "هذه الحيل لن تنجح".')
+    quotes = extract_quotes("d", text, _people(text, "جون ميلر"))
+    assert quotes[-1].speaker.name != "التنظيم"
+    assert "ميلر" in quotes[-1].speaker.name
+
+
 def test_quote_references_contrast_pronoun_keeps_the_sentence_speaker() -> None:
     text = ("وقال الوزير سامي العنزي إن التقرير لم يحدد موعدا، لكنه أكد أن الحكومة ستعلن "
             "عنه قريبا.")
