@@ -149,8 +149,8 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if quote is not None and quote not in names:
             break
         if quote is not None and tok.start == quote.start and cue_kind in _APPEALS \
-                and len(clause.speaker_tokens) >= 2 and word_of(clause.speaker_tokens[-2]) in LINKS:
-            in_tail = True  # «دعا المتحدث باسم التنظيم "جنود الخلافة" إلى»: whom he called
+                and any(word_of(t) in LINKS for t in clause.speaker_tokens[:-1]):
+            in_tail = True  # «دعا المتحدث باسم الحركة المسلحة "أنصار الدولة"»: whom he called
         if quote is None and any(c in gap for c in QUOTE_MARKS) and not any(
                 q.end <= tok.start and q.end >= tokens[i - 1].end for q in quotes):
             break

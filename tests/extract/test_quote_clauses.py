@@ -261,6 +261,13 @@ def test_quote_clauses_quoted_addressee_of_an_appeal_is_no_speaker() -> None:
     assert quote.text == "الالتحاق بالجبهات في الشمال"
 
 
+def test_quote_clauses_quoted_addressee_after_a_role_with_an_adjective_is_no_speaker() -> None:
+    text = ('ودعا المتحدث باسم الجماعة المسلحة "أنصار المدينة" في كل مكان إلى الالتحاق '
+            'بالجبهات في الشمال.')
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "المتحدث باسم الجماعة المسلحة"
+
+
 def test_quote_clauses_quoted_body_after_the_link_stays_in_the_role() -> None:
     text = 'ودعا المتحدث باسم "جبهة الأحرار" إلى وقف القتال في المدينة.'
     [quote] = extract_quotes("d", text)
