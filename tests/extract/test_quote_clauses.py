@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.extract.quotes import PersonMention, extract_quotes
+from tests.extract.conftest import person
 
 
 @pytest.mark.parametrize(
@@ -187,15 +188,11 @@ def test_quote_clauses_colon_after_the_speaker_is_speech() -> None:
     assert quote.direct and quote.text.startswith("القيء")
 
 
-def _person(text: str, name: str) -> PersonMention:
-    start = text.index(name)
-    return PersonMention(start, start + len(name), "PER", None)
-
 
 def test_quote_clauses_dash_after_the_cue_opens_speech() -> None:
     text = ("وقال الوزير سالم العبدلي إن الموسم الزراعي كان جيدا، وأضاف – نتوقع محصولا "
             "أكبر في العام المقبل.")
-    quotes = extract_quotes("d", text, [_person(text, "سالم العبدلي")])
+    quotes = extract_quotes("d", text, [person(text, "سالم العبدلي")])
     assert [q.text for q in quotes][-1] == "نتوقع محصولا أكبر في العام المقبل"
     assert quotes[-1].direct is True
     assert quotes[-1].speaker.name == "سالم العبدلي"
@@ -210,7 +207,7 @@ def test_quote_clauses_dash_inside_the_speaker_phrase_is_no_speech() -> None:
 def test_quote_clauses_mouthpiece_speaks_for_the_body() -> None:
     text = ("وقالت الشركة على لسان مديرها التنفيذي فهد القحطاني إن أعمال الصيانة "
             "ستنتهي قبل نهاية الشهر.")
-    [quote] = extract_quotes("d", text, [_person(text, "فهد القحطاني")])
+    [quote] = extract_quotes("d", text, [person(text, "فهد القحطاني")])
     assert quote.speaker.name == "فهد القحطاني"
     assert quote.text == "أعمال الصيانة ستنتهي قبل نهاية الشهر"
 
@@ -294,7 +291,7 @@ def test_quote_clauses_colon_after_a_long_adverbial_tail() -> None:
     text = ("أعلن رئيس الوزراء المكلف خالد السعدي، في تعليق على تعرض مبنى الوزارة في العاصمة "
             "الإدارية الجديدة لهجوم مسلح بالقذائف مساء أول من أمس: لن تتمكن الجماعات المسلحة "
             "من ترهيبنا.")
-    [quote] = extract_quotes("d", text, [_person(text, "خالد السعدي")])
+    [quote] = extract_quotes("d", text, [person(text, "خالد السعدي")])
     assert (quote.text, quote.direct) == ("لن تتمكن الجماعات المسلحة من ترهيبنا", True)
 
 
@@ -302,7 +299,7 @@ def test_quote_clauses_no_late_colon_past_a_content_word() -> None:
     text = ("أعلن رئيس الوزراء المكلف خالد السعدي، في تعليق على تعرض مبنى الوزارة في العاصمة "
             "الإدارية الجديدة لهجوم مسلح بالقذائف مساء أول من أمس، وهو ما يعني أن الأسباب "
             "ثلاثة: الأمن والمال.")
-    assert extract_quotes("d", text, [_person(text, "خالد السعدي")]) == []
+    assert extract_quotes("d", text, [person(text, "خالد السعدي")]) == []
 
 
 def test_quote_clauses_link_colon_opens_no_speech() -> None:

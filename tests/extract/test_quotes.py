@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.extract.quotes import PersonMention, extract_quotes
-
-
-def _person(text: str, name: str, type_: str = "PER", entity: str | None = None) -> PersonMention:
-    start = text.index(name)
-    return PersonMention(start, start + len(name), type_, entity)
+from tests.extract.conftest import person
 
 
 def test_quotes_indirect_with_role_channel_and_weekday() -> None:
@@ -17,7 +13,7 @@ def test_quotes_indirect_with_role_channel_and_weekday() -> None:
             "إن فرق الإنقاذ انتشلت جثث ثلاثة أشخاص من تحت الأنقاض.")
     times = [{"start": text.index("الإثنين"), "end": text.index("الإثنين") + 7,
               "value": "2024-03-04"}]
-    [quote] = extract_quotes("d", text, [_person(text, "سامر الخطيب", entity="e1")], times)
+    [quote] = extract_quotes("d", text, [person(text, "سامر الخطيب", entity="e1")], times)
     assert quote.direct is False
     assert quote.text == "فرق الإنقاذ انتشلت جثث ثلاثة أشخاص من تحت الأنقاض"
     assert quote.speaker.name == "سامر الخطيب"
@@ -32,7 +28,7 @@ def test_quotes_indirect_with_role_channel_and_weekday() -> None:
 def test_quotes_direct_in_every_quotation_style(marks: tuple[str, str]) -> None:
     o, c = marks
     text = f"وأكد وزير الري كمال النعيمي {o}السدود الترابية لن تصمد أمام موجة ثانية من السيول{c}."
-    [quote] = extract_quotes("d", text, [_person(text, "كمال النعيمي")])
+    [quote] = extract_quotes("d", text, [person(text, "كمال النعيمي")])
     assert quote.direct is True
     assert quote.text == "السدود الترابية لن تصمد أمام موجة ثانية من السيول"
     assert quote.speaker.name == "كمال النعيمي"
@@ -43,7 +39,7 @@ def test_quotes_interrupted_quote_keeps_the_speaker() -> None:
     text = ('وتحدث القائد الميداني أحمد الراوي عن "معارك ضارية في الأحياء الشرقية"، '
             'لافتاً إلى "مقاومة شرسة من المسلحين المتحصنين في الأنفاق".')
     cue_text = text.replace("وتحدث", "وقال")
-    quotes = extract_quotes("d", cue_text, [_person(cue_text, "أحمد الراوي")])
+    quotes = extract_quotes("d", cue_text, [person(cue_text, "أحمد الراوي")])
     assert [q.text for q in quotes] == [
         "معارك ضارية في الأحياء الشرقية", "مقاومة شرسة من المسلحين المتحصنين في الأنفاق"]
     assert {q.speaker.name for q in quotes} == {"أحمد الراوي"}
@@ -52,7 +48,7 @@ def test_quotes_interrupted_quote_keeps_the_speaker() -> None:
 def test_quotes_continuation_verb_takes_the_last_speaker() -> None:
     text = ("وقالت مديرة المنظمة في الإقليم ليلى حداد إن المخيمات تجاوزت طاقتها الاستيعابية. "
             "وأضافت أن آلاف العائلات تبيت في العراء منذ أسبوع.")
-    quotes = extract_quotes("d", text, [_person(text, "ليلى حداد")])
+    quotes = extract_quotes("d", text, [person(text, "ليلى حداد")])
     assert len(quotes) == 2
     assert quotes[1].speaker.name == "ليلى حداد"
     assert quotes[1].text == "آلاف العائلات تبيت في العراء منذ أسبوع"
@@ -60,7 +56,7 @@ def test_quotes_continuation_verb_takes_the_last_speaker() -> None:
 
 def test_quotes_institution_as_speaker() -> None:
     text = "وأعلنت وزارة الصحة في بيان أن عدد الإصابات المؤكدة بالكوليرا ارتفع إلى 412 حالة."
-    [quote] = extract_quotes("d", text, [_person(text, "وزارة الصحة", "ORG", "org1")])
+    [quote] = extract_quotes("d", text, [person(text, "وزارة الصحة", "ORG", "org1")])
     assert quote.speaker.name == "وزارة الصحة"
     assert quote.speaker.entity == "org1"
     assert quote.channel == "statement"
@@ -75,7 +71,7 @@ def test_quotes_unnamed_speaker_keeps_the_phrase() -> None:
 
 def test_quotes_speaker_after_the_quotation() -> None:
     text = '"لن نغادر أرضنا مهما طال الحصار ومهما اشتد القصف"، قالت المعلمة سعاد يوسف.'
-    [quote] = extract_quotes("d", text, [_person(text, "سعاد يوسف")])
+    [quote] = extract_quotes("d", text, [person(text, "سعاد يوسف")])
     assert quote.text.startswith("لن نغادر")
     assert quote.speaker.name == "سعاد يوسف"
 
@@ -96,8 +92,8 @@ def test_quotes_announced_masdar_is_no_quote_but_names_the_speaker() -> None:
     text = ("وأعلنت وزارة الصحة في الولاية تسجيل 47 حالة إسهال مائي حاد في مراكز الإيواء. "
             "وأضافت أن الفرق الطبية وصلت إلى القرى المتضررة صباح اليوم.")
     ministry, state = "وزارة الصحة", "الولاية"
-    [quote] = extract_quotes("d", text, [_person(text, ministry, "ORG"),
-                                         _person(text, state, "GPE")])
+    [quote] = extract_quotes("d", text, [person(text, ministry, "ORG"),
+                                         person(text, state, "GPE")])
     assert quote.text == "الفرق الطبية وصلت إلى القرى المتضررة صباح اليوم"
     assert quote.speaker.name == "وزارة الصحة في الولاية"
 
@@ -154,33 +150,33 @@ def test_quotes_quoted_name_inside_a_reported_clause_keeps_the_clause() -> None:
 def test_quotes_verbal_attribution_names_the_next_speaker() -> None:
     text = ("ووقع الهجوم ليلا طبقا لما ذكره سالم الراشد مدير الشرطة. "
             "وأضاف أن المهاجمين فروا نحو الجبال.")
-    [quote] = extract_quotes("d", text, [_person(text, "سالم الراشد")])
+    [quote] = extract_quotes("d", text, [person(text, "سالم الراشد")])
     assert quote.speaker.name == "سالم الراشد"
 
 
 def test_quotes_according_source_is_not_the_next_speaker() -> None:
     text = ("وقال الوزير خالد سعيد إن الطرق مقطوعة. وتضررت المنازل بحسب الدفاع المدني. "
             "وأضاف أن المساعدات ستصل غدا.")
-    quotes = extract_quotes("d", text, [_person(text, "خالد سعيد")])
+    quotes = extract_quotes("d", text, [person(text, "خالد سعيد")])
     assert quotes[-1].speaker.name == "خالد سعيد"
 
 
 def test_quotes_participle_mubayyinan_continues_the_speaker() -> None:
     text = "وقال الوزير خالد سعيد إن الطرق مقطوعة، مبيناً بأن الفرق تعمل على فتحها."
-    quotes = extract_quotes("d", text, [_person(text, "خالد سعيد")])
+    quotes = extract_quotes("d", text, [person(text, "خالد سعيد")])
     assert [(q.cue, q.speaker.name) for q in quotes][-1] == ("مبيناً", "خالد سعيد")
     assert quotes[-1].text == "الفرق تعمل على فتحها"
 
 
 def test_quotes_title_leaves_out_the_mark_around_a_quoted_name() -> None:
     text = 'أكد مدافع الفريق "سالم العبد" أنه سيبقى في النادي موسما آخر.'
-    [quote] = extract_quotes("d", text, [_person(text, "سالم العبد")])
+    [quote] = extract_quotes("d", text, [person(text, "سالم العبد")])
     assert quote.speaker.title == "مدافع الفريق"
 
 
 def test_quotes_a_verb_inside_the_reported_clause_is_no_new_cue() -> None:
     text = "وأوضح المتحدث سالم العبد أن المركز دعا الأطباء إلى التواصل معه عبر الرقم الموحد."
-    [quote] = extract_quotes("d", text, [_person(text, "سالم العبد")])
+    [quote] = extract_quotes("d", text, [person(text, "سالم العبد")])
     assert quote.text == "المركز دعا الأطباء إلى التواصل معه عبر الرقم الموحد"
     assert quote.speaker.name == "سالم العبد"
 
@@ -188,7 +184,7 @@ def test_quotes_a_verb_inside_the_reported_clause_is_no_new_cue() -> None:
 def test_quotes_a_verb_after_a_comma_in_the_clause_is_a_new_cue() -> None:
     text = ("وقال الوزير سالم العبد إن الطرق مفتوحة، ودعا السكان إلى العودة إلى "
             "منازلهم في أقرب وقت.")
-    quotes = extract_quotes("d", text, [_person(text, "سالم العبد")])
+    quotes = extract_quotes("d", text, [person(text, "سالم العبد")])
     assert [q.cue for q in quotes] == ["وقال", "ودعا"]
 
 
