@@ -70,13 +70,10 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
         ):
             break
         c = cover[p]
-        if c is not None and c.type != "PER" and not _group_family_name(words, p, c):
-            nxt = words[p + 1] if p + 1 < n else None
-            ends = nxt is None or nxt.brk or nxt.key in CONTENT or nxt.key in SAY or (
-                nxt.light in _AFTER_NAME or nxt.pro == "ل"  # عدنان عفرين لفرانس برس، عن
-            )
-            if p == j or c.j != p + 1 or not ends:
-                break
+        if c is not None and c.type != "PER" and not _group_family_name(words, p, c) and (
+            p == j or c.j != p + 1 or not _closes_name(words, p)
+        ):
+            break  # a known place only as the name's last word (عدنان عفرين عن)
         joined = False
         while words[p].key in _NAME_JOINERS and p + 1 < n and not words[p + 1].brk:
             p += 1  # a joiner takes the next word into the same unit
@@ -100,6 +97,12 @@ def _foreign_surname(words: list[Word], p: int) -> bool:
         return False  # الآن is no آلان, بيان (ب + يان) no name
     if w.num or len(w.key) < 3 or w.key in STOP:
         return False
+    return _closes_name(words, p)
+
+
+def _closes_name(words: list[Word], p: int) -> bool:
+    """Is word `p` the last of a name: punctuation, إن, a reporting verb or a preposition
+    follows (عدنان عفرين عن، مصطفى بالي لفرانس برس)?"""
     nxt = words[p + 1] if p + 1 < len(words) else None
     return nxt is None or nxt.brk or nxt.key in CONTENT or nxt.key in SAY or (
         nxt.light in _AFTER_NAME or nxt.pro == "ل"
