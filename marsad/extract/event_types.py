@@ -31,8 +31,9 @@ Used by `marsad.extract.events`. Rules, in this order:
    (a word that names a setting more than a deed: الاحتجاز، النازحين; deeds that are
    neither violence nor words: وافقت، افتتح) gives way to a strong one later in the
    sentence, deaths give way to the air strike that caused them (قتل سبعة مدنيين في غارة →
-   strike), and an attack that heads its clause gives way to its toll (الهجوم أسفر عن 31
-   قتيلا → casualties).
+   strike; not في الغارات, strikes already told), a disaster to the deaths it caused
+   (زلزال أودى بحياة → casualties), and an attack that heads its clause gives way to its
+   toll (الهجوم أسفر عن 31 قتيلا → casualties).
 6. Otherwise `other`: a body sentence still reports something (background, damage, a deal).
 """
 
@@ -219,6 +220,8 @@ def main_trigger(tokens: list[Token], triggers: list[Trigger], start: int = 0) -
     chosen = strong[0] if strong else candidates[0]
     if chosen.type == "casualties":
         return _air_means(tokens, candidates, chosen)
+    if chosen.sub_event == "natural disaster":
+        return _disaster_toll(candidates, chosen)
     if chosen.type in ("attack", "strike") and chosen.index <= start + 1:
         return _toll(tokens, candidates, chosen) or chosen
     return chosen
@@ -240,9 +243,20 @@ def _air_means(tokens: list[Token], triggers: list[Trigger], deaths: Trigger) ->
 
 
 def _by_means(tokens: list[Token], index: int) -> bool:
-    """The event word is the means of a death: «في غارة»، «بقذائف هاون»، «جراء القصف»."""
+    """The event word is the means of a death: «في غارة»، «بقذائف هاون»، «جراء القصف»;
+    not «في الغارات»، the strikes the article already told, where the deaths are the news."""
     tok = tokens[index]
-    return "ب" in tok.seg.proclitics or index > 0 and tokens[index - 1].folded in _MEANS
+    if "ب" in tok.seg.proclitics:
+        return True
+    before = tokens[index - 1].folded if index > 0 else ""
+    return before in _MEANS and not (before == "في" and "ال" in tok.seg.proclitics)
+
+
+def _disaster_toll(candidates: list[Trigger], disaster: Trigger) -> Trigger:
+    """A disaster told with the deaths it caused (زلزال ... أودى بحياة 300، فيضانات أدت إلى
+    مقتل) reports a death toll; one told with damage alone stays `other`."""
+    return next((t for t in candidates if t.index > disaster.index
+                 and t.type == "casualties" and not t.weak), disaster)
 
 
 @dataclass(slots=True)

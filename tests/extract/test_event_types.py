@@ -264,3 +264,49 @@ def test_event_types_quoted_name_is_no_speech(sentence: str, expected: str) -> N
 )
 def test_event_types_fight_that_went_on(sentence: str, expected: str) -> None:
     assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # deaths in a strike told as a new happening: the strike is the news
+        ("وقتل خمسة مزارعين في غارة على قرية قرب النهر.", "strike"),
+        # deaths in the strikes the article already told: the toll is the news
+        ("وقالت الوزارة إن عشرين مسلحا قتلوا في الغارات الأخيرة.", "casualties"),
+    ],
+)
+def test_event_types_deaths_in_strikes_already_told(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a disaster told with the deaths it caused is a death toll
+        ("وضرب زلزال قوي الإقليم الجبلي فجرا وأودى بحياة تسعة قرويين.", "casualties"),
+        ("وأدت فيضانات الربيع إلى مقتل أربعة أطفال في القرية.", "casualties"),
+        # one told with damage alone stays other
+        ("وضرب زلزال قوي الإقليم الجبلي فجرا ودمر عشرات المنازل.", "other"),
+    ],
+)
+def test_event_types_disaster_with_deaths_is_a_toll(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # raids and detentions reported by a source are the arrests they tell
+        ("وذكرت مصادر أمنية أن الشرطة داهمت ثلاثة منازل في الحي الشرقي.", "arrest"),
+        ("ونفذت قوات الأمن مداهمات في ضواحي العاصمة.", "arrest"),
+        # a court's ruling reported by sources is a deed, not an opinion
+        ("وقالت مصادر قضائية إن المحكمة قضت بسجن الوزير السابق ثلاث سنوات.", "other"),
+        # repelling an attack and firing shots are fighting
+        ("وأكد المتحدث أن الجيش صد هجوما على بلدة حدودية.", "attack"),
+        ("وقال شاهد إن رجلا أطلق ثلاثة أعيرة نارية على الحراس.", "attack"),
+        # an opinion with none of these words stays a statement
+        ("وقال المتحدث إن الحكومة ماضية في خطتها رغم الانتقادات.", "statement"),
+    ],
+)
+def test_event_types_reported_raids_rulings_and_fire(sentence: str, expected: str) -> None:
+    assert _type(sentence) == expected
