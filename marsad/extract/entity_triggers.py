@@ -16,6 +16,7 @@ from marsad.extract.entity_lexicon import (
     HONOREE_TITLE_INDEX,
     IDIOMS,
     PLACE_PLURALS,
+    PLACE_TRIGGERS,
     PLACE_TYPES,
     PREMISES,
     STOP,
@@ -124,6 +125,10 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
             if j > end:
                 out.append(Cand(i, j, typ, "trigger", None, None, whole))
             continue
+        j = _place_phrase_end(words, k) if include and typ == "ORG" else k
+        if j > k:  # بلدية محافظة الخبر: the body of a place named with its place noun
+            out.append(Cand(i, j, typ, "trigger", None, None, whole))
+            continue
         j = _honoree_end(words, k)
         if j > k:  # حي الملك فهد، مدينة الملك عبدالله: the trigger stays with a royal name
             if words[j - 1].key in FACILITY_ADJECTIVES:
@@ -141,6 +146,18 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
         elif typ == "FAC" and include and w.key not in PREMISES:
             unnamed_facilities.append((i, k, whole))
     return out + _facilities_of_bodies(unnamed_facilities, known + out)
+
+
+def _place_phrase_end(words: list[Word], k: int) -> int:
+    """بلدية محافظة الخبر، شرطة منطقة الرياض: after a body's trigger, a place noun and its
+    name are the place the body serves, one name with it; `k` when no such phrase follows."""
+    head = words[k] if k < len(words) else None
+    if head is None or head.brk or head.pro or head.definite or head.enc or (
+        head.key not in PLACE_TRIGGERS or TRIGGERS.get((head.key,), ("", True))[1]
+    ):
+        return k
+    end = _np_end(words, k + 1, False)
+    return end if end > k + 1 else k
 
 
 def _clitic_shaped_name(words: list[Word], k: int) -> bool:
