@@ -50,11 +50,11 @@ from marsad.extract.entity_lexicon import (
 from marsad.extract.entity_lists import list_hits
 from marsad.extract.entity_merge import merge_entities
 from marsad.extract.entity_national import national_body_hits
+from marsad.extract.entity_nationality_names import nationality_hits
 from marsad.extract.entity_people import (
     cue_hits,
     given_name_hits,
     kunya_hits,
-    nationality_hits,
     title_hits,
 )
 from marsad.extract.entity_records import Entity, EntityMention, Mention
@@ -64,9 +64,9 @@ from marsad.extract.entity_rules import (
     longest,
     resolve,
     sports_report,
-    trigger_hits,
 )
 from marsad.extract.entity_short_names import compound_given_names
+from marsad.extract.entity_triggers import trigger_hits
 from marsad.extract.entity_words import Word, words_of
 
 __all__ = [

@@ -9,7 +9,8 @@ from marsad.extract.entity_lexicon import (
     NATIONALITY_STEMS,
     REGIONAL_HEADS,
 )
-from marsad.extract.entity_rules import Cand, adjective, lam_phrase_end
+from marsad.extract.entity_rules import Cand, adjective
+from marsad.extract.entity_triggers import lam_phrase_end
 from marsad.extract.entity_words import Word
 
 

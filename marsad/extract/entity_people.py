@@ -3,9 +3,9 @@
 Tried after the structural rules, in this order of preference when they overlap:
 `title_hits` (titles and roles, the role kept as description), `cue_hits` (after a
 reporting verb), `given_name_hits` (a given name and one or two more name words),
-`kunya_hits` (أبو/أبي/أبا + name), `nationality_hits` (الإيطالي + a given name);
+`kunya_hits` (أبو/أبي/أبا + name), `nationality_hits` (entity_nationality_names.py);
 lists of names are read in entity_lists.py.
-`_name_end` decides where every one of these names stops.
+`name_end` decides where every one of these names stops.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ _ROLE_PREPOSITIONS = frozenset({"في", "اسم", "باسم"})
 _AFTER_NAME = frozenset({"في", "على", "عن", "عبر", "من", "مع", "أمام"})
 
 
-def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
+def name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
     """End of the person name starting at word `j`: up to three name units (أبو X, عبد X,
     بن X, آل X count as one), stopping at punctuation, clitics, function words, verbs and
     after a definite word; a known place is taken only as the last word right before
@@ -60,7 +60,7 @@ def _name_end(words: list[Word], j: int, cover: list[Cand | None]) -> int:
             or (not nameish(w) or not_a_name(w)) and not _foreign_surname(words, p)
             or w.light in FUNCTION_LIGHT or (units >= 2 and w.key in AMBIGUOUS_GIVEN)
             or (definite_seen and w.key not in _NAME_JOINERS)
-            or (w.definite and units >= 2 and not _given(words[p - 1])
+            or (w.definite and units >= 2 and not given_name(words[p - 1])
                 and not _lineage_family_name(words, p)
                 and not (p == j + 2 and words[p - 1].key in GIVEN_SECONDS))
             or (w.definite and words[p - 2].key in _LINEAGE
@@ -113,7 +113,7 @@ def _group_family_name(words: list[Word], p: int, c: Cand) -> bool:
     """عبدالملك الحوثي، محمد المصري: a group's or nationality's nisba right after a given name
     is the family name."""
     return (c.type == "NORP" and c.i == p and c.j == p + 1 and _nisba_name(words[p])
-            and p > 0 and _given(words[p - 1]))
+            and p > 0 and given_name(words[p - 1]))
 
 
 def _lineage_family_name(words: list[Word], p: int) -> bool:
@@ -122,17 +122,17 @@ def _lineage_family_name(words: list[Word], p: int) -> bool:
     return words[p - 2].key in _LINEAGE and not words[p].key.endswith(("ين", "ون", "ات", "ه"))
 
 
-def _name_start_ok(w: Word, cover: Cand | None) -> bool:
+def name_start_ok(w: Word, cover: Cand | None) -> bool:
     """Could a person's name start at `w`? Not a verb, a clitic word, a word with a pronoun
     suffix (أنصاره), a counted noun (جنود، مقاتلين) or a nationality (مسؤول أميركي) unless it
     is also a given name (تركي)."""
     if w.num or w.pro[:1] == "و" or (w.pro and not w.soft) or w.key in STOP or verbish(w):
         return False
-    if (w.enc or w.key in UNIT_WORDS or w.key in NATIONALITIES) and not _given(w):
+    if (w.enc or w.key in UNIT_WORDS or w.key in NATIONALITIES) and not given_name(w):
         return False  # نظيره، أنصاره، جنود، أميركي: possessed or counted nouns, nisbas
     if cover is not None:
         return cover.type == "PER"
-    if w.key in _NAME_JOINERS or _given(w):
+    if w.key in _NAME_JOINERS or given_name(w):
         return True
     if w.light in FUNCTION_LIGHT:
         return False
@@ -162,7 +162,7 @@ def _role_word(words: list[Word], j: int, kind: str, cover: list[Cand | None]) -
         return True
     # مديرة قسم الشرق، وزير دفاع أميركي: an indefinite noun heading an idafa or before an
     # indefinite adjective (a definite nisba after it would rather be a family name)
-    if _given(w) or nxt is None or nxt.brk:
+    if given_name(w) or nxt is None or nxt.brk:
         return False
     if nxt.definite:
         return not nxt.key.endswith("ي")
@@ -174,11 +174,11 @@ def _title_name_ok(words: list[Word], j: int, kind: str, cover: list[Cand | None
     family name for second), or (after an office or honorific: الرئيس أوباما) is one word
     that punctuation or a function word ends."""
     w = words[j]
-    if _given(w):
+    if given_name(w):
         return True
     if w.pro or (w.definite and not _definite_given(w)):
         return False
-    e = _name_end(words, j, cover)
+    e = name_end(words, j, cover)
     if w.soft and e - j >= 2 and words[j + 1].definite:
         return False  # لأمير قطر بموفور الصحة: a preposition and its noun, not a name
     if kind == "profession":
@@ -226,7 +226,7 @@ def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[C
                 continue
             if kind != "spokesperson" and j == k and _definite_given(words[j]):
                 break
-            if _name_start_ok(words[j], cover[j]) and (j > k or kind != "spokesperson"):
+            if name_start_ok(words[j], cover[j]) and (j > k or kind != "spokesperson"):
                 break
             if not _role_word(words, j, kind, cover):
                 j = n
@@ -234,7 +234,7 @@ def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[C
             j += 1
         if j >= n or words[j].brk and not _quoted(words, j, text):
             continue
-        if not _name_start_ok(words[j], cover[j]) and not (j == k and _definite_given(words[j])):
+        if not name_start_ok(words[j], cover[j]) and not (j == k and _definite_given(words[j])):
             continue
         if cover[j] is None and not _title_name_ok(words, j, kind, cover):
             continue
@@ -243,7 +243,7 @@ def title_hits(words: list[Word], cover: list[Cand | None], text: str) -> list[C
         if c is not None:  # a known person: keep the role for it
             out.append(Cand(c.i, c.j, "PER", "title", c.entry, description))
             continue
-        e = _name_end(words, j, cover)
+        e = name_end(words, j, cover)
         out.append(Cand(j, e, "PER", "title", None, description, words[j].soft))
     return out
 
@@ -268,15 +268,15 @@ def cue_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if w.definite and not w.pro and _lone_speaker(words, j, j + 1):
             out.append(Cand(j, j + 1, "PER", "cue"))  # وأشار الربيعي إلى
             continue
-        if not _name_start_ok(w, None):
+        if not name_start_ok(w, None):
             continue
-        e = _name_end(words, j, cover)
+        e = name_end(words, j, cover)
         role_follows = e < n and longest(words, e, TITLE_INDEX) is not None
         lineage = any(words[q].key in _LINEAGE for q in range(j + 1, e - 1))
         place_next = e == j + 1 and e < n and cover[e] is not None and cover[e].type != "PER"
         if place_next and not words[e].brk:
             continue  # وقال أمين جدة: a post of that place, not a one-word name
-        if e > j and (_given(w) or _abd_name(words, j) or role_follows or lineage
+        if e > j and (given_name(w) or _abd_name(words, j) or role_follows or lineage
                       or _lone_speaker(words, j, e)):
             out.append(Cand(j, e, "PER", "cue", None, None, w.soft))
     return out
@@ -301,49 +301,12 @@ def _lone_speaker(words: list[Word], j: int, e: int) -> bool:
     )
 
 
-def nationality_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
-    """الإيطالي أندريا ...، الألماني ديتريش فيشر: a nationality used as a noun, then a name
-    that starts with a given name."""
-    out: list[Cand] = []
-    n = len(words)
-    for i in range(n - 1):
-        w = words[i]
-        if not w.definite or (w.key not in NATIONALITIES and not (
-            w.key.endswith("ه") and w.key[:-1] in NATIONALITIES
-        )):
-            continue
-        j = i + 1
-        if words[j].brk or cover[j] is not None or not _name_start_ok(words[j], None):
-            continue
-        e = _name_end(words, j, cover)
-        if e > j and (_given(words[j]) or (
-            cover[i] is None and _foreign_name_after_nationality(words, i, j)
-        )):
-            out.append(Cand(j, e, "PER", "cue", None, None, words[j].soft))
-    return out
-
-
-def _foreign_name_after_nationality(words: list[Word], i: int, j: int) -> bool:
-    """البولندي زوكالا، والروماني بولوني: a nationality used as a noun (no definite noun
-    before it, which it would describe: الجيش السوري; a title may: المدرب الروماني) before
-    an unknown indefinite word names a person of that nationality."""
-    prev = words[i - 1] if i > 0 and not words[i].brk else None
-    if words[i].key not in NATIONALITIES:
-        return False  # a feminine nisba is as often the country: بقيادة السعودية
-    as_noun = words[i].pro == "و" or prev is None or not (prev.definite or prev.num) or (
-        (prev.key,) in TITLES)  # المدرب الروماني بولوني
-    w = words[j]
-    return as_noun and not w.definite and not w.soft and not w.enc and len(w.key) >= 3 and (
-        w.key not in FUNCTION_LIGHT and not w.key.endswith(("ه", "ات", "ت"))
-    )  # not a feminine noun or a verb: شاركت
-
-
 def _definite_given(w: Word) -> bool:
     """A given name with the article (الصادق، الطيب، الوليد) right after a title."""
     return w.definite and not w.pro and w.key[2:] in GIVEN_NAMES
 
 
-def _given(w: Word) -> bool:
+def given_name(w: Word) -> bool:
     """A given name as written (not the preposition على, not عليه or ناديه with a suffix)."""
     if w.key not in GIVEN_NAMES or w.enc or w.light in FUNCTION_LIGHT:
         return False
@@ -362,9 +325,9 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
         if w.key == "عبد" and _abd_name(words, i) and cover[i] is None and (
             w.pro in ("", "و") and i + 2 < n and (i == 0 or words[i - 1].key not in _LINEAGE)
         ) and words[i + 2].definite and _nisba_name(words[i + 2]):
-            out.append(Cand(i, _name_end(words, i, cover), "PER", "given_name"))
+            out.append(Cand(i, name_end(words, i, cover), "PER", "given_name"))
             continue  # عبد الرحمن الشهري: a two-word given name and a family nisba
-        if not _given(w) or cover[i] is not None or w.pro not in ("", "و") or i + 1 >= n:
+        if not given_name(w) or cover[i] is not None or w.pro not in ("", "و") or i + 1 >= n:
             continue
         if (w.key in AMBIGUOUS_GIVEN and not _opens_lineage(words, i)) or (
             i > 0 and longest(words, i - 1, TITLE_INDEX)
@@ -381,7 +344,7 @@ def given_name_hits(words: list[Word], cover: list[Cand | None]) -> list[Cand]:
             not ends or second.key in ORG_HEADS
         ):
             continue  # a definite noun (نجم المباراة, الحزب) unless punctuation closes a name
-        e = _name_end(words, i, cover)
+        e = name_end(words, i, cover)
         if e - i >= 2:
             out.append(Cand(i, e, "PER", "given_name"))
     return out

@@ -16,9 +16,10 @@ DEV_SETS = [
     (EVAL / "saudinewsnet_dev2_sample.txt", EVAL / "gold" / "saudinewsnet_dev2_entities.json"),
     (EVAL / "saudinewsnet_dev3_sample.txt", EVAL / "gold" / "saudinewsnet_dev3_entities.json"),
     (EVAL / "saudinewsnet_dev4_sample.txt", EVAL / "gold" / "saudinewsnet_dev4_entities.json"),
+    (EVAL / "saudinewsnet_dev5_sample.txt", EVAL / "gold" / "saudinewsnet_dev5_entities.json"),
 ]
-# The fourth set is smaller: eight short articles from eight outlets.
-SAMPLE_SIZES = {"saudinewsnet_dev4_sample.txt": 8}
+# The fourth and fifth sets are smaller: eight short articles from eight outlets each.
+SAMPLE_SIZES = {"saudinewsnet_dev4_sample.txt": 8, "saudinewsnet_dev5_sample.txt": 8}
 
 
 def _sample_urls(path: Path) -> list[str]:
