@@ -30,6 +30,7 @@ from marsad.extract.number_lexicon import (
     TOKEN,
     Core,
     Tok,
+    decimal_reading,
     entry,
     lookup,
     parse_digits,
@@ -180,7 +181,11 @@ def _expression(norm: NormalizedText, toks: list[Tok], core: Core) -> tuple[Foun
         pct_end = percent_end(toks, end)
         if pct_end:
             percent, end = True, pct_end
+            if core.j == core.i + 1 and toks[core.i].kind == "d":  # 12.920% is no 12920%
+                value = decimal_reading(toks[core.i].text) or value
     if not is_range and not_a_figure(toks, core, end, percent):
+        return None
+    if _list_label(norm.folded, toks, core):
         return None
     qual = pre_qualifier(toks, span_tok)
     if qual:
@@ -204,6 +209,18 @@ def _expression(norm: NormalizedText, toks: list[Tok], core: Core) -> tuple[Foun
         core.kind == "vague", percent,
     )
     return Found(expr, nstart, nend, core.kind), end
+
+
+def _list_label(folded: str, toks: list[Tok], core: Core) -> bool:
+    """`3. ` or `3) ` opening a line numbers an item of a list; it counts nothing."""
+    first = toks[core.i]
+    if core.j != core.i + 1 or first.kind != "d" or core.j >= len(toks):
+        return False
+    mark = toks[core.j]
+    if mark.text not in (".", ")", "-") or mark.start != first.end:
+        return False
+    line_start = folded.rfind("\n", 0, first.start) + 1
+    return not folded[line_start:first.start].strip()
 
 
 def _opener(toks: list[Tok], i: int) -> int | None:
