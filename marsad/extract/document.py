@@ -28,26 +28,35 @@ PER_DOCUMENT_KINDS = ("mentions", "times", "figures", "quotes", "events", "terms
 
 
 def _sentence_days(
-    text: str, sentences: list[Span], times: list[dict[str, Any]]
+    text: str, sentences: list[Span], times: list[dict[str, Any]], published: str | None
 ) -> dict[int, str]:
-    """Sentence index -> the day a sentence speaks about, when it names one (not a «since»,
-    nor the first day of a period: «في الفترة من 7 يوليو وحتى ...»)."""
+    """Sentence index -> the date a sentence speaks about: a day it names, else the one past
+    month or year it names (في مايو الماضي، في عام 2009) when it names no other period; never
+    a «since», a restated date (الموافق لعام 2012), nor the first day of a period («في الفترة
+    من 7 يوليو وحتى ...»)."""
     days: dict[int, str] = {}
     t = 0
     ordered = sorted(times, key=lambda x: x["start"])
     for index, sentence in enumerate(sentences):
         while t < len(ordered) and ordered[t]["start"] < sentence.start:
             t += 1
+        named_days: list[str] = []
+        periods: list[str] = []
         for item in ordered[t:]:
             if item["start"] >= sentence.end:
                 break
             value = item.get("value")
-            before = text[max(0, item["start"] - 4) : item["start"]].split()[-1:]
-            if before in (["من"], ["بين"]):
+            before = text[max(0, item["start"] - 12) : item["start"]]
+            if before.split()[-1:] in (["من"], ["بين"]) or not value or "/" in value:
                 continue
-            if value and item.get("granularity") == "day" and "/" not in value:
-                days[index] = value
-                break
+            if item.get("granularity") == "day":
+                named_days.append(value)
+            elif item.get("granularity") in ("month", "year") and "الموافق" not in before:
+                periods.append(value)
+        if named_days:
+            days[index] = named_days[0]
+        elif len(periods) == 1 and published and periods[0] < published[: len(periods[0])]:
+            days[index] = periods[0]
     return days
 
 
@@ -79,7 +88,7 @@ def extract_document(doc: Document, crf: bool = False) -> Items:
         f.to_dict()
         for f in extract_figures(
             doc.id, text, doc.published, sentences,
-            sentence_dates=_sentence_days(text, sentences, times),
+            sentence_dates=_sentence_days(text, sentences, times, doc.published),
             since_resolver=lambda phrase: _since(phrase, doc.published),
         )
     ]

@@ -56,6 +56,9 @@ def percent_end(toks: list[Tok], j: int) -> int:
     return 0
 
 
+_QUALIFIER_CLITICS = ("وب", "فب", "ول", "فل", "و", "ب", "ل", "ف")
+
+
 def pre_qualifier(toks: list[Tok], i: int) -> tuple[str, int, int] | None:
     """Longest qualifier phrase right before token i: (qualifier, first token, clitic offset)."""
     for length in (4, 3, 2, 1):
@@ -69,9 +72,10 @@ def pre_qualifier(toks: list[Tok], i: int) -> tuple[str, int, int] | None:
         if key in QUAL_PRE:
             return QUAL_PRE[key], s, 0
         head = words[0]
-        for p in ("و", "ب", "ل", "ف"):
-            if head.startswith(p) and (head[1:], *words[1:]) in QUAL_PRE:
-                return QUAL_PRE[(head[1:], *words[1:])], s, 1
+        for p in _QUALIFIER_CLITICS:  # وبأقل من: a conjunction, then a preposition
+            rest = (head[len(p):], *words[1:])
+            if head.startswith(p) and rest in QUAL_PRE:
+                return QUAL_PRE[rest], s, len(p)
     return None
 
 
@@ -228,7 +232,7 @@ def _bad_digits(toks: list[Tok], i: int) -> bool:
     raw = t.text
     if raw.isdigit() and len(raw) >= 9:
         return True
-    if raw[0] == "0" and len(raw) > 1 and raw[1] not in ".,":
+    if raw[0] == "0" and len(raw) > 1 and raw[1] not in ".," and "ر" not in raw:
         return True  # 0114567890, 01,00: codes and clock times, never counts
     if i > 0:
         p = toks[i - 1]

@@ -69,7 +69,7 @@ _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل
 _lookup_cache: dict[str, tuple[Entry, int] | None] = {}
 _LOOKUP_CACHE_MAX = 1 << 17  # words remembered; past it, looked up afresh (memory stays bounded)
 
-TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[\u0621-\u063a\u0641-\u064a]+|[a-z]+|\S")
+TOKEN = re.compile(r"[0-9]+ر[0-9]+|[0-9]+(?:[.,][0-9]+)*|[\u0621-\u063a\u0641-\u064a]+|[a-z]+|\S")
 CLOCK_OR_DATE = re.compile(
     r"(?<![0-9])(?:[0-9]{1,4} ?([/.\-]) ?[0-9]{1,2} ?\1 ?[0-9]{1,4}|[0-9]{1,4} ?/ ?[0-9]{1,4}"
     r"|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![0-9])"
@@ -169,9 +169,12 @@ def decimal_reading(s: str) -> float | None:
 
 
 def parse_digits(s: str) -> float:
-    """`12,000`/`12.000` → 12000 (three digits follow), `99,5`/`3.5` → decimal."""
+    """`12,000`/`12.000` → 12000 (three digits follow), `99,5`/`3.5`/`5ر3` → decimal."""
     if s.isdigit():
         return float(s)
+    if "ر" in s:  # agency style, digits stored fraction first: 4ر646 is 646.4, 5ر1% is 1.5%
+        fraction, whole = s.split("ر")
+        return float(whole + "." + fraction)
     seps = [c for c in s if c in ".,"]
     groups = re.split(r"[.,]", s)
     if len(set(seps)) == 1:

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from math import inf, isfinite
 
 from marsad.extract.number_context import (
-    after_to,
     not_a_figure,
     percent_end,
     post_qualifier,
@@ -24,6 +22,7 @@ from marsad.extract.number_context import (
     verb_qualifier,
     year_range,
 )
+from marsad.extract.number_grammar import core_at
 from marsad.extract.number_lexicon import (
     CLOCK_OR_DATE,
     HIT,
@@ -141,7 +140,7 @@ def _scan_tokens(
             if k >= 0 and t.start < blocked[k][1]:
                 i += 1
                 continue
-            core = _core_at(toks, i)
+            core = core_at(toks, i)
             if core is None:
                 i += 1
                 continue
@@ -152,165 +151,6 @@ def _scan_tokens(
             continue
         i += 1
     return out
-
-
-_GROUP_KINDS = frozenset({"digits", "unit", "teen", "tens", "hundred", "frac"})
-
-
-def _core_at(toks: list[Tok], i: int) -> Core | None:  # noqa: C901 - one grammar, kept together
-    """Parse the number starting at token i: words, digits, multipliers and و compounds."""
-    n = len(toks)
-    first, offset = entry(toks[i])
-    if first is None:
-        if toks[i].text == "عدد" and i + 1 < n and toks[i + 1].text == "من":
-            return Core(i, i + 2, None, 0, "vague", 0)
-        return None
-    if first.kind == "vague" or (first.kind == "mult" and first.form == "pl"):
-        return _vague_at(toks, i, offset)
-    total = group = 0.0
-    last = ""
-    min_mult = inf
-    last_mult = 0.0
-    kind = "number"
-    saved: tuple | None = None
-    digits_text = ""
-    j = i
-    while j < n:
-        tok = toks[j]
-        conj = False
-        k = j
-        if j > i:
-            if tok.text == "و" and j + 1 < n:
-                conj, k = True, j + 1
-                ent, plen = entry(toks[k])
-                if plen:
-                    break
-            else:
-                ent, plen = entry(tok)
-                if plen:
-                    if not (plen == 1 and tok.text[0] == "و"):
-                        break
-                    conj = True
-            if toks[k].start - toks[k - 1].end > 2:
-                break
-        else:
-            ent = first
-        if ent is None:
-            break
-        state = (total, group, last, min_mult, last_mult, kind, j)
-        kd = ent.kind
-        step = 1
-        if kd == "digits":
-            if not (j == i or (conj and last == "mult" and group == 0)):
-                break
-            group = ent.value
-            last = "digits"
-            digits_text = toks[k].text
-        elif kd == "unit":
-            if not (j == i or (conj and last in ("hundred", "mult"))):
-                break
-            group += ent.value
-            last = "unit"
-        elif kd == "teen":
-            if not (j == i or (conj and last in ("hundred", "mult"))):
-                break
-            nxt = entry(toks[k + 1])[0] if k + 1 < n else None
-            if nxt is None or nxt.kind != "ten" or entry(toks[k + 1])[1]:
-                break
-            group += ent.value + 10
-            last = "tens"
-            step = 2
-        elif kd == "ten":
-            if not (
-                (not conj and last == "unit") or j == i or (conj and last in ("hundred", "mult"))
-            ):
-                break
-            group += 10
-            last = "tens"
-        elif kd == "tens":
-            if not (j == i or (conj and last in ("unit", "hundred", "mult"))):
-                break
-            group += ent.value
-            last = "tens"
-        elif kd == "hundred":
-            if j == i or (conj and last == "mult"):
-                group += ent.value
-            elif not conj and last == "unit" and ent.value == 100:
-                group *= 100
-            else:
-                break
-            last = "hundred"
-        elif kd == "mult":
-            if conj:
-                break
-            if j == i:
-                val = ent.value * (2 if ent.form in ("dual", "acc") else 1)
-            elif last in _GROUP_KINDS and ent.form != "dual":
-                if last == "digits" and group >= 1000:
-                    group = decimal_reading(digits_text) or group  # 1.842 مليار
-                val = group * ent.value
-            else:
-                break
-            if last == "frac" and ent.value == last_mult and j > i:
-                val = group * ent.value
-            elif ent.value >= min_mult:
-                if saved:
-                    total, group, last, min_mult, last_mult, kind, j = saved
-                break
-            total += val
-            group = 0.0
-            min_mult = last_mult = ent.value
-            last = "mult"
-            kind = "number"
-        elif kd == "fraction":
-            if j == i:
-                group = ent.value
-                kind = "fraction"
-            elif conj and last == "mult":
-                group = ent.value
-            elif not conj and last == "unit" and ent.form == "pl":
-                group *= ent.value
-                kind = "fraction"
-            else:
-                break
-            last = "frac"
-        elif kd == "times":
-            if j == i and (ent.form != "bare" or after_to(toks, i)):
-                group = ent.value
-            elif not conj and last == "unit":
-                group *= ent.value
-            else:
-                break
-            kind = "times"
-            last = "times"
-            j = k + 1
-            break
-        else:
-            break
-        if conj:
-            saved = state
-        j = k + step
-    if j == i:
-        return None
-    if last == "frac" and last_mult:
-        total += group * last_mult
-        group = 0.0
-    if not isfinite(total + group):
-        return None  # 1,000,000,... past float range: no value a reader means
-    return Core(i, j, total + group, last_mult, kind, offset)
-
-
-def _vague_at(toks: list[Tok], i: int, offset: int) -> Core:
-    """عشرات، مئات الآلاف، بضعة آلاف، آلاف: no value, the span takes the words together."""
-    j = i + 1
-    while j < len(toks):
-        ent, plen = entry(toks[j])
-        if ent is None or plen == 1 and toks[j].text[0] == "و":
-            break
-        if not (ent.kind == "vague" or (ent.kind == "mult" and ent.form == "pl")):
-            break
-        j += 1
-    return Core(i, j, None, 0, "vague", offset)
 
 
 def _expression(norm: NormalizedText, toks: list[Tok], core: Core) -> tuple[Found, int] | None:
@@ -341,7 +181,11 @@ def _expression(norm: NormalizedText, toks: list[Tok], core: Core) -> tuple[Foun
         pct_end = percent_end(toks, end)
         if pct_end:
             percent, end = True, pct_end
+            if core.j == core.i + 1 and toks[core.i].kind == "d":  # 12.920% is no 12920%
+                value = decimal_reading(toks[core.i].text) or value
     if not is_range and not_a_figure(toks, core, end, percent):
+        return None
+    if _list_label(norm.folded, toks, core):
         return None
     qual = pre_qualifier(toks, span_tok)
     if qual:
@@ -365,6 +209,18 @@ def _expression(norm: NormalizedText, toks: list[Tok], core: Core) -> tuple[Foun
         core.kind == "vague", percent,
     )
     return Found(expr, nstart, nend, core.kind), end
+
+
+def _list_label(folded: str, toks: list[Tok], core: Core) -> bool:
+    """`3. ` or `3) ` opening a line numbers an item of a list; it counts nothing."""
+    first = toks[core.i]
+    if core.j != core.i + 1 or first.kind != "d" or core.j >= len(toks):
+        return False
+    mark = toks[core.j]
+    if mark.text not in (".", ")", "-") or mark.start != first.end:
+        return False
+    line_start = folded.rfind("\n", 0, first.start) + 1
+    return not folded[line_start:first.start].strip()
 
 
 def _opener(toks: list[Tok], i: int) -> int | None:
@@ -398,7 +254,7 @@ def _range_end(toks: list[Tok], core: Core, opener: int | None) -> Core | None:
                 nxt = j
     if nxt is None:
         return None
-    other = _core_at(toks, nxt)
+    other = core_at(toks, nxt)
     if other is None or other.kind != "number" or other.value is None:
         return None
     return other

@@ -76,33 +76,42 @@ def test_dev_gold_spans_match_the_corpus_text(
     assert not wrong
 
 
-FIGURES_SAMPLE = EVAL / "saudinewsnet_dev_figures_sample.txt"
-FIGURES_GOLD = EVAL / "gold" / "saudinewsnet_dev_figures.json"
+FIGURES_SETS = [
+    (EVAL / "saudinewsnet_dev_figures_sample.txt", EVAL / "gold" / "saudinewsnet_dev_figures.json"),
+    (EVAL / "saudinewsnet_dev2_figures_sample.txt",
+     EVAL / "gold" / "saudinewsnet_dev2_figures.json"),
+]
+# The second figures set is smaller: eight articles from eight outlets.
+FIGURES_SIZES = {"saudinewsnet_dev2_figures_sample.txt": 8}
 CATEGORIES = {"killed", "injured", "displaced", "arrested", "fighters", "troops", "population",
               "area", "percent", "money", "other"}
 
 
-def test_dev_figures_sample_is_in_no_story_of_the_story_gold() -> None:
-    dev = set(_sample_urls(FIGURES_SAMPLE))
-    assert len(dev) == 12  # other samples: test_no_two_sample_files_share_an_article
+@pytest.mark.parametrize(("sample", "gold"), FIGURES_SETS)
+def test_dev_figures_sample_is_in_no_story_of_the_story_gold(sample: Path, gold: Path) -> None:
+    dev = set(_sample_urls(sample))
+    assert len(dev) == FIGURES_SIZES.get(sample.name, 12)  # others: test_no_two_sample_files_...
     stories = (EVAL / "saudinewsnet_stories.json").read_text(encoding="utf-8")
     assert not [u for u in dev if u in stories]
 
 
-def test_dev_figures_gold_documents_are_the_sample() -> None:
+@pytest.mark.parametrize(("sample", "gold"), FIGURES_SETS)
+def test_dev_figures_gold_documents_are_the_sample(sample: Path, gold: Path) -> None:
     from eval.corpus_sample import article_id
 
-    annotated = json.loads(FIGURES_GOLD.read_text(encoding="utf-8"))
-    ids = [article_id(u) for u in _sample_urls(FIGURES_SAMPLE)]
+    annotated = json.loads(gold.read_text(encoding="utf-8"))
+    ids = [article_id(u) for u in _sample_urls(sample)]
     assert [d["id"] for d in annotated["documents"]] == ids
     assert {f["doc"] for f in annotated["figures"]} == set(ids)
     assert all(f["category"] in CATEGORIES for f in annotated["figures"])
 
 
-def test_dev_figures_gold_spans_match_the_corpus_text(shared_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sample", "gold"), FIGURES_SETS)
+def test_dev_figures_gold_spans_match_the_corpus_text(
+        sample: Path, gold: Path, shared_dir: Path, tmp_path: Path) -> None:
     if not (shared_dir / "corpus" / "saudinewsnet").is_dir():
         pytest.skip("the SaudiNewsNet corpus is not in ../shared")
-    texts = _sample_texts(FIGURES_SAMPLE, tmp_path)
-    annotated = json.loads(FIGURES_GOLD.read_text(encoding="utf-8"))
+    texts = _sample_texts(sample, tmp_path)
+    annotated = json.loads(gold.read_text(encoding="utf-8"))
     wrong = [f for f in annotated["figures"] if texts[f["doc"]][f["start"]:f["end"]] != f["text"]]
     assert not wrong

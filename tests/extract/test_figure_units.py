@@ -123,3 +123,16 @@ def test_no_counted_noun_where_grammar_says_none(text: str, unit: str | None) ->
 def test_a_feminine_participle_keeps_the_event_category() -> None:
     figures = extract_figures("d", "قتل في القصف 681 مواطنة و3168 رجلا", PUBLISHED)
     assert [f.category for f in figures] == ["killed", "killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "category"),
+    [("بلغت الأرباح 120 مليار ين", "ين", "money"),
+     ("زرعت الوزارة 15 ألف فدان", "فدان", "area"),
+     ("بلغ عدد أجهزة الصرف 900 جهاز صرف آلي", "جهاز", "other"),
+     ("ضبط المفتشون 3500 كيلوجرام من اللحوم", "كيلوجرام", "other"),
+     ("يتابع الحساب نصف مليون متابع", "متابع", "other")],
+)
+def test_currency_measure_and_thing_units(text: str, unit: str, category: str) -> None:
+    (figure,) = extract_figures("d", text, None)
+    assert (figure.unit, figure.category) == (unit, category)

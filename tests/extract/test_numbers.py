@@ -254,3 +254,39 @@ def test_numbers_data_files_are_light_and_unique(name: str) -> None:
 )
 def test_numbers_regressions_from_news_text(sentence: str, expected: list) -> None:
     assert [(e.text, e.value) for e in find_numbers(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "percent"),
+    [
+        ("بلغت الأرباح 7ر312 مليار ين في الربع", "7ر312 مليار", 312.7e9, False),
+        ("تراجعت المبيعات بنسبة 4ر2% عن العام", "4ر2%", 2.4, True),
+        ("باعت الشركة 06ر3 مليون سيارة", "06ر3 مليون", 3.06e6, False),
+        ("بلغ متوسط الفائدة 11.375% في المزاد", "11.375%", 11.375, True),
+        ("وصل عدد الزوار إلى 2.500 شخص", "2.500", 2500, False),
+    ],
+)
+def test_numbers_agency_decimals_and_percent_decimals(
+        text: str, span: str, value: float, percent: bool) -> None:
+    (found,) = find_numbers(text)
+    assert (found.text, found.value, found.percent) == (span, pytest.approx(value), percent)
+
+
+def test_numbers_a_list_label_opening_a_line_is_no_figure() -> None:
+    text = "وهذه أسماء الفائزين:\n1. خالد سعيد – 25 نقطة\n2. سامي علي – 19 نقطة"
+    assert [f.text for f in find_numbers(text)] == ["25", "19"]
+
+
+def test_numbers_a_number_and_full_stop_inside_a_line_stays_a_figure() -> None:
+    assert [f.text for f in find_numbers("وصل عدد المصابين إلى 12. وقال المسؤول")] == ["12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [("تأخر الفريق بأقل من 3 آلاف متابع", "less_than"),
+     ("وبأقل من 3 آلاف متابع يأتي الفريق", "less_than"),
+     ("وبنحو 40 شخصا", "about")],
+)
+def test_numbers_qualifier_after_conjunction_and_preposition(text: str, qualifier: str) -> None:
+    (found,) = find_numbers(text)
+    assert found.qualifier == qualifier
