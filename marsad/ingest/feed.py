@@ -66,7 +66,12 @@ def _entry_date(entry: feedparser.FeedParserDict) -> str | None:
 
 def read_feed(path: str, data: bytes) -> Iterator[Document | Rejected]:
     """Every entry of an RSS or Atom feed as a Document, or Rejected naming `#entry-N`."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (ValueError, OverflowError) as error:
+        # feedparser raises on character references beyond Unicode (&#99999999;).
+        yield Rejected(path, errors.BAD_FEED.format(error=error))
+        return
     if not parsed.entries:
         if parsed.get("bozo"):
             yield Rejected(path, errors.BAD_FEED.format(error=parsed.get("bozo_exception")))

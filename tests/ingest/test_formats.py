@@ -167,6 +167,14 @@ def test_feed_without_entries_is_rejected(write) -> None:
     assert isinstance(item, Rejected) and "feed" in item.reason
 
 
+@pytest.mark.parametrize("reference", ["&#99999999;", "&#xFFFFFFFFF;"])
+def test_feed_with_reference_beyond_unicode_is_rejected(write, reference: str) -> None:
+    feed = (f"<rss version=\"2.0\"><channel><title>x{reference}</title><item><title>t</title>"
+            "<description>نص قصير.</description></item></channel></rss>")
+    [item] = read_inputs([write("bad.rss", feed)])
+    assert isinstance(item, Rejected) and "feed" in item.reason
+
+
 # --- WARC ------------------------------------------------------------------------------------
 
 PAGES = [
