@@ -109,7 +109,7 @@ def _sentence_date(
         (t["start"], value) for t in times
         if (value := _day_or_month(t, text, published))
         and not _since_phrase(text, sentence.start, t["start"])
-        and not _described(text, sentence.start, t["start"])
+        and not _described(text, _clause_start(sentence, told_from, t["start"]), t["start"])
     ]
     if told_from is not None and any(at >= told_from for at, _ in inside):
         inside = [(at, value) for at, value in inside if at >= told_from]
@@ -119,10 +119,19 @@ def _sentence_date(
     return (published, "reported") if published else (None, None)
 
 
+def _clause_start(sentence: Span, told_from: int | None, at: int) -> int:
+    """Where the clause holding the time at `at` opens: what was reported, when the time is
+    told there (قال سكان إن الهجمات التي وقعت في 19 يوليو نفذها ...), else the sentence."""
+    return told_from if told_from is not None and at >= told_from else sentence.start
+
+
 def _day_or_month(time: dict[str, Any], text: str, published: str | None) -> str | None:
     """A time's value as an event date: a past part of a month (مطلع الشهر الحالي، أواخر
     أبريل) is that month; other spans (منذ السبت، الأسبوع الماضي) date no event, nor does
-    a deadline or forecast (حتى نهاية أبريل، توقعت أمطارا منتصف الشهر)."""
+    a deadline or forecast (حتى نهاية أبريل، توقعت أمطارا منتصف الشهر), nor a length of
+    time since (يشن الجيش منذ سنتين عمليات، أعنف قتال منذ شهر): what lasts is ongoing."""
+    if _SINCE.match(str(time.get("text") or "") + " "):
+        return None
     value = str(time.get("value") or "")
     if "/" not in value:
         return value or None

@@ -17,9 +17,11 @@ DEV_SETS = {  # sample file -> gold file
     "eval/saudinewsnet_dev3_quotes_sample.txt": "eval/gold/saudinewsnet_dev3_quotes_events.json",
     "eval/saudinewsnet_dev4_quotes_sample.txt": "eval/gold/saudinewsnet_dev4_quotes_events.json",
     "eval/saudinewsnet_dev5_events_sample.txt": "eval/gold/saudinewsnet_dev5_events.json",
+    "eval/saudinewsnet_dev6_events_sample.txt": "eval/gold/saudinewsnet_dev6_events.json",
 }
 ARTICLES = {"eval/saudinewsnet_dev4_quotes_sample.txt": 8,
-            "eval/saudinewsnet_dev5_events_sample.txt": 8}  # the others hold 12
+            "eval/saudinewsnet_dev5_events_sample.txt": 8,
+            "eval/saudinewsnet_dev6_events_sample.txt": 6}  # the others hold 12
 MARKS = " \n\t\u00a0\"«»“”"
 
 

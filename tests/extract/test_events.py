@@ -86,6 +86,15 @@ def _dated(text: str, published: str = "2024-03-07") -> tuple[str | None, str | 
          ("2024-03-07", "reported")),
         # but one on the sentence's opening subject does
         ("وكان الاتفاق الذي وقع الثلاثاء ينص على وقف القتال.", ("2024-03-05", "day")),
+        # also on the opening subject of what was reported
+        ("وقال شهود إن الانفجار الذي وقع الثلاثاء دمر ثلاثة منازل.", ("2024-03-05", "day")),
+        ("وقال شهود إن المسلحين هاجموا القافلة التي وصلت الثلاثاء إلى البلدة.",
+         ("2024-03-07", "reported")),
+        # how long something has lasted (منذ + a length of time) dates nothing
+        ("وتحاصر الميليشيات المدينة منذ ثلاثة أشهر.", ("2024-03-07", "reported")),
+        ("وهذه أعنف اشتباكات تشهدها المنطقة منذ سنتين.", ("2024-03-07", "reported")),
+        # a length of time with قبل is a time ago and dates the event
+        ("وانهار الجسر قبل ثلاثة أشهر بعد أمطار غزيرة.", ("2023-12", "month")),
     ],
 )
 def test_events_date_kinds(text: str, expected: tuple[str, str]) -> None:
