@@ -19,7 +19,8 @@ Per document (`extract_mentions`), rules tried in this order (entity_rules.py):
    alone after its noun was seen (صحيفة الوسط ... الوسط; entity_abbreviations.py).
 7. Back references (`_short_forms`, `compound_given_names`, `_org_descriptions`): a surname
    used alone in a person context (ترامب after دونالد ترامب), a two-word given name alone
-   (سيف الإسلام), and التنظيم (المتطرف) for the تنظيم named before.
+   (سيف الإسلام), التنظيم (المتطرف) for the تنظيم named before, and the first word of any
+   body's name alone (`head_references`: المقاومة after المقاومة الشعبية).
 Across documents, `merge_entities` joins mentions by gazetteer canonical, name key and
 spelling-variant key (entity_merge.py).
 """
@@ -29,6 +30,7 @@ from __future__ import annotations
 from marsad.extract.entity_abbreviations import dotted_abbreviations, outlet_short_names
 from marsad.extract.entity_crf import crf_candidates
 from marsad.extract.entity_dateline import dateline_hits
+from marsad.extract.entity_head_references import head_references
 from marsad.extract.entity_lexicon import (
     ACCORDING,
     ANAPHOR_ADJ,
@@ -65,7 +67,7 @@ from marsad.extract.entity_rules import (
     resolve,
     sports_report,
 )
-from marsad.extract.entity_short_names import compound_given_names
+from marsad.extract.entity_short_names import compound_given_names, first_and_last_names
 from marsad.extract.entity_triggers import trigger_hits
 from marsad.extract.entity_words import Word, words_of
 
@@ -322,7 +324,9 @@ def extract_mentions(doc_id: str, text: str, *, crf: bool = False) -> list[Entit
     cands = _leaders(words, cands, text)
     cands = _short_forms(words, cands, text)
     cands = compound_given_names(words, cands, text)
+    cands = first_and_last_names(words, cands, text)
     cands = _org_descriptions(words, cands)
+    cands = head_references(words, cands)
     return [_mention(doc_id, text, words, c) for c in cands]
 
 

@@ -30,3 +30,23 @@ def compound_given_names(words: list[Word], cands: list[Cand], text: str) -> lis
         ):
             out.append(Cand(p, p + 2, "PER", "coref", None, firsts[pair]))
     return sorted(out)
+
+
+def first_and_last_names(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
+    """A person named with three words or more is that person where the first and the last of
+    them stand together later on (جنيد خان after جنيد أحمد خان): the middle name is dropped."""
+    pairs: dict[tuple[str, str], str] = {}
+    for c in cands:
+        if c.type == "PER" and c.j - c.i >= _MIN_FULL_NAME:
+            full = name_key(text[words[c.i].start : words[c.j - 1].end])
+            pairs[(words[c.i].key, words[c.j - 1].key)] = full
+    if not pairs:
+        return cands
+    covered = {p for c in cands if c.j - c.i > 1 for p in range(c.i, c.j)}
+    out = list(cands)
+    for p in range(len(words) - 1):
+        pair = (words[p].key, words[p + 1].key)
+        if pair in pairs and p not in covered and p + 1 not in covered and not words[p + 1].brk:
+            out = [c for c in out if c.i not in (p, p + 1)]  # a one-word guess inside it
+            out.append(Cand(p, p + 2, "PER", "coref", None, pairs[pair]))
+    return sorted(out)

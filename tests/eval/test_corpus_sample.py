@@ -21,7 +21,7 @@ DEV_SETS = {  # sample file -> gold file
 }
 ARTICLES = {"eval/saudinewsnet_dev4_quotes_sample.txt": 8,
             "eval/saudinewsnet_dev5_events_sample.txt": 8,
-            "eval/saudinewsnet_dev6_events_sample.txt": 6}  # the others hold 12
+            "eval/saudinewsnet_dev6_events_sample.txt": 5}  # the others hold 12
 MARKS = " \n\t\u00a0\"«»“”"
 
 

@@ -17,9 +17,12 @@ DEV_SETS = [
     (EVAL / "saudinewsnet_dev3_sample.txt", EVAL / "gold" / "saudinewsnet_dev3_entities.json"),
     (EVAL / "saudinewsnet_dev4_sample.txt", EVAL / "gold" / "saudinewsnet_dev4_entities.json"),
     (EVAL / "saudinewsnet_dev5_sample.txt", EVAL / "gold" / "saudinewsnet_dev5_entities.json"),
+    (EVAL / "saudinewsnet_dev6_sample.txt", EVAL / "gold" / "saudinewsnet_dev6_entities.json"),
 ]
-# The fourth and fifth sets are smaller: eight short articles from eight outlets each.
-SAMPLE_SIZES = {"saudinewsnet_dev4_sample.txt": 8, "saudinewsnet_dev5_sample.txt": 8}
+# The fourth and fifth sets are smaller: eight short articles from eight outlets each; the sixth
+# six from six outlets.
+SAMPLE_SIZES = {"saudinewsnet_dev4_sample.txt": 8, "saudinewsnet_dev5_sample.txt": 8,
+                "saudinewsnet_dev6_sample.txt": 6}
 
 
 def _sample_urls(path: Path) -> list[str]:
