@@ -80,6 +80,11 @@ class CrfModel:
             self.trans[col[a], col[b]] = w
         self.outside = col["O"]
         self.incoming = np.ascontiguousarray(self.trans.T)  # [label, label before]
+        # The least that O → O gains over the transition into each label, and over that
+        # from any label back to O (see `settled`).
+        self.enter = self.trans[self.outside, self.outside] - self.trans.max(axis=0)
+        back_to_o = np.delete(self.trans[:, self.outside], self.outside)
+        self.leave = float((self.trans[self.outside, self.outside] - back_to_o).min())
         self.keys = {a.partition("k=")[2] for a in self.attr_row if KEY_ATTR.match(a)}
         rules = [*RULE_TAGS, EDGE]
         width = len(rules)
@@ -221,23 +226,68 @@ class CrfModel:
                 + self.window_rows[window] + self.place_rows[place]
                 + self.left_rows[np.roll(pair, 1)] + self.right_rows[pair])
 
+    def settled(self, scores: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Where O is provably the best label. Any best path's run of other labels, turned
+        into O, would lose score, so it gains at least nothing: each word of the run adds at
+        least `gain` (its emission lead of O over its worst label, with the transition into
+        it at its worst) and the run's end at least `leave` (O → O instead of label → O). A
+        word is settled when every run through it within its sentence sums to more than 0;
+        the best paths then hold O there, and Viterbi need only cover the other words."""
+        last = np.append(starts[1:], True)
+        o = self.outside
+        lead = scores[:, [o]] - scores + np.where(starts[:, None], 0.0, self.enter)
+        lead[:, o] = np.inf
+        gain = lead.min(axis=1)
+        sent = np.cumsum(starts)
+        total = np.cumsum(gain)
+        before = total - gain  # the sum up to each word's left neighbour
+        # Each sentence is lifted above the ones before (and below the ones after), so the
+        # running max and min below do not reach across sentences.
+        big = 4.0 * (np.abs(total).max() + abs(self.leave) + 1.0)
+        lift = sent * big
+        left = total - (np.maximum.accumulate(before + lift) - lift)
+        ends = total + np.where(last, 0.0, self.leave)
+        right = np.minimum.accumulate((ends + lift)[::-1])[::-1] - lift - total
+        return left + right > 0
+
     def tag(self, words: list[Word], tags: list[str], starts: np.ndarray) -> list[str]:
-        """The best label sequence of each sentence (`starts` marks sentence starts): Viterbi
-        over all of the document's sentences at once, one step per word position, the
-        sentences laid out longest first so that those still going lead; each step writes
-        into buffers made once (numpy's call overhead, not arithmetic, is the cost here)."""
+        """The best label sequence of each sentence (`starts` marks sentence starts): O where
+        `settled` proves it, Viterbi over the runs of other words, all of a document's runs at
+        once, one step per word position, the runs laid out longest first so that those still
+        going lead; each step writes into buffers made once (numpy's call overhead, not
+        arithmetic, is the cost here). A run after or before a settled O starts or ends with
+        the transition from or to O."""
         scores = self.emissions(words, tags, starts)
-        first = np.flatnonzero(starts)
-        count = len(first)
-        lengths = np.diff(np.append(first, len(words)))
+        out = np.full(len(words), self.outside, np.intp)
+        free = ~self.settled(scores, starts)
+        if free.any():
+            at = np.flatnonzero(free)
+            first = np.flatnonzero((np.diff(at, prepend=-2) != 1) | starts[at])  # runs' first words
+            begin = at[first]
+            lengths = np.diff(np.append(first, len(at)))
+            end = begin + lengths
+            after_o = ~starts[begin]
+            before_o = np.append(~starts[1:], False)[end - 1]
+            runs = np.zeros(len(words), np.intp)
+            runs[begin] = 1
+            runs = np.cumsum(runs)[at] - 1
+            out[at] = self._viterbi(scores[at], runs, lengths, after_o, before_o)
+        names = self.labels
+        return [names[y] for y in out.tolist()]
+
+    def _viterbi(self, scores: np.ndarray, runs: np.ndarray, lengths: np.ndarray,
+                 after_o: np.ndarray, before_o: np.ndarray) -> np.ndarray:
+        """The best labels of consecutive runs of words (`runs`: each word's run)."""
+        count = len(lengths)
         rank = np.empty(count, np.intp)
         rank[np.argsort(-lengths, kind="stable")] = np.arange(count)
-        row = np.repeat(rank, lengths)  # each word's sentence, in that order
-        col = np.arange(len(words)) - np.repeat(first, lengths)  # its place in the sentence
+        row = rank[runs]  # each word's run, in that order
+        col = np.arange(len(runs)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         steps, size = int(lengths.max()), len(self.labels)
         grid = np.zeros((steps, count, size))
         grid[col, row] = scores
-        active = np.bincount(col).tolist()  # sentences with a word at each place
+        grid[0, rank[after_o]] += self.trans[self.outside]
+        active = np.bincount(col).tolist()  # runs with a word at each place
         back = np.empty((steps, count, size), np.intp)
         total = np.empty((count, size, size))
         incoming = self.incoming
@@ -248,6 +298,7 @@ class CrfModel:
             total[:k].argmax(axis=2, out=back[step, :k])
             total[:k].max(axis=2, out=best[:k])
             best[:k] += grid[step, :k]
+        best[rank[before_o]] += self.trans[:, self.outside]
         label = best.argmax(axis=1)
         path = np.empty((steps, count), np.intp)
         path[np.sort(lengths)[::-1] - 1, np.arange(count)] = label
@@ -256,8 +307,7 @@ class CrfModel:
             k = active[step]
             label[:k] = back[step, at[:k], label[:k]]
             path[step - 1, :k] = label[:k]
-        names = self.labels
-        return [names[y] for y in path[col, row].tolist()]
+        return path[col, row]
 
 
 def _room(rows: np.ndarray, needed: int) -> np.ndarray:
