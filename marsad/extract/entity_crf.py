@@ -17,7 +17,6 @@ or the model file the step does nothing.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import resources
 from itertools import repeat
@@ -56,7 +55,9 @@ LABEL_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "GPE"}
 PROTECTED = frozenset({"gazetteer", "trigger"})
 _TAG_ID = {t: n for n, t in enumerate(RULE_TAGS)}
 _EDGE_TAG = len(RULE_TAGS)
-KEY_ATTR = re.compile(r"-?\d?k=")  # a key's own feature or a neighbour's (-1k=)
+# Parts whose value is written as is after `part=` in every feature they give (a key's own
+# `k=`, a neighbour's `-1k=`), so a value no feature names gives nothing.
+WRITTEN_PARTS = frozenset({"k", "p2", "p3", "s1", "s2", "s3", "len", "sp2", "ss2"})
 _LIGHT = attrgetter("light")
 _CACHE_LIMIT = 1 << 17  # distinct light forms kept before the cache starts over
 
@@ -85,7 +86,10 @@ class CrfModel:
         self.enter = self.trans[self.outside, self.outside] - self.trans.max(axis=0)
         back_to_o = np.delete(self.trans[:, self.outside], self.outside)
         self.leave = float((self.trans[self.outside, self.outside] - back_to_o).min())
-        self.keys = {a.partition("k=")[2] for a in self.attr_row if KEY_ATTR.match(a)}
+        self.written: dict[str, set[str]] = {part: set() for part in WRITTEN_PARTS}
+        for attr in self.attr_row:
+            name, _, value = attr.partition("=")
+            self.written.get(name.lstrip("-0123456789"), set()).add(value)
         rules = [*RULE_TAGS, EDGE]
         width = len(rules)
         # The rules' tags at i-2..i+2 and the pairs around i, one row per window of five tags
@@ -140,7 +144,7 @@ class CrfModel:
     def _part(self, part: str, value: object) -> int:
         """The id of a part's rows, made on first use; 0 for a part the model has no
         feature of."""
-        if part == "k" and value not in self.keys:
+        if part in WRITTEN_PARTS and str(value) not in self.written[part]:
             self.part_id[part, value] = 0
             return 0
         attrs = surface_part_attrs if part in SURFACE_PARTS else part_attrs
