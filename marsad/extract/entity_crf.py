@@ -2,10 +2,8 @@
 
 The model (lang/ar/entity_crf.crfsuite) is trained by bench/train_crf.py on ANERcorp's
 training part, with the features of entity_crf_features.py; retrain it whenever the rules
-change, since their tags are among its strongest features. The CRF labels every word; `combine`
-then keeps a rule's name where the CRF confirms it (a name of the same type over its words) or
-where the rule is of a kind our news conventions trust (PROTECTED), drops the others, and adds
-the CRF's names that overlap none kept (how = "crf").
+change, since their tags are among its strongest features. The CRF labels every word;
+entity_crf_combine.py joins its names with the rules'.
 
 Tagging does not go through crfsuite's tagger: the model's weights are read once and summed
 per feature group, each cached by the value it depends on: per light form (what it scores for
@@ -24,11 +22,11 @@ from operator import attrgetter
 
 import numpy as np
 
+from marsad.extract.entity_crf_combine import combine, written_unit_spans
 from marsad.extract.entity_crf_features import (
     EDGE,
     GAZ_PAIRS,
     OFFSETS,
-    RULE_LABELS,
     RULE_TAGS,
     SURFACE_PARTS,
     edge_attrs,
@@ -41,18 +39,10 @@ from marsad.extract.entity_crf_features import (
     surface_part_attrs,
     surface_parts,
 )
-from marsad.extract.entity_lexicon import GIVEN_NAMES
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import Word
 
 MODEL_NAME = "entity_crf.crfsuite"
-# CRF labels → entity types (LOC in the training data is mostly countries and cities).
-LABEL_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "GPE"}
-# Rule kinds kept even where the CRF labels their words otherwise. ANERcorp leaves out much
-# that our news conventions mark (وزارة الصحة، الحكومة العراقية، شركة X as a whole): letting
-# the CRF overrule these kinds scores higher on ANERcorp but lower on the news gold
-# (bench/train_crf.py --tune, and `marsad eval` on the examples).
-PROTECTED = frozenset({"gazetteer", "trigger"})
 _TAG_ID = {t: n for n, t in enumerate(RULE_TAGS)}
 _EDGE_TAG = len(RULE_TAGS)
 # Parts whose value is written as is after `part=` in every feature they give (a key's own
@@ -350,67 +340,10 @@ def sentence_starts(words: list[Word], text: str) -> np.ndarray:
     return starts
 
 
-def spans_of(words: list[Word], labels: list[str]) -> list[tuple[int, int, str]]:
-    """BIO labels → (first word, end word, CRF type); a name never runs across punctuation."""
-    out: list[tuple[int, int, str]] = []
-    start, last, typ = -1, -2, ""
-    for k in [k for k, label in enumerate(labels) if label != "O"]:
-        label = labels[k]
-        if k == last + 1 and label[0] == "I" and label[2:] == typ and not words[k].brk:
-            last = k
-            continue
-        if start >= 0:
-            out.append((start, last + 1, typ))
-        start, last, typ = k, k, label[2:]
-    if start >= 0:
-        out.append((start, last + 1, typ))
-    return out
-
-
-def _person_bounds(words: list[Word], c: Cand, spans: list[tuple[int, int, str]],
-                   taken: set[int]) -> Cand:
-    """A rule's person name that the CRF reads from the same first word to another end: the
-    CRF's end when it goes further over free words (a surname the rules missed), or when it
-    stops before words that do not look like names (no article, not a given name: the verb or
-    noun after a name, وقال زيد عمرو إن → زيد عمرو)."""
-    for i, j, t in spans:
-        if t != "PERS" or i != c.i or j == c.j:
-            continue
-        if j > c.j and not taken.intersection(range(c.j, j)):
-            return c._replace(j=j)
-        if j < c.j and not any(w.definite or w.key in GIVEN_NAMES for w in words[j : c.j]):
-            return c._replace(j=j)
-    return c
-
-
-def combine(words: list[Word], cands: list[Cand], spans: list[tuple[int, int, str]],
-            protected: frozenset[str] = PROTECTED) -> list[Cand]:
-    """The rules' names that are protected, of a kind the CRF does not label (NORP), or that
-    the CRF confirms (a name of the same type overlapping them: the rules' roles are kept, and
-    their bounds unless `_person_bounds` says otherwise), plus the CRF's names that overlap
-    none of them."""
-
-    def confirmed(c: Cand) -> bool:
-        label = RULE_LABELS.get(c.type)
-        return any(i < c.j and c.i < j and t == label for i, j, t in spans)
-
-    kept = [c for c in cands if c.how in protected or c.type not in RULE_LABELS or confirmed(c)]
-    taken = {p for c in kept for p in range(c.i, c.j)}
-    kept = [
-        _person_bounds(words, c, spans, taken) if c.type == "PER" and c.how not in protected
-        else c
-        for c in kept
-    ]
-    used = {p for c in kept for p in range(c.i, c.j)}
-    added = [Cand(i, j, LABEL_TYPES[t], "crf") for i, j, t in spans
-             if t in LABEL_TYPES and not used.intersection(range(i, j))]
-    return sorted(kept + added)
-
-
 def crf_candidates(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
     """The rules' candidates combined with the CRF's labels (unchanged without a model)."""
     model = load_model()
     if model is None or not words:
         return cands
     labels = model.tag(words, rule_tags(words, cands), sentence_starts(words, text))
-    return combine(words, cands, spans_of(words, labels))
+    return combine(words, cands, written_unit_spans(words, labels, text))

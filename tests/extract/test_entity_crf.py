@@ -13,13 +13,8 @@ import pytest
 
 from marsad.extract.document import extract_document
 from marsad.extract.entities import extract_mentions, rule_candidates
-from marsad.extract.entity_crf import (
-    MODEL_NAME,
-    combine,
-    load_model,
-    sentence_starts,
-    spans_of,
-)
+from marsad.extract.entity_crf import MODEL_NAME, load_model, sentence_starts
+from marsad.extract.entity_crf_combine import combine, spans_of, written_unit_spans
 from marsad.extract.entity_crf_features import (
     CLUSTERS,
     features,
@@ -170,3 +165,28 @@ def test_entity_crf_word_clusters_load_and_reach_the_features() -> None:
 def test_entity_crf_model_has_cluster_weights() -> None:
     pytest.importorskip("pycrfsuite")
     assert any(a.startswith(("c0=", "c1=", "c2=")) for a in load_model().attr_row)
+
+
+def test_entity_crf_names_never_begin_or_end_inside_a_written_unit() -> None:
+    text = "وقالت شبكة إن.بي.سي إن سامر حداد وصل"
+    words = words_of(text)
+    first = next(k for k, w in enumerate(words) if w.light == "بي")
+    labels = ["O"] * len(words)
+    labels[first] = "B-ORG"  # a letter of the abbreviation alone
+    labels[-3], labels[-2] = "B-PERS", "I-PERS"
+    assert written_unit_spans(words, labels, text) == [(len(words) - 3, len(words) - 1, "PERS")]
+
+
+def test_entity_crf_settled_words_are_o_in_the_best_path() -> None:
+    """Every word `settled` marks is O in the full Viterbi path, and the tagger labels the
+    other words as the full pass does (exactly as crfsuite, in the test above)."""
+    model = load_model()
+    if model is None:
+        pytest.skip("no model")
+    words = words_of(TEXT)
+    tags = rule_tags(words, rule_candidates(words, TEXT))
+    starts = sentence_starts(words, TEXT)
+    settled = model.settled(model.emissions(words, tags, starts), starts)
+    labels = model.tag(words, tags, starts)
+    assert 0 < settled.sum() < len(words)
+    assert all(label == "O" for label, s in zip(labels, settled, strict=True) if s)
