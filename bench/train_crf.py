@@ -131,15 +131,17 @@ def held_out_scores(data: list[Sentence], model_path: Path) -> dict[str, Counter
     import pycrfsuite
 
     model = read_model(str(model_path), pycrfsuite)
-    counts = {name: Counter() for name in [*POLICIES, "CRF alone"]}
+    counts = {name: Counter() for name in [*POLICIES, "default", "CRF alone"]}
     for s in data:
         if not s.words:
             continue
         labels = model.tag(s.words, rule_tags(s.words, s.cands), sentence_starts(s.words, s.text))
         spans = written_unit_spans(s.words, labels, s.text)
         for name, protected in POLICIES.items():
-            cands = s.cands if protected is None else combine(s.words, s.cands, spans, protected)
+            cands = (s.cands if protected is None
+                     else combine(s.words, s.cands, spans, protected, protected))
             _count(counts[name], _chunks(s, cands), s.gold)
+        _count(counts["default"], _chunks(s, combine(s.words, s.cands, spans)), s.gold)
         crf = {(s.word_token[i], s.word_token[j - 1] + 1, t) for i, j, t in spans}
         _count(counts["CRF alone"], crf, s.gold)
     return counts

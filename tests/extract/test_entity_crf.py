@@ -53,12 +53,13 @@ def test_entity_crf_features_see_two_words_either_side_and_the_rules_tags() -> N
 def test_entity_crf_combine_keeps_protected_rule_names_and_adds_the_crfs() -> None:
     place = Cand(0, 1, "GPE", "gazetteer")
     cued = Cand(2, 3, "PER", "cue")
+    kunya = Cand(3, 4, "PER", "kunya")
     group = Cand(4, 5, "NORP", "gazetteer")
     titled = Cand(6, 8, "PER", "title")
     spans = [(6, 8, "PERS"), (9, 11, "ORG"), (0, 2, "LOC")]
-    out = combine(words_of("ا ب ت ث ج ح خ د ذ ر ز"), [place, cued, group, titled], spans)
-    assert place in out and group in out and titled in out  # protected, NORP, agreed
-    assert cued not in out  # the CRF labels its word O
+    out = combine(words_of("ا ب ت ث ج ح خ د ذ ر ز"), [place, cued, kunya, group, titled], spans)
+    assert place in out and cued in out and group in out and titled in out  # kept, NORP, agreed
+    assert kunya not in out  # the CRF labels its word O
     assert Cand(9, 11, "ORG", "crf") in out
     assert not any(c.how == "crf" and c.i == 0 for c in out)  # overlaps a kept name
 
