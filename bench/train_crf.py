@@ -28,14 +28,8 @@ from pathlib import Path
 from bench.anercorp import DEFAULT, TYPE_MAP, TYPES, _prf, gold_chunks, read_sentences, report
 from bench.anercorp import score as anercorp_score
 from marsad.extract.entities import rule_candidates
-from marsad.extract.entity_crf import (
-    MODEL_NAME,
-    PROTECTED,
-    combine,
-    read_model,
-    sentence_starts,
-    spans_of,
-)
+from marsad.extract.entity_crf import MODEL_NAME, read_model, sentence_starts
+from marsad.extract.entity_crf_combine import PROTECTED, combine, written_unit_spans
 from marsad.extract.entity_crf_features import features, rule_tags, sentences
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import Word, words_of
@@ -137,15 +131,17 @@ def held_out_scores(data: list[Sentence], model_path: Path) -> dict[str, Counter
     import pycrfsuite
 
     model = read_model(str(model_path), pycrfsuite)
-    counts = {name: Counter() for name in [*POLICIES, "CRF alone"]}
+    counts = {name: Counter() for name in [*POLICIES, "default", "CRF alone"]}
     for s in data:
         if not s.words:
             continue
         labels = model.tag(s.words, rule_tags(s.words, s.cands), sentence_starts(s.words, s.text))
-        spans = spans_of(s.words, labels)
+        spans = written_unit_spans(s.words, labels, s.text)
         for name, protected in POLICIES.items():
-            cands = s.cands if protected is None else combine(s.words, s.cands, spans, protected)
+            cands = (s.cands if protected is None
+                     else combine(s.words, s.cands, spans, protected, protected))
             _count(counts[name], _chunks(s, cands), s.gold)
+        _count(counts["default"], _chunks(s, combine(s.words, s.cands, spans)), s.gold)
         crf = {(s.word_token[i], s.word_token[j - 1] + 1, t) for i, j, t in spans}
         _count(counts["CRF alone"], crf, s.gold)
     return counts
@@ -163,7 +159,7 @@ def error_kinds(data: list[Sentence], model_path: Path) -> dict[str, Counter]:
         if not s.words:
             continue
         labels = model.tag(s.words, rule_tags(s.words, s.cands), sentence_starts(s.words, s.text))
-        pred = _chunks(s, combine(s.words, s.cands, spans_of(s.words, labels)))
+        pred = _chunks(s, combine(s.words, s.cands, written_unit_spans(s.words, labels, s.text)))
         for a, b, t in s.gold - pred:
             near = [q for q in pred if q[0] < b and a < q[1]]
             kind = ("bounds" if any(q[2] == t for q in near)

@@ -2,10 +2,8 @@
 
 The model (lang/ar/entity_crf.crfsuite) is trained by bench/train_crf.py on ANERcorp's
 training part, with the features of entity_crf_features.py; retrain it whenever the rules
-change, since their tags are among its strongest features. The CRF labels every word; `combine`
-then keeps a rule's name where the CRF confirms it (a name of the same type over its words) or
-where the rule is of a kind our news conventions trust (PROTECTED), drops the others, and adds
-the CRF's names that overlap none kept (how = "crf").
+change, since their tags are among its strongest features. The CRF labels every word;
+entity_crf_combine.py joins its names with the rules'.
 
 Tagging does not go through crfsuite's tagger: the model's weights are read once and summed
 per feature group, each cached by the value it depends on: per light form (what it scores for
@@ -17,7 +15,6 @@ or the model file the step does nothing.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import resources
 from itertools import repeat
@@ -25,11 +22,11 @@ from operator import attrgetter
 
 import numpy as np
 
+from marsad.extract.entity_crf_combine import combine, written_unit_spans
 from marsad.extract.entity_crf_features import (
     EDGE,
     GAZ_PAIRS,
     OFFSETS,
-    RULE_LABELS,
     RULE_TAGS,
     SURFACE_PARTS,
     edge_attrs,
@@ -42,21 +39,15 @@ from marsad.extract.entity_crf_features import (
     surface_part_attrs,
     surface_parts,
 )
-from marsad.extract.entity_lexicon import GIVEN_NAMES
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import Word
 
 MODEL_NAME = "entity_crf.crfsuite"
-# CRF labels → entity types (LOC in the training data is mostly countries and cities).
-LABEL_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "GPE"}
-# Rule kinds kept even where the CRF labels their words otherwise. ANERcorp leaves out much
-# that our news conventions mark (وزارة الصحة، الحكومة العراقية، شركة X as a whole): letting
-# the CRF overrule these kinds scores higher on ANERcorp but lower on the news gold
-# (bench/train_crf.py --tune, and `marsad eval` on the examples).
-PROTECTED = frozenset({"gazetteer", "trigger"})
 _TAG_ID = {t: n for n, t in enumerate(RULE_TAGS)}
 _EDGE_TAG = len(RULE_TAGS)
-KEY_ATTR = re.compile(r"-?\d?k=")  # a key's own feature or a neighbour's (-1k=)
+# Parts whose value is written as is after `part=` in every feature they give (a key's own
+# `k=`, a neighbour's `-1k=`), so a value no feature names gives nothing.
+WRITTEN_PARTS = frozenset({"k", "p2", "p3", "s1", "s2", "s3", "len", "sp2", "ss2"})
 _LIGHT = attrgetter("light")
 _CACHE_LIMIT = 1 << 17  # distinct light forms kept before the cache starts over
 
@@ -80,7 +71,15 @@ class CrfModel:
             self.trans[col[a], col[b]] = w
         self.outside = col["O"]
         self.incoming = np.ascontiguousarray(self.trans.T)  # [label, label before]
-        self.keys = {a.partition("k=")[2] for a in self.attr_row if KEY_ATTR.match(a)}
+        # The least that O → O gains over the transition into each label, and over that
+        # from any label back to O (see `settled`).
+        self.enter = self.trans[self.outside, self.outside] - self.trans.max(axis=0)
+        back_to_o = np.delete(self.trans[:, self.outside], self.outside)
+        self.leave = float((self.trans[self.outside, self.outside] - back_to_o).min())
+        self.written: dict[str, set[str]] = {part: set() for part in WRITTEN_PARTS}
+        for attr in self.attr_row:
+            name, _, value = attr.partition("=")
+            self.written.get(name.lstrip("-0123456789"), set()).add(value)
         rules = [*RULE_TAGS, EDGE]
         width = len(rules)
         # The rules' tags at i-2..i+2 and the pairs around i, one row per window of five tags
@@ -135,7 +134,7 @@ class CrfModel:
     def _part(self, part: str, value: object) -> int:
         """The id of a part's rows, made on first use; 0 for a part the model has no
         feature of."""
-        if part == "k" and value not in self.keys:
+        if part in WRITTEN_PARTS and str(value) not in self.written[part]:
             self.part_id[part, value] = 0
             return 0
         attrs = surface_part_attrs if part in SURFACE_PARTS else part_attrs
@@ -221,23 +220,68 @@ class CrfModel:
                 + self.window_rows[window] + self.place_rows[place]
                 + self.left_rows[np.roll(pair, 1)] + self.right_rows[pair])
 
+    def settled(self, scores: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Where O is provably the best label. Any best path's run of other labels, turned
+        into O, would lose score, so it gains at least nothing: each word of the run adds at
+        least `gain` (its emission lead of O over its worst label, with the transition into
+        it at its worst) and the run's end at least `leave` (O → O instead of label → O). A
+        word is settled when every run through it within its sentence sums to more than 0;
+        the best paths then hold O there, and Viterbi need only cover the other words."""
+        last = np.append(starts[1:], True)
+        o = self.outside
+        lead = scores[:, [o]] - scores + np.where(starts[:, None], 0.0, self.enter)
+        lead[:, o] = np.inf
+        gain = lead.min(axis=1)
+        sent = np.cumsum(starts)
+        total = np.cumsum(gain)
+        before = total - gain  # the sum up to each word's left neighbour
+        # Each sentence is lifted above the ones before (and below the ones after), so the
+        # running max and min below do not reach across sentences.
+        big = 4.0 * (np.abs(total).max() + abs(self.leave) + 1.0)
+        lift = sent * big
+        left = total - (np.maximum.accumulate(before + lift) - lift)
+        ends = total + np.where(last, 0.0, self.leave)
+        right = np.minimum.accumulate((ends + lift)[::-1])[::-1] - lift - total
+        return left + right > 0
+
     def tag(self, words: list[Word], tags: list[str], starts: np.ndarray) -> list[str]:
-        """The best label sequence of each sentence (`starts` marks sentence starts): Viterbi
-        over all of the document's sentences at once, one step per word position, the
-        sentences laid out longest first so that those still going lead; each step writes
-        into buffers made once (numpy's call overhead, not arithmetic, is the cost here)."""
+        """The best label sequence of each sentence (`starts` marks sentence starts): O where
+        `settled` proves it, Viterbi over the runs of other words, all of a document's runs at
+        once, one step per word position, the runs laid out longest first so that those still
+        going lead; each step writes into buffers made once (numpy's call overhead, not
+        arithmetic, is the cost here). A run after or before a settled O starts or ends with
+        the transition from or to O."""
         scores = self.emissions(words, tags, starts)
-        first = np.flatnonzero(starts)
-        count = len(first)
-        lengths = np.diff(np.append(first, len(words)))
+        out = np.full(len(words), self.outside, np.intp)
+        free = ~self.settled(scores, starts)
+        if free.any():
+            at = np.flatnonzero(free)
+            first = np.flatnonzero((np.diff(at, prepend=-2) != 1) | starts[at])  # runs' first words
+            begin = at[first]
+            lengths = np.diff(np.append(first, len(at)))
+            end = begin + lengths
+            after_o = ~starts[begin]
+            before_o = np.append(~starts[1:], False)[end - 1]
+            runs = np.zeros(len(words), np.intp)
+            runs[begin] = 1
+            runs = np.cumsum(runs)[at] - 1
+            out[at] = self._viterbi(scores[at], runs, lengths, after_o, before_o)
+        names = self.labels
+        return [names[y] for y in out.tolist()]
+
+    def _viterbi(self, scores: np.ndarray, runs: np.ndarray, lengths: np.ndarray,
+                 after_o: np.ndarray, before_o: np.ndarray) -> np.ndarray:
+        """The best labels of consecutive runs of words (`runs`: each word's run)."""
+        count = len(lengths)
         rank = np.empty(count, np.intp)
         rank[np.argsort(-lengths, kind="stable")] = np.arange(count)
-        row = np.repeat(rank, lengths)  # each word's sentence, in that order
-        col = np.arange(len(words)) - np.repeat(first, lengths)  # its place in the sentence
+        row = rank[runs]  # each word's run, in that order
+        col = np.arange(len(runs)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         steps, size = int(lengths.max()), len(self.labels)
         grid = np.zeros((steps, count, size))
         grid[col, row] = scores
-        active = np.bincount(col).tolist()  # sentences with a word at each place
+        grid[0, rank[after_o]] += self.trans[self.outside]
+        active = np.bincount(col).tolist()  # runs with a word at each place
         back = np.empty((steps, count, size), np.intp)
         total = np.empty((count, size, size))
         incoming = self.incoming
@@ -248,6 +292,7 @@ class CrfModel:
             total[:k].argmax(axis=2, out=back[step, :k])
             total[:k].max(axis=2, out=best[:k])
             best[:k] += grid[step, :k]
+        best[rank[before_o]] += self.trans[:, self.outside]
         label = best.argmax(axis=1)
         path = np.empty((steps, count), np.intp)
         path[np.sort(lengths)[::-1] - 1, np.arange(count)] = label
@@ -256,8 +301,7 @@ class CrfModel:
             k = active[step]
             label[:k] = back[step, at[:k], label[:k]]
             path[step - 1, :k] = label[:k]
-        names = self.labels
-        return [names[y] for y in path[col, row].tolist()]
+        return path[col, row]
 
 
 def _room(rows: np.ndarray, needed: int) -> np.ndarray:
@@ -296,67 +340,10 @@ def sentence_starts(words: list[Word], text: str) -> np.ndarray:
     return starts
 
 
-def spans_of(words: list[Word], labels: list[str]) -> list[tuple[int, int, str]]:
-    """BIO labels → (first word, end word, CRF type); a name never runs across punctuation."""
-    out: list[tuple[int, int, str]] = []
-    start, last, typ = -1, -2, ""
-    for k in [k for k, label in enumerate(labels) if label != "O"]:
-        label = labels[k]
-        if k == last + 1 and label[0] == "I" and label[2:] == typ and not words[k].brk:
-            last = k
-            continue
-        if start >= 0:
-            out.append((start, last + 1, typ))
-        start, last, typ = k, k, label[2:]
-    if start >= 0:
-        out.append((start, last + 1, typ))
-    return out
-
-
-def _person_bounds(words: list[Word], c: Cand, spans: list[tuple[int, int, str]],
-                   taken: set[int]) -> Cand:
-    """A rule's person name that the CRF reads from the same first word to another end: the
-    CRF's end when it goes further over free words (a surname the rules missed), or when it
-    stops before words that do not look like names (no article, not a given name: the verb or
-    noun after a name, وقال زيد عمرو إن → زيد عمرو)."""
-    for i, j, t in spans:
-        if t != "PERS" or i != c.i or j == c.j:
-            continue
-        if j > c.j and not taken.intersection(range(c.j, j)):
-            return c._replace(j=j)
-        if j < c.j and not any(w.definite or w.key in GIVEN_NAMES for w in words[j : c.j]):
-            return c._replace(j=j)
-    return c
-
-
-def combine(words: list[Word], cands: list[Cand], spans: list[tuple[int, int, str]],
-            protected: frozenset[str] = PROTECTED) -> list[Cand]:
-    """The rules' names that are protected, of a kind the CRF does not label (NORP), or that
-    the CRF confirms (a name of the same type overlapping them: the rules' roles are kept, and
-    their bounds unless `_person_bounds` says otherwise), plus the CRF's names that overlap
-    none of them."""
-
-    def confirmed(c: Cand) -> bool:
-        label = RULE_LABELS.get(c.type)
-        return any(i < c.j and c.i < j and t == label for i, j, t in spans)
-
-    kept = [c for c in cands if c.how in protected or c.type not in RULE_LABELS or confirmed(c)]
-    taken = {p for c in kept for p in range(c.i, c.j)}
-    kept = [
-        _person_bounds(words, c, spans, taken) if c.type == "PER" and c.how not in protected
-        else c
-        for c in kept
-    ]
-    used = {p for c in kept for p in range(c.i, c.j)}
-    added = [Cand(i, j, LABEL_TYPES[t], "crf") for i, j, t in spans
-             if t in LABEL_TYPES and not used.intersection(range(i, j))]
-    return sorted(kept + added)
-
-
 def crf_candidates(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
     """The rules' candidates combined with the CRF's labels (unchanged without a model)."""
     model = load_model()
     if model is None or not words:
         return cands
     labels = model.tag(words, rule_tags(words, cands), sentence_starts(words, text))
-    return combine(words, cands, spans_of(words, labels))
+    return combine(words, cands, written_unit_spans(words, labels, text))

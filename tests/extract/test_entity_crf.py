@@ -13,13 +13,8 @@ import pytest
 
 from marsad.extract.document import extract_document
 from marsad.extract.entities import extract_mentions, rule_candidates
-from marsad.extract.entity_crf import (
-    MODEL_NAME,
-    combine,
-    load_model,
-    sentence_starts,
-    spans_of,
-)
+from marsad.extract.entity_crf import MODEL_NAME, load_model, sentence_starts
+from marsad.extract.entity_crf_combine import combine, spans_of, written_unit_spans
 from marsad.extract.entity_crf_features import (
     CLUSTERS,
     features,
@@ -58,12 +53,13 @@ def test_entity_crf_features_see_two_words_either_side_and_the_rules_tags() -> N
 def test_entity_crf_combine_keeps_protected_rule_names_and_adds_the_crfs() -> None:
     place = Cand(0, 1, "GPE", "gazetteer")
     cued = Cand(2, 3, "PER", "cue")
+    kunya = Cand(3, 4, "PER", "kunya")
     group = Cand(4, 5, "NORP", "gazetteer")
     titled = Cand(6, 8, "PER", "title")
     spans = [(6, 8, "PERS"), (9, 11, "ORG"), (0, 2, "LOC")]
-    out = combine(words_of("ا ب ت ث ج ح خ د ذ ر ز"), [place, cued, group, titled], spans)
-    assert place in out and group in out and titled in out  # protected, NORP, agreed
-    assert cued not in out  # the CRF labels its word O
+    out = combine(words_of("ا ب ت ث ج ح خ د ذ ر ز"), [place, cued, kunya, group, titled], spans)
+    assert place in out and cued in out and group in out and titled in out  # kept, NORP, agreed
+    assert kunya not in out  # the CRF labels its word O
     assert Cand(9, 11, "ORG", "crf") in out
     assert not any(c.how == "crf" and c.i == 0 for c in out)  # overlaps a kept name
 
@@ -170,3 +166,28 @@ def test_entity_crf_word_clusters_load_and_reach_the_features() -> None:
 def test_entity_crf_model_has_cluster_weights() -> None:
     pytest.importorskip("pycrfsuite")
     assert any(a.startswith(("c0=", "c1=", "c2=")) for a in load_model().attr_row)
+
+
+def test_entity_crf_names_never_begin_or_end_inside_a_written_unit() -> None:
+    text = "وقالت شبكة إن.بي.سي إن سامر حداد وصل"
+    words = words_of(text)
+    first = next(k for k, w in enumerate(words) if w.light == "بي")
+    labels = ["O"] * len(words)
+    labels[first] = "B-ORG"  # a letter of the abbreviation alone
+    labels[-3], labels[-2] = "B-PERS", "I-PERS"
+    assert written_unit_spans(words, labels, text) == [(len(words) - 3, len(words) - 1, "PERS")]
+
+
+def test_entity_crf_settled_words_are_o_in_the_best_path() -> None:
+    """Every word `settled` marks is O in the full Viterbi path, and the tagger labels the
+    other words as the full pass does (exactly as crfsuite, in the test above)."""
+    model = load_model()
+    if model is None:
+        pytest.skip("no model")
+    words = words_of(TEXT)
+    tags = rule_tags(words, rule_candidates(words, TEXT))
+    starts = sentence_starts(words, TEXT)
+    settled = model.settled(model.emissions(words, tags, starts), starts)
+    labels = model.tag(words, tags, starts)
+    assert 0 < settled.sum() < len(words)
+    assert all(label == "O" for label, s in zip(labels, settled, strict=True) if s)
