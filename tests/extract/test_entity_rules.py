@@ -42,6 +42,30 @@ def test_a_longer_known_name_wins_over_a_club_name() -> None:
     assert ("ORG", "الهلال") not in found
 
 
+def test_a_club_named_after_its_city_is_the_club_only_in_sport() -> None:
+    assert ("ORG", "روما") in _found(SPORT + "وتغلب روما على ضيفه بهدف نظيف.")
+    assert ("GPE", "روما") in _found("ووصل الوزير إلى روما في زيارة رسمية تستمر يومين.")
+
+
+# --- known names that are also common words, and names known by their surname ------------------
+
+def test_a_city_that_is_a_common_word_is_named_only_in_a_place_context() -> None:
+    assert ("GPE", "الخبر") in _found("وافتتح الأمير مشروعا سكنيا جديدا في الخبر أمس.")
+    assert ("GPE", "مالي") in _found("وانتشرت القوات الفرنسية في مالي منذ سنوات.")
+    found = _found("وأكد المتحدث صحة الخبر وقال إن الشركة تلقت دعم مالي كبير.")
+    assert {text for _, text in found}.isdisjoint({"الخبر", "مالي"})
+
+
+@pytest.mark.parametrize(("sentence", "name", "etype"), [
+    ("وقال شيراك في مؤتمره الصحفي إن بلاده ترفض الحرب.", "شيراك", "PER"),
+    ("ونشرت صحيفة عن حياة نجيب محفوظ وأعماله.", "نجيب محفوظ", "PER"),
+    ("أعلنت شركة اتحاد اتصالات موبايلي أرباحها الفصلية.", "شركة اتحاد اتصالات موبايلي", "ORG"),
+    ("ورفعت وكالة موديز تصنيف المصارف المحلية.", "وكالة موديز", "ORG"),
+])
+def test_names_every_reader_knows_are_found(sentence: str, name: str, etype: str) -> None:
+    assert (etype, name) in _found(sentence)
+
+
 def test_sports_report_needs_three_sports_words() -> None:
     assert sports_report(words_of("سجل اللاعب هدفا في المباراة"))
     assert not sports_report(words_of("عقد المجلس اجتماعه في النادي"))
