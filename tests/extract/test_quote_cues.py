@@ -21,3 +21,24 @@ def test_quote_cues_kama_before_a_content_clause_is_also() -> None:
 def test_quote_cues_kama_as_a_source_is_no_quote(text: str) -> None:
     assert all(q.cue != "أعلنت" and q.cue != "أفاد" for q in extract_quotes("d", text))
 
+
+
+@pytest.mark.parametrize(("text", "said", "speaker"), [
+    ("ويدّعي الرجل أن الرحلة الطويلة أضرت بظهره.", "الرحلة الطويلة أضرت بظهره", "الرجل"),
+    ("وادعى المتهم أنه كان في منزله ليلة الحادث.", "كان في منزله ليلة الحادث", "المتهم"),
+    ("واستبعد المدير أن ترتفع أسعار التذاكر هذا الموسم.", "ترتفع أسعار التذاكر هذا الموسم",
+     "المدير"),
+])
+def test_quote_cues_claims_and_ruling_out_report_speech(text: str, said: str, speaker: str) -> None:
+    [quote] = extract_quotes("d", text)
+    assert (quote.text, quote.speaker.name) == (said, speaker)
+
+
+def test_quote_cues_ruling_out_a_person_is_no_speech() -> None:
+    assert extract_quotes("d", "واستبعد المدرب اللاعب المصاب من قائمة المباراة المقبلة.") == []
+
+
+def test_quote_cues_akmal_continues_the_speaker() -> None:
+    text = 'وقالت الشركة: "سنرد قريبا على الدعوى". وأكملت: "نحن واثقون من موقفنا في القضية".'
+    quotes = extract_quotes("d", text)
+    assert [(q.cue, q.speaker.name) for q in quotes] == [("وقالت", "الشركة"), ("وأكملت", "الشركة")]
