@@ -32,6 +32,7 @@ from marsad.extract.quote_speakers import (
     ADVERBIAL_PREPOSITIONS,
     ANAPHORS,
     ONE_OF,
+    PERSON_NOUNS,
     RELAY_VERBS,
     STATEMENT_VERBS,
     STATEMENTS,
@@ -131,6 +132,18 @@ def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:
         if _head(speaker) in (bare, noun) or bare in speaker.channel_words:
             return speaker
     return None
+
+
+def person_reference(toks: list[Token], persons: list[PersonMention],
+                     history: list[Speaker]) -> Speaker | None:
+    """«ويدعي الرجل»، «وقالت السيدة»: a plain noun for a person, alone, is the latest speaker
+    of its gender named by a person mention; with none, the noun stays (no wrong name)."""
+    if len(toks) != 1 or word_of(toks[0]) not in PERSON_NOUNS:
+        return None
+    gender = "f" if word_of(toks[0]).endswith("ه") else "m"  # folded ة
+    named = {p.start for p in persons if p.type == "PER"}
+    return next((sp for sp in reversed(history[-_HISTORY:])
+                 if sp.start in named and _gender(sp) == gender), None)
 
 
 def role_reference(toks: list[Token], persons: list[PersonMention],

@@ -34,6 +34,7 @@ for _word, _role in load_table("quote_speaker_words.tsv"):
     _ROLES.setdefault(_role, set()).add(fold(_word))
 STOPS = frozenset(_ROLES["stop"])
 ANAPHORS = frozenset(_ROLES["anaphor"])
+PERSON_NOUNS = frozenset(_ROLES["person"])
 OPENERS = frozenset(_ROLES["opener"])
 ACCORDING = frozenset(_ROLES["according"])
 LINKS = frozenset(_ROLES["link"])
