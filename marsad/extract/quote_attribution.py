@@ -145,4 +145,6 @@ def clause_speaker(doc: DocState, tokens: list[Token], ci: int, lower: int, clau
         if fresh is not None:
             return fresh, False
     earlier = by_gender(state.speakers, gender)
+    if gender == "p":  # «وقالوا» after no plural speaker: no single person named earlier
+        return earlier, False
     return (earlier or last_named(text, persons, tokens[ci].start)), False

@@ -82,8 +82,10 @@ def _gender(speaker: Speaker) -> str | None:
 
 
 def cue_gender(cue: Token) -> str | None:
-    """The gender a past or present reporting verb agrees with (قالت، تقول → f)."""
+    """The gender a past or present reporting verb agrees with (قالت، تقول → f; قالوا → p)."""
     word = cue.seg.stem
+    if word.endswith("وا"):  # قالوا، أضافوا: plural
+        return "p"
     if word.endswith("ت") and len(word) >= 4 or word.startswith("ت") \
             and fold("ي" + word[1:]) in _CUE_WORDS:  # تقول beside يقول; تابع، تحدث are past
         return "f"
@@ -98,6 +100,9 @@ def by_gender(history: list[Speaker], gender: str | None) -> Speaker | None:
         return None
     if gender is None:
         return history[-1]
+    if gender == "p":  # «وقالوا»: only a plural speaker, never a single person
+        return next((sp for sp in reversed(history[-_HISTORY:])
+                     if sp.gender == "p" or _head(sp).endswith(("ون", "ين"))), None)
     latest = history[-1]
     if latest.body and gender == "m":  # «وتقول المنظمة "..." وأضاف»: a body's verbs vary
         return latest

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.extract.quotes import extract_quotes
+from tests.extract.conftest import people
 
 
 def test_quote_cues_kama_before_a_content_clause_is_also() -> None:
@@ -42,3 +43,13 @@ def test_quote_cues_akmal_continues_the_speaker() -> None:
     text = 'وقالت الشركة: "سنرد قريبا على الدعوى". وأكملت: "نحن واثقون من موقفنا في القضية".'
     quotes = extract_quotes("d", text)
     assert [(q.cue, q.speaker.name) for q in quotes] == [("وقالت", "الشركة"), ("وأكملت", "الشركة")]
+
+
+def test_quote_cues_describing_as_reports_speech() -> None:
+    text = "ووصف سامي الراشد المشروع بأنه خطوة مهمة لتنويع الاقتصاد."
+    [quote] = extract_quotes("d", text, people(text, "سامي الراشد"))
+    assert (quote.text, quote.speaker.name) == ("خطوة مهمة لتنويع الاقتصاد", "سامي الراشد")
+
+
+def test_quote_cues_describing_without_bianna_is_no_speech() -> None:
+    assert extract_quotes("d", "ووصف الوزير المشروع بالمهم في كلمته أمام الحضور.") == []

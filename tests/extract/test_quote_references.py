@@ -209,3 +209,17 @@ def test_quote_references_plain_person_noun_with_no_named_speaker_stays() -> Non
             "ويدعي الرجل أن الشركة تأخرت في تسليم المواد.")
     quotes = extract_quotes("d", text, people(text, "الوزارة", type_="ORG"))
     assert quotes[-1].speaker.name == "الرجل"
+
+
+def test_quote_references_plural_cue_continues_a_plural_speaker() -> None:
+    text = ("وقال مزارعون في القرية إن الأمطار أتلفت المحاصيل هذا العام. "
+            "وأضافوا أن التعويضات لم تصل إليهم حتى الآن.")
+    quotes = extract_quotes("d", text)
+    assert [q.speaker.name for q in quotes] == ["مزارعون في القرية", "مزارعون في القرية"]
+
+
+def test_quote_references_plural_cue_never_falls_back_to_one_person() -> None:
+    text = ("وقال المهندس خالد العتيبي إن الأعمال ستبدأ الأسبوع المقبل. "
+            "ووصل العمال إلى الموقع صباحا. وقالوا إن المعدات لم تصل بعد.")
+    quotes = extract_quotes("d", text, people(text, "خالد العتيبي"))
+    assert [q.speaker.name for q in quotes] == ["خالد العتيبي"]
