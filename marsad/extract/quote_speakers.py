@@ -137,8 +137,9 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
     if people:  # a full name; else a title comes first and the last name is the speaker
         multiword = [p for p in people if " " in text[p.start:p.end].strip()]
         person = multiword[0] if multiword else people[-1]
-        return Speaker(text[person.start:person.end], _title(text, start, person, end),
-                       person.entity, person.start, person.end)
+        name_end = _family_name_end(text, person, end)
+        return Speaker(text[person.start:name_end], _title(text, start, person, end),
+                       person.entity, person.start, name_end)
     named = next((k for k, t in enumerate(toks) if k > 0 and given_name(t)
                   and not (word_of(t) in LINKS and toks[k - 1].key.startswith("ال"))
                   and word_of(toks[k - 1]) not in LINKS
@@ -154,6 +155,16 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
     end = _close_quote(text, start, end)
     phrase = text[start:end]
     return Speaker(phrase, phrase if len(toks) > 1 else None, None, start, end)
+
+
+def _family_name_end(text: str, person: PersonMention, end: int) -> int:
+    """Past a family name the entity layer left out when it ends the phrase (حمدان فلاح
+    الغامدي: a nisba with the article right after the name, nothing after it)."""
+    words = text[person.end:end].split()
+    if len(words) == 1 and words[0].startswith("ال") and words[0].endswith("ي") \
+            and len(words[0]) >= 5 and text[person.end:person.end + 1] == " ":
+        return end
+    return person.end
 
 
 def _nisba_after_noun(toks: list[Token], k: int) -> bool:
