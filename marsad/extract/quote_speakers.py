@@ -35,6 +35,7 @@ for _word, _role in load_table("quote_speaker_words.tsv"):
 STOPS = frozenset(_ROLES["stop"])
 ANAPHORS = frozenset(_ROLES["anaphor"])
 PERSON_NOUNS = frozenset(_ROLES["person"])
+_OBJECT_NOUNS = frozenset(_ROLES["object"])
 OPENERS = frozenset(_ROLES["opener"])
 ACCORDING = frozenset(_ROLES["according"])
 LINKS = frozenset(_ROLES["link"])
@@ -224,12 +225,14 @@ def _extend_with_place(text: str, end: int, mentions: list[PersonMention]) -> in
 
 def is_object(toks: list[Token], persons: list[PersonMention]) -> bool:
     """The words after a cue are no subject: its object («دعا أنصاره إلى»: a pronoun
-    suffix; «دعا الطرفين إلى»، «حث المواطنين على»: an oblique plural or dual), an
-    honorific with a pronoun suffix that points back («وأكد معاليه»), or an adverbial
-    accusative («وتابع مدافعاً عن موقفه»، «وقال رداً على سؤال»)."""
+    suffix; «دعا الطرفين إلى»، «حث المواطنين على»: an oblique plural or dual; a masdar:
+    «أكد حرص بلاده على»), an honorific with a pronoun suffix that points back («وأكد
+    معاليه»), or an adverbial accusative («وتابع مدافعاً عن موقفه»، «وقال رداً على سؤال»)."""
     first = toks[0]
     if len(toks) == 1 and first.seg.enclitics or word_of(first) in _HONORIFIC_FORMS:
         return True  # «دعا أنصاره»، «ودعا معاليه العاملين»: nobody new speaks
+    if word_of(first) in _OBJECT_NOUNS:
+        return True  # «وأكد حرص بلاده على»: what he stated
     if _adverbial(first) and (first.light.startswith("م")  # a participle: مخاطبا، مدافعا
                               or (len(toks) == 1 or _governs(toks[1]))
                               and not any(p.start == first.start for p in persons)):

@@ -510,3 +510,16 @@ def test_quote_speakers_role_after_the_name_is_no_family_name() -> None:
     text = "وقال سالم ناصر المتحدث الرسمي للمستشفى إن المصابين بحالة مستقرة."
     [quote] = extract_quotes("d", text, people(text, "سالم ناصر"))
     assert quote.speaker.name == "سالم ناصر"
+
+
+def test_quote_speakers_a_masdar_after_the_cue_is_what_was_stated() -> None:
+    text = ("وقال الوزير ماجد السالم إن الزيارة ناجحة. "
+            "وأكد حرص بلاده على «تعزيز التعاون في مجالات الطاقة والتعليم».")
+    quotes = extract_quotes("d", text, people(text, "ماجد السالم"))
+    assert [q.speaker.name for q in quotes] == ["ماجد السالم", "ماجد السالم"]
+
+
+def test_quote_speakers_a_role_after_the_cue_still_speaks() -> None:
+    text = "وأكد مدير مكتبه أن الزيارة ستتم في موعدها المحدد."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "مدير مكتبه"
