@@ -53,3 +53,13 @@ def test_quote_cues_describing_as_reports_speech() -> None:
 
 def test_quote_cues_describing_without_bianna_is_no_speech() -> None:
     assert extract_quotes("d", "ووصف الوزير المشروع بالمهم في كلمته أمام الحضور.") == []
+
+
+def test_quote_cues_conceding_that_reports_speech() -> None:
+    text = "وأضاف الوزير أن الاتحاد ضعيف، وسلم بأن الأعضاء يختلفون في أولوياتهم كثيرا."
+    assert [(q.cue, q.text) for q in extract_quotes("d", text)] == [
+        ("وأضاف", "الاتحاد ضعيف"), ("وسلم", "الأعضاء يختلفون في أولوياتهم كثيرا")]
+
+
+def test_quote_cues_handing_over_is_no_speech() -> None:
+    assert extract_quotes("d", "وسلم الجيش المدينة إلى القوات الحكومية بعد أيام من القتال.") == []
