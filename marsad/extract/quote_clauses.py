@@ -167,11 +167,12 @@ def parse_clause(text: str, tokens: list[Token], ci: int, stop: int, quotes: lis
         if ("،" in gap or "," in gap) and not (not in_tail and _name_ahead(
                 tokens, i, stop, clause.speaker_tokens, person_starts)):
             in_tail = in_tail or bool(clause.speaker_tokens)  # «الوزير، أحمد علي،» goes on
-        key = tok.key
-        if (key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS) \
-                and tokens[i - 1].folded in _CONJUNCTIONS:
+        key = tok.key  # a name that folds like a complementiser (بان كي مون) is none
+        marker = (key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS) \
+            and tok.start not in person_starts
+        if marker and tokens[i - 1].folded in _CONJUNCTIONS:
             break  # «قبل أن يخسرها»: a time clause, not what was said
-        if key in CONTENT_MARKERS or tok.folded in CONTENT_MARKERS:  # a cue word right
+        if marker:  # a cue word right
             # after it opens the content (أوضح أنه يقدر ...): the caller drops that cue
             clause.content_start = tokens[i + 1].start if i + 1 < len(tokens) else None
             if tail_from is not None:

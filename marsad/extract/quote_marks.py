@@ -45,10 +45,10 @@ def direct_spans(text: str) -> list[Span]:
 
 
 def _straight_pairs(text: str) -> list[Span]:
-    """Outermost pairs of straight marks in each line: a mark after a space opens, one
-    before a space or punctuation closes, so a quoted name inside a quotation
-    ("قال "داعش" أمس") nests instead of ending it. A quotation still open when a new one
-    opens after a colon, or when its line ends, closes at `_close_open`."""
+    """Outermost pairs of straight marks in each line: a mark after a space (or any mark
+    after a colon) opens, one before a space or punctuation closes, so a quoted name
+    inside a quotation ("قال "داعش" أمس") nests instead of ending it. A quotation still
+    open when a new one opens after a colon, or when its line ends, closes at `_close_open`."""
     spans = []
     for line in _LINE.finditer(text):
         stack: list[int] = []
@@ -59,14 +59,19 @@ def _straight_pairs(text: str) -> list[Span]:
             before = text[at - 1] if at > line.start() else " "
             after = text[at + 1] if at + 1 < line.end() else " "
             closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSE)
-            if closes and stack:
+            # « " ليس كافيا ... " »: a mark spaced on both sides opens, or closes when it is
+            # the line's last (a later one closes a quotation that nests a name)
+            spaced = before.isspace() and after.isspace()
+            if stack and (closes or spaced and '"' not in text[at + 1:line.end()]):
                 start = stack.pop()
                 if not stack:
                     spans.append(Span(start + 1, at))
                     inner = []
                 elif len(stack) == 1:
                     inner.append(at)
-            elif not after.isspace():
+            elif not after.isspace() or not stack and (
+                    spaced or text[line.start():at].rstrip().endswith(":")):
+                # «وأضاف: " فريقي ...»: after a colon a mark opens even before a space
                 if stack and text[line.start():at].rstrip().endswith(":"):
                     spans.append(_close_open(text, stack[0], inner, at))
                     stack, inner = [], []

@@ -32,6 +32,7 @@ from marsad.extract.quote_speakers import (
     ADVERBIAL_PREPOSITIONS,
     ANAPHORS,
     ONE_OF,
+    PERSON_NOUNS,
     RELAY_VERBS,
     STATEMENT_VERBS,
     STATEMENTS,
@@ -81,8 +82,10 @@ def _gender(speaker: Speaker) -> str | None:
 
 
 def cue_gender(cue: Token) -> str | None:
-    """The gender a past or present reporting verb agrees with (قالت، تقول → f)."""
+    """The gender a past or present reporting verb agrees with (قالت، تقول → f; قالوا → p)."""
     word = cue.seg.stem
+    if word.endswith("وا"):  # قالوا، أضافوا: plural
+        return "p"
     if word.endswith("ت") and len(word) >= 4 or word.startswith("ت") \
             and fold("ي" + word[1:]) in _CUE_WORDS:  # تقول beside يقول; تابع، تحدث are past
         return "f"
@@ -97,6 +100,9 @@ def by_gender(history: list[Speaker], gender: str | None) -> Speaker | None:
         return None
     if gender is None:
         return history[-1]
+    if gender == "p":  # «وقالوا»: only a plural speaker, never a single person
+        return next((sp for sp in reversed(history[-_HISTORY:])
+                     if sp.gender == "p" or _head(sp).endswith(("ون", "ين"))), None)
     latest = history[-1]
     if latest.body and gender == "m":  # «وتقول المنظمة "..." وأضاف»: a body's verbs vary
         return latest
@@ -131,6 +137,18 @@ def back_reference(toks: list[Token], history: list[Speaker]) -> Speaker | None:
         if _head(speaker) in (bare, noun) or bare in speaker.channel_words:
             return speaker
     return None
+
+
+def person_reference(toks: list[Token], persons: list[PersonMention],
+                     history: list[Speaker]) -> Speaker | None:
+    """«ويدعي الرجل»، «وقالت السيدة»: a plain noun for a person, alone, is the latest speaker
+    of its gender named by a person mention; with none, the noun stays (no wrong name)."""
+    if len(toks) != 1 or word_of(toks[0]) not in PERSON_NOUNS:
+        return None
+    gender = "f" if word_of(toks[0]).endswith("ه") else "m"  # folded ة
+    named = {p.start for p in persons if p.type == "PER"}
+    return next((sp for sp in reversed(history[-_HISTORY:])
+                 if sp.start in named and _gender(sp) == gender), None)
 
 
 def role_reference(toks: list[Token], persons: list[PersonMention],

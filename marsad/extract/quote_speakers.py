@@ -34,6 +34,8 @@ for _word, _role in load_table("quote_speaker_words.tsv"):
     _ROLES.setdefault(_role, set()).add(fold(_word))
 STOPS = frozenset(_ROLES["stop"])
 ANAPHORS = frozenset(_ROLES["anaphor"])
+PERSON_NOUNS = frozenset(_ROLES["person"])
+_OBJECT_NOUNS = frozenset(_ROLES["object"])
 OPENERS = frozenset(_ROLES["opener"])
 ACCORDING = frozenset(_ROLES["according"])
 LINKS = frozenset(_ROLES["link"])
@@ -136,8 +138,9 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
     if people:  # a full name; else a title comes first and the last name is the speaker
         multiword = [p for p in people if " " in text[p.start:p.end].strip()]
         person = multiword[0] if multiword else people[-1]
-        return Speaker(text[person.start:person.end], _title(text, start, person, end),
-                       person.entity, person.start, person.end)
+        name_end = _family_name_end(text, person, end)
+        return Speaker(text[person.start:name_end], _title(text, start, person, end),
+                       person.entity, person.start, name_end)
     named = next((k for k, t in enumerate(toks) if k > 0 and given_name(t)
                   and not (word_of(t) in LINKS and toks[k - 1].key.startswith("ال"))
                   and word_of(toks[k - 1]) not in LINKS
@@ -153,6 +156,16 @@ def split_speaker(text: str, toks: list[Token], persons: list[PersonMention]) ->
     end = _close_quote(text, start, end)
     phrase = text[start:end]
     return Speaker(phrase, phrase if len(toks) > 1 else None, None, start, end)
+
+
+def _family_name_end(text: str, person: PersonMention, end: int) -> int:
+    """Past a family name the entity layer left out when it ends the phrase (حمدان فلاح
+    الغامدي: a nisba with the article right after the name, nothing after it)."""
+    words = text[person.end:end].split()
+    if len(words) == 1 and words[0].startswith("ال") and words[0].endswith("ي") \
+            and len(words[0]) >= 5 and text[person.end:person.end + 1] == " ":
+        return end
+    return person.end
 
 
 def _nisba_after_noun(toks: list[Token], k: int) -> bool:
@@ -212,12 +225,14 @@ def _extend_with_place(text: str, end: int, mentions: list[PersonMention]) -> in
 
 def is_object(toks: list[Token], persons: list[PersonMention]) -> bool:
     """The words after a cue are no subject: its object («دعا أنصاره إلى»: a pronoun
-    suffix; «دعا الطرفين إلى»، «حث المواطنين على»: an oblique plural or dual), an
-    honorific with a pronoun suffix that points back («وأكد معاليه»), or an adverbial
-    accusative («وتابع مدافعاً عن موقفه»، «وقال رداً على سؤال»)."""
+    suffix; «دعا الطرفين إلى»، «حث المواطنين على»: an oblique plural or dual; a masdar:
+    «أكد حرص بلاده على»), an honorific with a pronoun suffix that points back («وأكد
+    معاليه»), or an adverbial accusative («وتابع مدافعاً عن موقفه»، «وقال رداً على سؤال»)."""
     first = toks[0]
     if len(toks) == 1 and first.seg.enclitics or word_of(first) in _HONORIFIC_FORMS:
         return True  # «دعا أنصاره»، «ودعا معاليه العاملين»: nobody new speaks
+    if word_of(first) in _OBJECT_NOUNS:
+        return True  # «وأكد حرص بلاده على»: what he stated
     if _adverbial(first) and (first.light.startswith("م")  # a participle: مخاطبا، مدافعا
                               or (len(toks) == 1 or _governs(toks[1]))
                               and not any(p.start == first.start for p in persons)):

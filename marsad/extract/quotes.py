@@ -10,17 +10,8 @@ Rules, tried in this order within each sentence:
    content — a quotation, or the clause after إن/أن (after إلى/على/من/ب when an أن-clause
    follows, or directly for appeals: دعا إلى), or after a colon (direct speech). «بحسب ما
    أعلن» is no cue, nor is a bare verb inside the clause another cue reports.
-3. `_clause_speaker` (with `quote_speakers`, `quote_references`): a participle (مضيفاً،
-   داعياً) never has its own subject and continues the sentence's speaker; an object
-   (دعا الطرفين), adverbial (مدافعاً) or pronoun after the cue counts as no subject; a
-   definite description (المسؤول، ذات المصادر، التقرير، السكرتير الخاص) points back to
-   an earlier speaker or «بحسب/وفق/لما ذكره» source (also one cited earlier in the same
-   sentence); a statement (بيان المنظمة، البيان) speaks for its issuer; a role with no
-   name (المبعوث الدولي لليمن) is the one person the text named with that role; a named
-   subject before the cue (أما X فقال، لكن البيت الأبيض أكد، X الذي أضاف) is taken;
-   otherwise a cue with no subject speaks for its sentence's subject (وبثت الجبهة ...،
-   وأكدت), else continues the latest speaker whose gender agrees with it (وقالت →
-   المتحدثة), else the last person named before it.
+3. `quote_attribution.clause_speaker` (with `quote_speakers`, `quote_references`): who
+   speaks the clause — its own subject, one it points back to, or the speaker it continues.
 4. A quotation after an indirect clause of the same cue (أن X، وأن "...") makes two items;
    a short quotation inside the clause (إن مقاتليه "طهّروا") is the one, direct, item.
 5. A direct quote with no cue before it looks for one right after it ("..."، قال X) and
@@ -31,9 +22,10 @@ Rules, tried in this order within each sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from marsad.extract.quote_attribution import DocState, clause_speaker
 from marsad.extract.quote_clauses import PARTICIPLES, Clause, parse_clause
 from marsad.extract.quote_cues import (
     CUES,
@@ -43,33 +35,8 @@ from marsad.extract.quote_cues import (
     lone_cue_verb,
 )
 from marsad.extract.quote_marks import MIN_CUED_WORDS, MIN_UNCUED_WORDS, direct_spans, name_quotes
-from marsad.extract.quote_references import (
-    attributions,
-    back_reference,
-    by_gender,
-    coordinated_subject,
-    cue_gender,
-    pair_reference,
-    quoted_source,
-    role_holder,
-    role_reference,
-    statement_issuer,
-    statement_source,
-)
-from marsad.extract.quote_speakers import (
-    MEDIA,
-    NAMING,
-    PersonMention,
-    Speaker,
-    contrast_subject,
-    fronted_subject,
-    is_object,
-    last_named,
-    preposed_subject,
-    relative_subject,
-    sentence_subject,
-    split_speaker,
-)
+from marsad.extract.quote_references import attributions
+from marsad.extract.quote_speakers import MEDIA, NAMING, PersonMention, Speaker
 from marsad.lang import load_words
 from marsad.model import Span
 from marsad.text.normalize import fold
@@ -82,7 +49,6 @@ _NAMING = frozenset(fold(w) for w in load_words("entity_triggers.tsv")) | NAMING
 _NISBA_ENDINGS = ("ي", "ية")  # الأسبوعية، المصري: an adjective between a noun and its name
 _WHERE = frozenset(fold(w) for w in ("في", "عبر"))
 _CLAUSE_BREAKS = '،,.؛;:"«»“”'
-_CONTINUING = PARTICIPLES | {"add"}  # وأضاف، مضيفاً: the same speaker goes on
 _BETWEEN_QUOTE_AND_CUE = ' \t"«»“”„،,.-–—'
 # After a comma, these open a new reported clause (، وأن "..."، إلا أن "...").
 _CLAUSE_OPENER = re.compile(r"\s*(?:و|ف)?(?:أن|إن|بأن|إلا أن|غير أن|لكن|ولكن)\b")
@@ -142,14 +108,7 @@ def _content_end(text: str, sentence: Span, start: int, next_cue: int | None) ->
     return end
 
 
-def _named(speaker: Speaker, toks: list[Token], persons: list[PersonMention]) -> bool:
-    """A speaker phrase that holds a person, institution or state mention."""
-    return any(p.type in ("PER", "ORG", "GPE")
-               and toks[0].start <= p.start and p.end <= toks[-1].end
-               for p in persons)
-
-
-def _fragment(text: str, quote: Span, doc: _Doc, content: int | None) -> bool:
+def _fragment(text: str, quote: Span, doc: DocState, content: int | None) -> bool:
     """A short quotation inside the reported clause (إن مقاتليه "طهّروا" المستشفى), unless
     it is one word with the article in mid-clause: a term (جديرة بالسياحة "البيئية")."""
     if quote not in doc.fragments or content is None or quote.start < content:
@@ -207,7 +166,7 @@ def extract_quotes(
     full_names = frozenset(p.start for p in persons
                            if p.type == "PER" and " " in text[p.start:p.end])
     names, fragments = name_quotes(text, direct, persons)
-    doc = _Doc(doc_id, text, persons, day_times, names, fragments, {p.start for p in persons},
+    doc = DocState(doc_id, text, persons, day_times, names, fragments, {p.start for p in persons},
                full_names)
     quotes: list[Quote] = []
     q0 = 0
@@ -224,98 +183,7 @@ def extract_quotes(
     return quotes
 
 
-@dataclass(slots=True)
-class _Doc:
-    """One document's text and mentions, and what its earlier sentences leave for the
-    next: who spoke (`speakers`) and who was spoken of or cited (`sources`)."""
-
-    id: str
-    text: str
-    persons: list[PersonMention]
-    day_times: list[tuple[int, int, str]]
-    names: set[Span]
-    fragments: set[Span]
-    name_starts: set[int] = field(default_factory=set)
-    person_starts: frozenset[int] = frozenset()
-    speakers: list[Speaker] = field(default_factory=list)
-    sources: list[Speaker] = field(default_factory=list)
-    quiet_from: int = 0  # the end of the last sentence that quoted someone
-
-    def cited(self, sources: list[tuple[Speaker, bool]]) -> None:
-        for source, said in sources:
-            self.sources.append(source)
-            if said:
-                self.speakers.append(source)
-
-    def cite_before(self, pending: list[tuple[Speaker, bool]],
-                    offset: int) -> list[tuple[Speaker, bool]]:
-        """Cite the sources named before `offset` (حسب ما أعلن X، وأضاف البيان); the rest wait."""
-        self.cited([s for s in pending if (s[0].start or 0) < offset])
-        return [s for s in pending if (s[0].start or 0) >= offset]
-
-    def spoke(self, speaker: Speaker) -> None:
-        if not self.speakers or self.speakers[-1] is not speaker:
-            self.speakers.append(speaker)
-        if not self.sources or self.sources[-1] is not speaker:
-            self.sources.append(speaker)
-
-
-def _clause_speaker(doc: _Doc, tokens: list[Token], ci: int, lower: int, clause: Clause,
-                    current: Speaker | None) -> tuple[Speaker | None, bool]:
-    """The speaker of a cue clause and whether the text names it there (rules 3)."""
-    text, persons, state = doc.text, doc.persons, doc
-    toks = clause.speaker_tokens
-    if clause.kind == "quoting":  # «نقلت الصحيفة عن الوزير قوله إن»; not «قوله تعالى»
-        head_end = clause.content_start or clause.end
-        return quoted_source(text, tokens, ci, lower, persons, state.sources,
-                             [t for t in tokens[ci + 1:] if t.start < head_end]), True
-    issuer = statement_source(text, tokens, ci, persons, state.sources)
-    if issuer is not None:  # «وجاء في بيان للوزارة أن»
-        return issuer, True
-    if clause.kind in PARTICIPLES:
-        toks = []
-    before = preposed_subject(tokens, ci, lower, persons) if clause.kind not in PARTICIPLES \
-        else []
-    if before:  # «أما X فقال»، «وكان X قد دعا»: the words after the cue are its object
-        speaker = split_speaker(text, before, persons)
-        speaker.channel_words = clause.channel_words
-        speaker.gender = cue_gender(tokens[ci])
-        return speaker, True
-    if toks and (clause.mouthpiece or not is_object(toks, persons)):
-        earlier = back_reference(toks, state.sources) \
-            or role_reference(toks, persons, state.speakers) \
-            or statement_issuer(text, toks, persons, state.sources) \
-            or role_holder(text, toks, persons) or pair_reference(text, toks, persons)
-        if earlier is not None:
-            earlier.channel_words += clause.channel_words
-            return earlier, True
-        speaker = split_speaker(text, toks, persons)
-        speaker.channel_words = clause.channel_words
-        # «قالت البلدية على لسان رئيسها»: the verb agrees with the body, not the speaker
-        speaker.gender = None if clause.mouthpiece else cue_gender(tokens[ci])
-        return speaker, _named(speaker, toks, persons)
-    coordinated = coordinated_subject(text, persons, tokens, ci, lower) \
-        if clause.kind in PARTICIPLES else None
-    if coordinated is not None:
-        return coordinated, True
-    if current is not None:
-        return current, False
-    relative = relative_subject(text, persons, tokens, ci) \
-        or sentence_subject(text, persons, tokens, ci) \
-        or fronted_subject(text, persons, tokens, ci) \
-        or contrast_subject(text, persons, tokens, ci)
-    if relative is not None:
-        return relative, True
-    gender = cue_gender(tokens[ci])
-    if state.speakers and gender == "m" and clause.kind not in _CONTINUING:
-        fresh = last_named(text, persons, tokens[ci].start, since=state.quiet_from)
-        if fresh is not None:
-            return fresh, False
-    earlier = by_gender(state.speakers, gender)
-    return (earlier or last_named(text, persons, tokens[ci].start)), False
-
-
-def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: list[Span],
+def _sentence_quotes(doc: DocState, sentence: Span, tokens: list[Token], direct: list[Span],
                      around: list[Span]) -> list[Quote]:
     doc_id, text, names, state = doc.id, doc.text, doc.names, doc
     cue_positions = [
@@ -344,7 +212,7 @@ def _sentence_quotes(doc: _Doc, sentence: Span, tokens: list[Token], direct: lis
             continue
         n += 1
         pending = doc.cite_before(pending, tokens[ci].start)
-        speaker, named = _clause_speaker(doc, tokens, ci, lower, clause, current)
+        speaker, named = clause_speaker(doc, tokens, ci, lower, clause, current)
         lower = ci + 1
         if speaker is None:
             continue

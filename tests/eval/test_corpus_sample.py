@@ -16,12 +16,16 @@ DEV_SETS = {  # sample file -> gold file
     "eval/saudinewsnet_dev3_events_sample.txt": "eval/gold/saudinewsnet_dev3_events.json",
     "eval/saudinewsnet_dev3_quotes_sample.txt": "eval/gold/saudinewsnet_dev3_quotes_events.json",
     "eval/saudinewsnet_dev4_quotes_sample.txt": "eval/gold/saudinewsnet_dev4_quotes_events.json",
+    "eval/saudinewsnet_dev5_quotes_sample.txt": "eval/gold/saudinewsnet_dev5_quotes_events.json",
     "eval/saudinewsnet_dev5_events_sample.txt": "eval/gold/saudinewsnet_dev5_events.json",
     "eval/saudinewsnet_dev6_events_sample.txt": "eval/gold/saudinewsnet_dev6_events.json",
 }
-ARTICLES = {"eval/saudinewsnet_dev4_quotes_sample.txt": 8,
-            "eval/saudinewsnet_dev5_events_sample.txt": 8,
-            "eval/saudinewsnet_dev6_events_sample.txt": 5}  # the others hold 12
+ARTICLES = {  # the others hold 12
+    "eval/saudinewsnet_dev4_quotes_sample.txt": 8,
+    "eval/saudinewsnet_dev5_quotes_sample.txt": 8,
+    "eval/saudinewsnet_dev5_events_sample.txt": 8,
+    "eval/saudinewsnet_dev6_events_sample.txt": 5,
+}
 MARKS = " \n\t\u00a0\"«»“”"
 
 

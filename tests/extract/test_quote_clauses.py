@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.extract.quotes import PersonMention, extract_quotes
-from tests.extract.conftest import person
+from tests.extract.conftest import people, person
 
 
 @pytest.mark.parametrize(
@@ -307,3 +307,14 @@ def test_quote_clauses_link_colon_opens_no_speech() -> None:
             "خلال الموقع الإلكتروني للاحتفالات من خلال الرابط http://example.org/abc لدعم "
             "جهود الأمانة.")
     assert all("example" not in q.text for q in extract_quotes("d", text))
+
+
+def test_quote_clauses_a_name_read_like_bi_an_is_no_complementiser() -> None:
+    text = "ودعا الأمين العام للمنظمة بان كي مون إلى دعم اللاجئين في المنطقة."
+    [quote] = extract_quotes("d", text, people(text, "بان كي مون"))
+    assert (quote.text, quote.speaker.name) == ("دعم اللاجئين في المنطقة", "بان كي مون")
+
+
+def test_quote_clauses_bi_an_without_a_name_still_opens_the_content() -> None:
+    [quote] = extract_quotes("d", "وصرح المدير بان المشروع سينتهي في موعده المحدد.")
+    assert (quote.text, quote.speaker.name) == ("المشروع سينتهي في موعده المحدد", "المدير")

@@ -44,3 +44,22 @@ def test_quote_marks_short_unnamed_quotations_are_fragments() -> None:
     names, fragments = name_quotes(text, spans, [PersonMention(start, start + 6, "ORG")])
     assert {s.of(text) for s in names} == {"طاردوا", "الجبهة"}
     assert {s.of(text) for s in fragments} == {"طاردوا"}
+
+
+def test_quote_marks_a_straight_mark_after_a_colon_opens_before_a_space() -> None:
+    text = ('وقال المدرب: "اللقاء صعب على الفريقين".\n'
+            ' وأضاف: " لاعبونا جاهزون رغم الغيابات", مشيدا بالجمهور.')
+    assert [text[s.start:s.end] for s in direct_spans(text)] == [
+        "اللقاء صعب على الفريقين", "لاعبونا جاهزون رغم الغيابات"]
+
+
+def test_quote_marks_marks_spaced_on_both_sides_pair() -> None:
+    text = 'وقالت إحدى المحتجات أمام المكتب " لا يكفي أن يلتقوا بنا مرة في الشهر " .'
+    assert [text[s.start:s.end] for s in direct_spans(text)] == [
+        "لا يكفي أن يلتقوا بنا مرة في الشهر"]
+
+
+def test_quote_marks_a_spaced_mark_before_a_later_closer_does_not_close() -> None:
+    text = 'وقال الوزير "نحارب "داعش" وتنظيمات أخرى " المتطرفة" في المنطقة.'
+    assert [text[s.start:s.end] for s in direct_spans(text)] == [
+        'نحارب "داعش" وتنظيمات أخرى " المتطرفة']

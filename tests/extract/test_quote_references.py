@@ -192,3 +192,34 @@ def test_quote_references_contrast_pronoun_after_a_source_names_no_adjective() -
     text = ("وحسب صحيفة «صباح» التركية فإن الطائرة طلبت الإذن بالهبوط لكنها أشارت إلى أن "
             "الركاب من كبار الزوار.")
     assert all(q.speaker.name != "التركية" for q in extract_quotes("d", text))
+
+
+def test_quote_references_plain_person_noun_is_the_named_speaker_of_its_gender() -> None:
+    text = ("وقالت المعلمة سارة الحربي إن المدرسة تحتاج إلى صيانة عاجلة. "
+            "وقال المهندس خالد العتيبي إن الأعمال ستبدأ الأسبوع المقبل. "
+            "ويدعي الرجل أن الشركة تأخرت في تسليم المواد. "
+            "وقالت السيدة إن الطلاب ينتظرون منذ شهرين.")
+    quotes = extract_quotes("d", text, people(text, "سارة الحربي", "خالد العتيبي"))
+    assert [q.speaker.name for q in quotes] == ["سارة الحربي", "خالد العتيبي", "خالد العتيبي",
+                                               "سارة الحربي"]
+
+
+def test_quote_references_plain_person_noun_with_no_named_speaker_stays() -> None:
+    text = ("وقالت الوزارة إن المدرسة تحتاج إلى صيانة عاجلة. "
+            "ويدعي الرجل أن الشركة تأخرت في تسليم المواد.")
+    quotes = extract_quotes("d", text, people(text, "الوزارة", type_="ORG"))
+    assert quotes[-1].speaker.name == "الرجل"
+
+
+def test_quote_references_plural_cue_continues_a_plural_speaker() -> None:
+    text = ("وقال مزارعون في القرية إن الأمطار أتلفت المحاصيل هذا العام. "
+            "وأضافوا أن التعويضات لم تصل إليهم حتى الآن.")
+    quotes = extract_quotes("d", text)
+    assert [q.speaker.name for q in quotes] == ["مزارعون في القرية", "مزارعون في القرية"]
+
+
+def test_quote_references_plural_cue_never_falls_back_to_one_person() -> None:
+    text = ("وقال المهندس خالد العتيبي إن الأعمال ستبدأ الأسبوع المقبل. "
+            "ووصل العمال إلى الموقع صباحا. وقالوا إن المعدات لم تصل بعد.")
+    quotes = extract_quotes("d", text, people(text, "خالد العتيبي"))
+    assert [q.speaker.name for q in quotes] == ["خالد العتيبي"]

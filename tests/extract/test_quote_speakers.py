@@ -498,3 +498,28 @@ def test_quote_speakers_fronted_given_name_the_entities_missed() -> None:
     text = "خالد السبيعي أحد المزارعين قال إن المحصول تضرر من موجة الحر الأخيرة."
     [quote] = extract_quotes("d", text)
     assert (quote.speaker.name, quote.speaker.title) == ("خالد السبيعي", "أحد المزارعين")
+
+
+def test_quote_speakers_family_name_the_entities_cut_off_ends_the_name() -> None:
+    text = "وقال مدير المستشفى سالم ناصر القحطاني: \"استقبلنا المصابين صباح اليوم\"."
+    [quote] = extract_quotes("d", text, people(text, "سالم ناصر"))
+    assert (quote.speaker.name, quote.speaker.title) == ("سالم ناصر القحطاني", "مدير المستشفى")
+
+
+def test_quote_speakers_role_after_the_name_is_no_family_name() -> None:
+    text = "وقال سالم ناصر المتحدث الرسمي للمستشفى إن المصابين بحالة مستقرة."
+    [quote] = extract_quotes("d", text, people(text, "سالم ناصر"))
+    assert quote.speaker.name == "سالم ناصر"
+
+
+def test_quote_speakers_a_masdar_after_the_cue_is_what_was_stated() -> None:
+    text = ("وقال الوزير ماجد السالم إن الزيارة ناجحة. "
+            "وأكد حرص بلاده على «تعزيز التعاون في مجالات الطاقة والتعليم».")
+    quotes = extract_quotes("d", text, people(text, "ماجد السالم"))
+    assert [q.speaker.name for q in quotes] == ["ماجد السالم", "ماجد السالم"]
+
+
+def test_quote_speakers_a_role_after_the_cue_still_speaks() -> None:
+    text = "وأكد مدير مكتبه أن الزيارة ستتم في موعدها المحدد."
+    [quote] = extract_quotes("d", text)
+    assert quote.speaker.name == "مدير مكتبه"
