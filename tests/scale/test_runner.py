@@ -61,3 +61,15 @@ def test_runner_large_kinds_are_written_as_several_partitions(
     parts = sorted(p.name for p in (tmp_path / "times").glob("*.parquet"))
     assert len(parts) == -(-len(analysis["times"]) // 7) > 1
     assert pq.read_table(tmp_path / "times").num_rows == len(analysis["times"])
+
+
+def test_runner_keeps_the_items_in_the_store_it_reads_them_from(
+    outputs: tuple[Path, Path],
+) -> None:
+    from marsad.store import open_store
+
+    _, distributed = outputs
+    analysis = json.loads((distributed / "analysis.json").read_text(encoding="utf-8"))
+    with open_store(distributed / "marsad.db") as store:
+        assert store.count_documents() == len(analysis["documents"])
+        assert store.count_items("quotes") == len(analysis["quotes"]) > 0
