@@ -172,7 +172,7 @@ def test_api_quotes_of_a_speaker_within_dates(client, analysis) -> None:
     entity, doc = quote_["speaker"]["entity"], quote_["doc"]
     published = next(d["published"] for d in analysis["documents"] if d["id"] == doc)
     day = quote_.get("said_on") or published
-    body = client.get("/api/quotes", params={"entity": entity, "date_from": day[:4],
-                                             "date_to": day[:4]}).json()
+    body = client.get("/api/quotes", params={"entity": entity, "date_from": day[:10],
+                                             "date_to": day[:10]}).json()
     assert quote_["id"] in {q["id"] for q in body["items"]}
     assert all(q["speaker"]["entity"] == entity for q in body["items"])
