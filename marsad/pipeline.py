@@ -171,11 +171,15 @@ def _ingest(
             reporter.rejected(item)
         else:
             documents.append(item)
+    return as_stored(documents, store), rejected
+
+
+def as_stored(documents: list[Document], store: Store) -> list[Document]:
+    """The run's documents as the store knows them: a stored document is reused, one read
+    twice kept once, copies linked within the run and to documents already stored."""
     documents = prepare_documents([store.get_document(d.id) or d for d in documents])
     stored_copies = store.ids_with_hashes(d.content_hash for d in documents)
-    return [
-        _linked_to_store(doc, stored_copies.get(doc.content_hash)) for doc in documents
-    ], rejected
+    return [_linked_to_store(doc, stored_copies.get(doc.content_hash)) for doc in documents]
 
 
 def prepare_documents(documents: list[Document]) -> list[Document]:

@@ -30,11 +30,11 @@ from marsad.pipeline import (
     AnalyzeOptions,
     RunItems,
     RunResult,
+    as_stored,
     cross_document_layer,
     exit_code,
     pending_documents,
     pipeline_version,
-    prepare_documents,
     write_outputs,
 )
 from marsad.store import Store, open_store
@@ -121,9 +121,8 @@ def batch(
         documents = [i for part in read for i in part if isinstance(i, Document)]
         rejected = [i for part in read for i in part if isinstance(i, Rejected)]
         del read
-        documents = prepare_documents(documents)
-        for doc in documents:
-            store.add_document(doc)
+        documents = as_stored(documents, store)
+        added = sum(store.add_document(doc) for doc in documents)
         pending = pending_documents(documents, options, store)
         parts = max(count, -(-len(pending) // _DOCUMENTS_PER_TASK))
         futures = client.map(_extract_partition, _partitions(pending, parts), crf=options.crf,
@@ -134,7 +133,7 @@ def batch(
             write_outputs(documents, rejected, layer, out_dir)
             write_parquet(AnalysisView(documents, rejected, layer), out_dir)
     code = exit_code(documents, rejected, options)
-    return RunResult(len(documents), rejected, len(documents), len(pending), code)
+    return RunResult(len(documents), rejected, added, len(pending), code)
 
 
 def _gather_extracted(futures: list[Future], store: Store, version: str) -> None:
