@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -97,7 +98,9 @@ def analyze(
         analysed = _extract_all(documents, options, store, reporter)
         store.finish_run(run_id, len(documents), len(rejected))
         # items are read back kind by kind as the outputs need them, not all at once
-        write_outputs(documents, rejected, RunItems(store, [d.id for d in documents]), out_dir)
+        with cross_document_layer(documents, RunItems(store, [d.id for d in documents]),
+                                  out_dir) as layer:
+            write_outputs(documents, rejected, layer, out_dir)
     return RunResult(len(documents), rejected, added, analysed,
                      exit_code(documents, rejected, options))
 
@@ -115,27 +118,33 @@ class RunItems:
         return self._store.iter_items(kind, self._doc_ids if doc_ids is None else doc_ids)
 
 
-def write_outputs(
-    documents: list[Document],
-    rejected: list[Rejected],
-    source: ItemSource,
-    out_dir: Path,
-) -> None:
-    """Run the cross-document layer and write analysis.json and report.html, streamed."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    layer = across_documents(documents, source, SpooledItems(out_dir))
+@contextlib.contextmanager
+def cross_document_layer(
+    documents: list[Document], source: ItemSource, spool_dir: Path
+) -> Iterator[Layer]:
+    """The cross-document layer over items read from `source`, its merged events spooled
+    in `spool_dir` until the block ends: what every output of a run is written from."""
+    spool_dir.mkdir(parents=True, exist_ok=True)
+    layer = across_documents(documents, source, SpooledItems(spool_dir))
     try:
-        stream_analysis(out_dir / "analysis.json", documents, rejected, layer.sections())
-        report = {
-            "documents": [document_dict(d) for d in documents],
-            "rejected": [r.to_dict() for r in rejected],
-            "entities": layer.entities,
-            "events": layer.events,
-            "stories": layer.stories,
-        }
-        write_report(report, out_dir / "report.html", layer)
+        yield layer
     finally:
         layer.close()
+
+
+def write_outputs(
+    documents: list[Document], rejected: list[Rejected], layer: Layer, out_dir: Path
+) -> None:
+    """Write analysis.json and report.html from the layer, streamed."""
+    stream_analysis(out_dir / "analysis.json", documents, rejected, layer.sections())
+    report = {
+        "documents": [document_dict(d) for d in documents],
+        "rejected": [r.to_dict() for r in rejected],
+        "entities": layer.entities,
+        "events": layer.events,
+        "stories": layer.stories,
+    }
+    write_report(report, out_dir / "report.html", layer)
 
 
 def exit_code(documents: list[Document], rejected: list[Rejected], options: AnalyzeOptions) -> int:
@@ -162,11 +171,15 @@ def _ingest(
             reporter.rejected(item)
         else:
             documents.append(item)
+    return as_stored(documents, store), rejected
+
+
+def as_stored(documents: list[Document], store: Store) -> list[Document]:
+    """The run's documents as the store knows them: a stored document is reused, one read
+    twice kept once, copies linked within the run and to documents already stored."""
     documents = prepare_documents([store.get_document(d.id) or d for d in documents])
     stored_copies = store.ids_with_hashes(d.content_hash for d in documents)
-    return [
-        _linked_to_store(doc, stored_copies.get(doc.content_hash)) for doc in documents
-    ], rejected
+    return [_linked_to_store(doc, stored_copies.get(doc.content_hash)) for doc in documents]
 
 
 def prepare_documents(documents: list[Document]) -> list[Document]:
@@ -197,16 +210,26 @@ def _extract_all(
     documents: list[Document], options: AnalyzeOptions, store: Store, reporter: Reporter
 ) -> int:
     """Extract from every original document in the run's language not yet analysed."""
-    # Items from another version of the extractors, or from the other CRF setting, are redone.
-    version = f"{PIPELINE_VERSION}+crf" if options.crf else PIPELINE_VERSION
-    pending = [
-        doc
-        for doc in documents
-        if needs_extraction(doc, options) and not store.is_analysed(doc.id, version)
-    ]
+    pending = pending_documents(documents, options, store)
+    version = pipeline_version(options)
     for doc, items in zip(reporter.progress(pending), _extracted(pending, options), strict=True):
         store.save_results(doc.id, items, version)
     return len(pending)
+
+
+def pipeline_version(options: AnalyzeOptions) -> str:
+    """The version stored with a document's items: items from another version of the
+    extractors, or from the other CRF setting, are redone."""
+    return f"{PIPELINE_VERSION}+crf" if options.crf else PIPELINE_VERSION
+
+
+def pending_documents(
+    documents: list[Document], options: AnalyzeOptions, store: Store
+) -> list[Document]:
+    """The documents to extract from: originals in the run's language not yet analysed."""
+    version = pipeline_version(options)
+    return [doc for doc in documents
+            if needs_extraction(doc, options) and not store.is_analysed(doc.id, version)]
 
 
 def _extracted(documents: list[Document], options: AnalyzeOptions) -> Iterator[Items]:
@@ -243,13 +266,17 @@ class Layer:
         """Per-document items of one kind with their entity ids (an ItemSource)."""
         return (self.linker.link(kind, i) for i in self.source.iter_items(kind, doc_ids))
 
+    def section(self, kind: str) -> Iterable[dict[str, Any]]:
+        """One kind analysis.json lists; a kind read from the source is read afresh."""
+        if kind == "events":
+            return self.events.in_order() if isinstance(self.events, SpooledItems) \
+                else self.events
+        held = {"entities": self.entities, "stories": self.stories}
+        return held[kind] if kind in held else self.iter_items(kind)
+
     def sections(self) -> dict[str, Iterable[dict[str, Any]]]:
         """Every kind analysis.json lists, in its order; the read ones are read then."""
-        events = self.events.in_order() if isinstance(self.events, SpooledItems) \
-            else self.events
-        held = {"entities": self.entities, "events": events, "stories": self.stories}
-        return {kind: held[kind] if kind in held else self.iter_items(kind)
-                for kind in ITEM_KINDS}
+        return {kind: self.section(kind) for kind in ITEM_KINDS}
 
     def close(self) -> None:
         """Remove the spooled events, if any."""
@@ -257,10 +284,36 @@ class Layer:
             self.events.close()
 
 
+class AnalysisView(Mapping[str, Iterable[dict[str, Any]]]):
+    """analysis.json's lists, each made afresh when asked and never held whole: what the
+    tables and Parquet datasets are written from, in one pass or two."""
+
+    def __init__(self, documents: list[Document], rejected: list[Rejected], layer: Layer) -> None:
+        self._documents = documents
+        self._rejected = rejected
+        self._layer = layer
+
+    def __getitem__(self, kind: str) -> Iterable[dict[str, Any]]:
+        if kind == "documents":
+            return (document_dict(d) for d in self._documents)
+        if kind == "rejected":
+            return (r.to_dict() for r in self._rejected)
+        if kind not in ITEM_KINDS:
+            raise KeyError(kind)
+        return self._layer.section(kind)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("documents", "rejected", *ITEM_KINDS))
+
+    def __len__(self) -> int:
+        return 2 + len(ITEM_KINDS)
+
+
 def analysis_of(
     documents: list[Document], rejected: list[Rejected], items: Items
 ) -> dict[str, Any]:
-    """The analysis.json dict, whole in memory (the web app, `marsad export`, Dask runs)."""
+    """The analysis.json dict, whole in memory: the reference the streamed outputs are
+    checked against (tests, benches)."""
     sections = across_documents(documents, MemoryItems(items)).sections()
     return build_analysis(documents, rejected, {k: list(v) for k, v in sections.items()})
 

@@ -144,18 +144,31 @@ class Store:
         return list(self.iter_items(kind, doc_ids))
 
     def iter_items(
-        self, kind: str, doc_ids: Iterable[str] | None = None
+        self, kind: str, doc_ids: Iterable[str] | None = None, limit: int | None = None,
+        offset: int = 0,
     ) -> Iterator[dict[str, Any]]:
         """The same items one at a time, so that a caller holds only those it keeps; on its
-        own cursor, so several may be read at once."""
-        query = "SELECT data FROM items WHERE kind = ?"
-        params: list[Any] = [kind]
-        if doc_ids is not None:
-            query += " AND doc_id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(sorted(set(doc_ids))))
-        query += " ORDER BY doc_id, start, item_id"
+        own cursor, so several may be read at once. `limit` and `offset` cut one page."""
+        where, params = self._items_where(kind, doc_ids)
+        query = f"SELECT data FROM items WHERE {where} ORDER BY doc_id, start, item_id"
+        if limit is not None:
+            query += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
         for row in self.conn.execute(query, params):
             yield json.loads(row[0])
+
+    def count_items(self, kind: str, doc_ids: Iterable[str] | None = None) -> int:
+        """How many items of one kind are stored, for the given documents or all."""
+        where, params = self._items_where(kind, doc_ids)
+        return self.conn.execute(f"SELECT COUNT(*) FROM items WHERE {where}", params
+                                 ).fetchone()[0]
+
+    @staticmethod
+    def _items_where(kind: str, doc_ids: Iterable[str] | None) -> tuple[str, list[Any]]:
+        if doc_ids is None:
+            return "kind = ?", [kind]
+        return ("kind = ? AND doc_id IN (SELECT value FROM json_each(?))",
+                [kind, json.dumps(sorted(set(doc_ids)))])
 
     # runs and rejected inputs ------------------------------------------------------------
 

@@ -92,7 +92,7 @@ def make_router(get_views: Callable[..., Views], settings: Any, upload: Any) -> 
         in_story = {e["id"] for e in v.snap.stories[story]["entities"]} \
             if story in v.snap.stories else (set() if story else None)
         items = _keep(
-            sorted(v.snap.analysis["entities"], key=lambda e: (-e.get("documents", 0), e["id"])),
+            sorted(v.snap.entities.values(), key=lambda e: (-e.get("documents", 0), e["id"])),
             (lambda e: e["id"] in in_story) if in_story is not None else None,
             (lambda e: e["type"] == type) if type else None,
         )
@@ -108,14 +108,18 @@ def make_router(get_views: Callable[..., Views], settings: Any, upload: Any) -> 
                     date_to: DateToQ = None, limit: Limit = default,
                     offset: Offset = 0) -> dict[str, Any]:
         """Quotes; `entity` is the speaker; dates are when it was said (else published)."""
-        items = _keep(
-            v.snap.analysis["quotes"],
-            (lambda q: (q.get("speaker") or {}).get("entity") == entity) if entity else None,
-            (lambda q: q["doc"] == doc) if doc else None,
-            *doc_tests(v, story, outlet, date_from, date_to,
-                       lambda q: q.get("said_on") or v.published(q["doc"]), lambda q: [q["doc"]]),
+        return _stored_page(
+            v, "quotes", [
+                {doc} if doc else None,
+                v.story_docs(story) if story else None,
+                v.snap.docs_of("quotes", entity) if entity else None,
+                v.docs_of_outlet(outlet) if outlet else None,
+            ],
+            (lambda q: v.snap.entity_of("quotes", q) == entity) if entity else None,
+            (lambda q: in_dates(q.get("said_on") or v.published(q["doc"]), date_from, date_to))
+            if date_from or date_to else None,
+            limit=limit, offset=offset,
         )
-        return page(items, limit, offset)
 
     @router.get("/figures", response_model=models.Page[models.Figure])
     def list_figures(v: ViewsDep, story: StoryQ = None, entity: EntityQ = None,
@@ -124,15 +128,19 @@ def make_router(get_views: Callable[..., Views], settings: Any, upload: Any) -> 
                      date_from: DateFromQ = None, date_to: DateToQ = None,
                      limit: Limit = default, offset: Offset = 0) -> dict[str, Any]:
         """Figures; `entity` is the source; dates are as_of (else published)."""
-        items = _keep(
-            v.snap.analysis["figures"],
-            (lambda f: (f.get("source") or {}).get("entity") == entity) if entity else None,
+        return _stored_page(
+            v, "figures", [
+                {doc} if doc else None,
+                v.story_docs(story) if story else None,
+                v.snap.docs_of("figures", entity) if entity else None,
+                v.docs_of_outlet(outlet) if outlet else None,
+            ],
+            (lambda f: v.snap.entity_of("figures", f) == entity) if entity else None,
             (lambda f: f.get("category") == category) if category else None,
-            (lambda f: f["doc"] == doc) if doc else None,
-            *doc_tests(v, story, outlet, date_from, date_to,
-                       lambda f: f.get("as_of") or v.published(f["doc"]), lambda f: [f["doc"]]),
+            (lambda f: in_dates(f.get("as_of") or v.published(f["doc"]), date_from, date_to))
+            if date_from or date_to else None,
+            limit=limit, offset=offset,
         )
-        return page(items, limit, offset)
 
     @router.get("/events", response_model=models.Page[models.Event])
     def list_events(v: ViewsDep, story: StoryQ = None, entity: EntityQ = None,
@@ -143,7 +151,7 @@ def make_router(get_views: Callable[..., Views], settings: Any, upload: Any) -> 
         """Events merged across documents, in date order; `entity` is an actor or place."""
         in_story = set(v.snap.stories[story]["events"]) if story in v.snap.stories else set()
         items = _keep(
-            sorted(v.snap.analysis["events"], key=lambda e: (e.get("date") or "9999", e["id"])),
+            sorted(v.snap.events.values(), key=lambda e: (e.get("date") or "9999", e["id"])),
             (lambda e: e["id"] in in_story) if story else None,
             (lambda e: entity in event_entities(e)) if entity else None,
             (lambda e: e.get("type") == type) if type else None,
@@ -182,6 +190,24 @@ def make_router(get_views: Callable[..., Views], settings: Any, upload: Any) -> 
         },
     )
     return router
+
+
+def _stored_page(
+    v: Views, kind: str, doc_sets: list[set[str] | None], *tests: Callable[[Item], bool] | None,
+    limit: int, offset: int,
+) -> dict[str, Any]:
+    """A page of quotes or figures read from the store: of the documents in every given
+    set; cut by the store itself unless an item's own fields must be tested."""
+    docs: set[str] | None = None
+    for found_docs in doc_sets:
+        if found_docs is not None:
+            docs = found_docs if docs is None else docs & found_docs
+    active = [t for t in tests if t is not None]
+    if not active:
+        items, total = v.snap.page(kind, docs, limit, offset)
+        return {"items": items, "total": total, "limit": limit, "offset": offset}
+    return page(list(v.snap.items(kind, docs, lambda i: all(t(i) for t in active))),
+                limit, offset)
 
 
 def _with_story(v: Views, doc: Item) -> Item:

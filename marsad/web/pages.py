@@ -94,7 +94,7 @@ def make_router(get_views: Any) -> APIRouter:
             story_docs=story_docs,
             events=[e for e in events if e.get("doc") in docs],
             quotes=views.quotes_of_docs(story["documents"]),
-            figures=views.figures,
+            figures={f["id"]: f for f in views.snap.items("figures", story["documents"])},
             timeline_chart=charts["timeline"],
             series_charts=charts["series"],
         )
@@ -125,15 +125,15 @@ def make_router(get_views: Any) -> APIRouter:
 
     def _document_page(views: Views, doc_id: str) -> HTMLResponse:
         doc = found(views.snap.documents.get(doc_id), "document")
-        items = views.by_doc.get(doc_id, {})
-        entities = {m["entity"]["id"]: m["entity"] for m in items.get("mentions", [])}
+        items = views.doc_items(doc_id)
+        entities = {entity["id"]: entity for _, entity in items.get("mentions", [])}
         story_id = views.story_of(doc_id)
         return render(
             "document.html.j2",
             doc=doc,
             safe_url=safe_url(doc.get("url")),
             story=views.snap.stories.get(story_id) if story_id else None,
-            pieces=views.pieces(doc_id),
+            pieces=views.pieces(doc_id, items),
             entities=sorted(entities.values(), key=lambda e: e["name"]),
             quotes=items.get("quotes", []),
             figures=items.get("figures", []),

@@ -15,7 +15,7 @@ from fastapi import HTTPException
 
 from marsad.export.report import highlight
 from marsad.text.sentences import split_sentences
-from marsad.web.corpus import Corpus, Snapshot
+from marsad.web.corpus import STORED_KINDS, Corpus, Snapshot
 
 Item = dict[str, Any]
 # Anchor prefixes on the document page, in the order they are written before a piece, so
@@ -86,41 +86,46 @@ class PageCache:
 
 
 class Views:
-    """Indexes over one Snapshot; built once, read by many requests."""
+    """Indexes over one Snapshot; built once, read by many requests. Quotes, figures and
+    times are read from the store as pages ask for them."""
 
     def __init__(self, snap: Snapshot, cached_pages: int = 2000) -> None:
         self.snap = snap
         self.pages = PageCache(cached_pages)
-        analysis = snap.analysis
-        self.quotes = {q["id"]: q for q in analysis["quotes"]}
-        self.figures = {f["id"]: f for f in analysis["figures"]}
-        self.by_doc: dict[str, dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
-        for kind in ("quotes", "figures", "times"):
-            for item in analysis[kind]:
-                self.by_doc[item["doc"]][kind].append(item)
-        for entity in analysis["entities"]:
+        # per document, the layer's spans in it: (mention, its entity), event mentions,
+        # summary lines; references into the layer, not copies
+        self.by_doc: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        for entity in snap.entities.values():
             for mention in entity["mentions"]:
-                self.by_doc[mention["doc"]]["mentions"].append({**mention, "entity": entity})
-        for event in analysis["events"]:
+                self.by_doc[mention["doc"]]["mentions"].append((mention, entity))
+        for event in snap.events.values():
             for mention in event.get("mentions") or []:
-                self.by_doc[mention["doc"]]["events"].append({**mention, "event": event})
-        for story in analysis["stories"]:
+                self.by_doc[mention["doc"]]["events"].append(mention)
+        for story in snap.stories.values():
             for line in story.get("summary") or []:
                 self.by_doc[line["doc"]]["summary"].append(line)
         self.stories = sorted(
-            analysis["stories"],
+            snap.stories.values(),
             key=lambda s: (s.get("last_date") or "", len(s["documents"]), s["id"]),
             reverse=True,
         )
         self.documents = sorted(
-            analysis["documents"], key=lambda d: (d.get("published") or "", d["id"]), reverse=True
+            snap.documents.values(), key=lambda d: (d.get("published") or "", d["id"]),
+            reverse=True,
         )
         self.stories_of_entity: dict[str, list[str]] = defaultdict(list)
-        for story in analysis["stories"]:
+        for story in snap.stories.values():
             for entity in story.get("entities") or []:
                 self.stories_of_entity[entity["id"]].append(story["id"])
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         self._lock = threading.Lock()
+
+    def doc_items(self, doc_id: str) -> dict[str, list[Any]]:
+        """The document's quotes, figures and times (read now) and the layer's spans in it."""
+        items = dict(self.by_doc.get(doc_id, {}))
+        for kind in STORED_KINDS:
+            items[kind] = list(self.snap.items(kind, [doc_id]))
+        return items
 
     # items and filters -------------------------------------------------------------------
 
@@ -135,12 +140,15 @@ class Views:
         doc = self.snap.documents.get(doc_id)
         return doc.get("published") if doc else None
 
+    def docs_of_outlet(self, outlet: str) -> set[str]:
+        return {d for d, doc in self.snap.documents.items() if doc.get("source") == outlet}
+
     def story_docs(self, story_id: str) -> set[str]:
         story = self.snap.stories.get(story_id)
         return set(story["documents"]) if story else set()
 
     def quotes_of_docs(self, doc_ids: Iterable[str]) -> list[Item]:
-        quotes = [q for d in doc_ids for q in self.by_doc.get(d, {}).get("quotes", [])]
+        quotes = self.snap.items("quotes", doc_ids)
         return sorted(quotes, key=lambda q: (q.get("said_on") or self.published(q["doc"]) or "",
                                              q["doc"], q["start"]))
 
@@ -153,20 +161,21 @@ class Views:
 
     # the document page -------------------------------------------------------------------
 
-    def pieces(self, doc_id: str) -> list[tuple[str, str, list[str]]]:
+    def pieces(self, doc_id: str, items: dict[str, list[Any]]) -> list[tuple[str, str, list[str]]]:
         """The document's text cut at every highlighted span: (text, css classes, anchor ids
-        opening there). Entities, quotes, figures and times are marked as in the report."""
+        opening there). Entities, quotes, figures and times (`items`, from doc_items) are
+        marked as in the report."""
         doc = self.snap.documents[doc_id]
-        items = self.by_doc.get(doc_id, {})
-        marks = [(m["start"], m["end"], f"ent ent-{m['entity']['type']}", "")
-                 for m in items.get("mentions", [])]
+        marks = [(m["start"], m["end"], f"ent ent-{entity['type']}", "")
+                 for m, entity in items.get("mentions", [])]
         for kind, css in (("quotes", "quote"), ("figures", "fig"), ("times", "time")):
             marks += [(i["start"], i["end"], css, "") for i in items.get(kind, [])]
         anchors: dict[int, set[str]] = defaultdict(set)
         for kind, prefix in (("summary", "s"), ("events", "e"), ("mentions", "m"),
                              ("times", "t"), ("figures", "f"), ("quotes", "q")):
             for item in items.get(kind, []):
-                anchors[item["start"]].add(prefix)
+                start = item[0]["start"] if kind == "mentions" else item["start"]
+                anchors[start].add(prefix)
         marks += [(start, start, "", "") for start in anchors]
         pieces, pos = [], 0
         for text, classes, _ in highlight(doc["text"], marks):
@@ -201,7 +210,7 @@ class Views:
     def entity_page(self, entity: Item) -> dict[str, Any]:
         """Everything about one entity across stories: mentions, quotes, figures, events."""
         eid = entity["id"]
-        analysis = self.snap.analysis
+        snap = self.snap
         mentions = sorted(entity["mentions"], key=lambda m: (
             self.published(m["doc"]) or "", m["doc"], m["start"]))
         by_story: dict[str | None, list[Context]] = defaultdict(list)
@@ -213,13 +222,18 @@ class Views:
             "entity": entity,
             "hidden": max(0, len(mentions) - MAX_CONTEXTS),
             "contexts": sorted(by_story.items(), key=lambda kv: kv[0] is None),
-            "quotes": [q for q in analysis["quotes"]
-                       if (q.get("speaker") or {}).get("entity") == eid],
-            "figures": [f for f in analysis["figures"]
-                        if (f.get("source") or {}).get("entity") == eid],
-            "events": [e for e in analysis["events"] if eid in event_entities(e)],
+            "quotes": self.items_of_entity("quotes", eid),
+            "figures": self.items_of_entity("figures", eid),
+            "events": [e for e in snap.events.values() if eid in event_entities(e)],
             "stories": [self.snap.stories[s] for s in self.stories_of_entity.get(eid, [])],
         }
+
+
+    def items_of_entity(self, kind: str, entity_id: str) -> list[Item]:
+        """Quotes the entity said, or figures it is the source of, in (doc, start) order."""
+        snap = self.snap
+        return list(snap.items(kind, snap.docs_of(kind, entity_id),
+                               lambda i: snap.entity_of(kind, i) == entity_id))
 
 
 def event_entities(event: Item) -> set[str]:

@@ -67,7 +67,7 @@ def test_tables_fixture_offsets_line_up() -> None:
 
 
 def test_tables_one_row_per_item_with_fixed_columns() -> None:
-    out = tables(ANALYSIS)
+    out = {kind: list(rows()) for kind, rows in tables(ANALYSIS).items()}
     assert set(out) == set(COLUMNS)
     assert {k: len(v) for k, v in out.items()} == {
         "documents": 1, "entities": 2, "mentions": 2, "quotes": 0, "figures": 1, "times": 1,
@@ -159,3 +159,59 @@ def test_export_command_needs_a_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "none.db"),
                                        "--out", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_export_store_writes_what_the_whole_analysis_would(examples_db, tmp_path: Path) -> None:
+    """The streamed export (items read from the store kind by kind) equals the tables of the
+    analysis held whole in memory: the same CSV bytes, the same Parquet rows and types."""
+    from marsad.export.tables import export_store
+    from marsad.pipeline import analysis_of, stored_items
+    from marsad.store import open_store
+
+    db, _ = examples_db
+    with open_store(db) as store:
+        whole = analysis_of(list(store.documents()), [], stored_items(store))
+    for fmt in ("csv", "parquet"):
+        streamed = export_store(db, tmp_path / "streamed" / fmt, fmt)
+        held = write_tables(whole, tmp_path / "held" / fmt, fmt)
+        assert sorted(p.name for p in streamed) == sorted(p.name for p in held)
+        assert list(streamed.values()) == list(held.values())
+        for path in held:
+            other = tmp_path / "streamed" / fmt / path.name
+            if path.suffix == ".csv":
+                assert other.read_bytes() == path.read_bytes(), path.name
+            else:
+                mine, theirs = pq.read_table(other), pq.read_table(path)
+                assert mine.schema == theirs.schema and mine.to_pylist() == theirs.to_pylist()
+
+
+def test_tables_parquet_in_several_row_groups_reads_back_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from marsad.export import tables as module
+
+    rows = [{"id": f"t{n}", "doc": "d1", "start": n, "end": n + 1, "text": "س",
+             "value": None if n % 2 else f"2024-01-0{n + 1}", "granularity": "day"}
+            for n in range(5)]
+    monkeypatch.setattr(module, "_ROWS_PER_GROUP", 2)
+    path = tmp_path / "times.parquet"
+    assert module.write_parquet(lambda: iter(rows), COLUMNS["times"], path) == 5
+    assert pq.ParquetFile(path).num_row_groups == 3
+    assert pq.read_table(path).to_pylist() == rows
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ([1, None, 3], "int64"),
+    ([1, 2.5, None], "double"),
+    (["أ", None], "string"),
+    ([None, None], "string"),
+    ([True, None], "bool"),
+])
+def test_tables_parquet_column_types_are_those_of_the_whole_column(
+    tmp_path: Path, values: list, expected: str
+) -> None:
+    from marsad.export.tables import write_parquet
+
+    path = tmp_path / "t.parquet"
+    write_parquet(lambda: ({"x": v} for v in values), ["x"], path)
+    assert str(pq.read_table(path).schema.field("x").type) == expected

@@ -61,3 +61,30 @@ def test_runner_large_kinds_are_written_as_several_partitions(
     parts = sorted(p.name for p in (tmp_path / "times").glob("*.parquet"))
     assert len(parts) == -(-len(analysis["times"]) // 7) > 1
     assert pq.read_table(tmp_path / "times").num_rows == len(analysis["times"])
+
+
+def test_runner_keeps_the_items_in_the_store_it_reads_them_from(
+    outputs: tuple[Path, Path],
+) -> None:
+    from marsad.store import open_store
+
+    _, distributed = outputs
+    analysis = json.loads((distributed / "analysis.json").read_text(encoding="utf-8"))
+    with open_store(distributed / "marsad.db") as store:
+        assert store.count_documents() == len(analysis["documents"])
+        assert store.count_items("quotes") == len(analysis["quotes"]) > 0
+
+
+def test_runner_a_second_run_into_the_same_folder_reuses_the_stored_items(
+    examples_dir: Path, outputs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import shutil
+
+    _, distributed = outputs
+    for name in ("marsad.db", "marsad.db-wal", "marsad.db-shm"):
+        if (distributed / name).exists():
+            shutil.copy(distributed / name, tmp_path / name)
+    result = batch([examples_dir], tmp_path, workers=1)
+    assert result.analysed == 0 and result.added == 0 and result.documents > 0
+    assert (tmp_path / "analysis.json").read_bytes() == \
+        (distributed / "analysis.json").read_bytes()

@@ -128,3 +128,18 @@ def test_db_many_processes_creating_one_database_at_once_all_succeed(tmp_path: P
         with open_store(path) as store:
             assert store.count_documents() == 8
             assert store.schema_version == len(MIGRATIONS)
+
+
+def test_db_items_are_read_a_page_at_a_time_and_counted(tmp_path: Path) -> None:
+    with open_store(tmp_path / "m.db") as store:
+        for doc_id in ("a", "b"):
+            store.add_document(_doc(doc_id, text=f"نص الوثيقة {doc_id}"))
+            store.save_results(doc_id, {"quotes": [
+                {"id": f"{doc_id}{n}", "doc": doc_id, "start": n, "end": n + 1}
+                for n in (2, 0, 1)]}, "1")
+        assert [i["id"] for i in store.iter_items("quotes", limit=2, offset=2)] == ["a2", "b0"]
+        assert [i["id"] for i in store.iter_items("quotes", ["b"], limit=5)] == \
+            ["b0", "b1", "b2"]
+        assert store.count_items("quotes") == 6
+        assert store.count_items("quotes", ["b", "none"]) == 3
+        assert store.count_items("quotes", []) == 0

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from marsad.pipeline import analyze
+from marsad.pipeline import analysis_of, analyze, stored_items
+from marsad.store import open_store
 from marsad.web.app import create_app
 from marsad.web.settings import Settings
 
@@ -74,9 +75,13 @@ def client(web_db: Path, settings: Settings) -> TestClient:
 
 
 @pytest.fixture(scope="session")
-def analysis(client: TestClient) -> dict:
-    """The app's own view of the corpus (the cross-document layer over the whole store)."""
-    return client.app.state.corpus.snapshot().analysis
+def analysis(client: TestClient, web_db: Path) -> dict:
+    """The whole store's analysis held in memory, the reference for what the app (which
+    holds only the cross-document layer) shows."""
+    with open_store(web_db) as store:
+        documents = list(store.documents())
+        items = stored_items(store)
+    return analysis_of(documents, [], items)
 
 
 @pytest.fixture

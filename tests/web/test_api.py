@@ -150,3 +150,29 @@ def test_openapi_describes_the_shapes(client) -> None:
     for model in ("Story", "Document", "Entity", "Quote", "Figure", "Event", "SearchHit"):
         assert model in spec["components"]["schemas"], model
     assert not any(p.startswith(("/stories", "/entities", "/search")) for p in spec["paths"])
+
+
+@pytest.mark.parametrize("kind", ["quotes", "figures"])
+def test_api_stored_items_paged_in_store_order_with_entity_ids(client, analysis,
+                                                                kind: str) -> None:
+    """Quotes and figures are read from the store a page at a time; the pages join up to
+    the whole analysis's list, speakers and sources linked to their entities."""
+    seen = []
+    while page := client.get(f"/api/{kind}", params={"limit": 3, "offset": len(seen)}
+                             ).json()["items"]:
+        seen += page
+    assert [(i["id"], i["doc"]) for i in seen] == [(i["id"], i["doc"]) for i in analysis[kind]]
+    field = "speaker" if kind == "quotes" else "source"
+    linked = [(i.get(field) or {}).get("entity") for i in analysis[kind]]
+    assert [(i.get(field) or {}).get("entity") for i in seen] == linked and any(linked)
+
+
+def test_api_quotes_of_a_speaker_within_dates(client, analysis) -> None:
+    quote_ = next(q for q in analysis["quotes"] if q["speaker"].get("entity"))
+    entity, doc = quote_["speaker"]["entity"], quote_["doc"]
+    published = next(d["published"] for d in analysis["documents"] if d["id"] == doc)
+    day = quote_.get("said_on") or published
+    body = client.get("/api/quotes", params={"entity": entity, "date_from": day[:10],
+                                             "date_to": day[:10]}).json()
+    assert quote_["id"] in {q["id"] for q in body["items"]}
+    assert all(q["speaker"]["entity"] == entity for q in body["items"])
