@@ -41,14 +41,16 @@ def date_bounds(value: str | None) -> tuple[str, str] | None:
 
 
 def in_dates(value: str | None, date_from: str | None, date_to: str | None) -> bool:
-    """True when the date overlaps [date_from, date_to]; unknown dates only pass no filter."""
+    """True when the date overlaps [date_from, date_to]; unknown dates only pass no filter.
+    A partial bound covers its whole period: date_to=2024 keeps 2024-05-01."""
     if not date_from and not date_to:
         return True
     bounds = date_bounds(value)
     if bounds is None:
         return False
     low, high = bounds
-    return (not date_from or high >= date_from) and (not date_to or low <= date_to)
+    return ((not date_from or high >= date_bounds(date_from)[0])
+            and (not date_to or low <= date_bounds(date_to)[1]))
 
 
 def found(item: Item | None, kind: str) -> Item:

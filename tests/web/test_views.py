@@ -30,6 +30,10 @@ def test_views_date_bounds(value, expected) -> None:
     ("2024-03-01/2024-03-15", "2024-03-10", None, True),
     (None, "2024-01-01", None, False),
     (None, None, None, True),
+    ("2024-05-01", None, "2024", True),
+    ("2024-05-01", "2024-05", "2024-05", True),
+    ("2025-01-01", None, "2024", False),
+    ("2023-12-31", "2024", None, False),
 ])
 def test_views_in_dates(value, date_from, date_to, kept: bool) -> None:
     assert in_dates(value, date_from, date_to) is kept
