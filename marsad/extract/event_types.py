@@ -271,6 +271,7 @@ class Happening:
     clause_start: int
     general: bool = False  # typed by a word as often for everyday things (علاج، مواجهة)
     specific: bool = False  # the sentence has a trigger of war or need that is no such word
+    found: tuple[str, ...] = ()  # the types of every trigger in the sentence, main or not
 
 
 def _told(trigger: Trigger, clause_start: int) -> Happening:
@@ -290,6 +291,7 @@ def sentence_type(tokens: list[Token], text: str = "",
     happening = _main_happening(tokens, text, names, triggers if general else [
         t for t in triggers if not t.general])
     happening.specific = specific
+    happening.found = tuple(t.type for t in triggers)
     return happening
 
 

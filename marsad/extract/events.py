@@ -28,7 +28,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.extract.event_types import sentence_type
+from marsad.extract.event_types import Happening, sentence_type
 from marsad.model import Span
 from marsad.text.normalize import fold
 from marsad.text.tokens import Token, tokenize_sentences
@@ -177,6 +177,27 @@ def _entity_refs(mentions: list[dict[str, Any]], types: set[str],
     return refs
 
 
+def body_sentences(
+    text: str, mentions: list[dict[str, Any]], mention_starts: list[int],
+) -> list[tuple[Span, list[Token], list[dict[str, Any]], Happening]]:
+    """Each body sentence with its tokens, its entity mentions (sorted by start, with
+    `mention_starts` their starts) and its main happening (rules 1-2)."""
+    body = []
+    for sentence, sent_tokens in tokenize_sentences(text):
+        if _body_sentence(text, sentence, sent_tokens):
+            sentence_mentions = _within(mentions, mention_starts, sentence)
+            names = [(m["start"], m["end"]) for m in sentence_mentions if m["type"] == "ORG"]
+            body.append((sentence, sent_tokens, sentence_mentions, names,
+                         sentence_type(sent_tokens, text, names)))
+    told = any(h.specific for *_, h in body)
+    typed = []
+    for sentence, sent_tokens, sentence_mentions, names, happening in body:
+        if happening.general and not told:  # «مواجهة» in a sports report is a match
+            happening = sentence_type(sent_tokens, text, names, general=False)
+        typed.append((sentence, sent_tokens, sentence_mentions, happening))
+    return typed
+
+
 def _sorted_by_start(*groups: list[dict[str, Any]]) -> list[tuple[list[dict], list[int]]]:
     ordered = [sorted(group, key=lambda item: item["start"]) for group in groups]
     return [(items, [item["start"] for item in items]) for items in ordered]
@@ -193,18 +214,9 @@ def extract_events(
     """Events of one document, one per body sentence, in text order."""
     by_start = _sorted_by_start(mentions or [], times or [], figures or [])
     (mentions, mention_starts), (times, time_starts), (figures, figure_starts) = by_start
-    body = []
-    for sentence, sent_tokens in tokenize_sentences(text):
-        if _body_sentence(text, sentence, sent_tokens):
-            sentence_mentions = _within(mentions, mention_starts, sentence)
-            names = [(m["start"], m["end"]) for m in sentence_mentions if m["type"] == "ORG"]
-            body.append((sentence, sent_tokens, sentence_mentions, names,
-                         sentence_type(sent_tokens, text, names)))
-    told = any(h.specific for *_, h in body)
     events = []
-    for sentence, sent_tokens, sentence_mentions, names, happening in body:
-        if happening.general and not told:  # «مواجهة» in a sports report is a match
-            happening = sentence_type(sent_tokens, text, names, general=False)
+    for sentence, _tokens, sentence_mentions, happening in body_sentences(
+            text, mentions, mention_starts):
         trigger = happening.trigger
         date, precision = _sentence_date(
             text, sentence, _within(times, time_starts, sentence), published,

@@ -310,3 +310,11 @@ def test_event_types_disaster_with_deaths_is_a_toll(sentence: str, expected: str
 )
 def test_event_types_reported_raids_rulings_and_fire(sentence: str, expected: str) -> None:
     assert _type(sentence) == expected
+
+
+def test_event_types_found_lists_every_trigger_type_main_or_not() -> None:
+    sentence = "وقالت المصادر إن الغارة أسفرت عن مقتل ثلاثة ونزوح عشرات الأسر."
+    [(_, tokens)] = tokenize_sentences(sentence)
+    happening = sentence_type(tokens, sentence)
+    assert set(happening.found) >= {"strike", "casualties", "displacement"}
+    assert happening.type in happening.found

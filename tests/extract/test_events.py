@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extract.events import extract_events
+from marsad.extract.events import body_sentences, extract_events
 from marsad.extract.times import extract_times
 
 
@@ -52,6 +52,16 @@ def test_events_every_body_sentence_is_an_event_other_without_a_trigger() -> Non
     [event] = extract_events("d", text, "2024-03-07")
     assert (event.type, event.trigger) == ("other", None)
     assert event.text == "ويبلغ عدد سكان المدينة نحو نصف مليون نسمة."
+
+
+def test_events_body_sentences_skip_the_headline_and_carry_their_mentions() -> None:
+    text = "اشتباكات في المدينة\nواعتقلت الشرطة في حلب خمسة أشخاص. وقال الوزير إن الوضع هادئ."
+    city = _mention(text, "حلب", "GPE", "حلب")
+    body = body_sentences(text, [city], [city["start"]])
+    assert [(text[s.start:s.end], h.type) for s, _, _, h in body] == [
+        ("واعتقلت الشرطة في حلب خمسة أشخاص.", "arrest"),
+        ("وقال الوزير إن الوضع هادئ.", "statement")]
+    assert [mentions for _, _, mentions, _ in body] == [[city], []]
 
 
 def test_events_date_from_the_sentence_else_reported_on_publication() -> None:
