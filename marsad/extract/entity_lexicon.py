@@ -248,6 +248,10 @@ BODY_HEADS = _cues_of("body")
 # الشؤون الصحية بمنطقة حائل: heads of a region's body, named only with بـ + a known place.
 REGIONAL_HEADS = _cues_of("regional_body")
 INSTITUTIONAL = _cues_of("institutional")
+# الإنترنت، الجيش: common nouns that complete no name after a trigger (شبكة الإنترنت).
+GENERIC_NOUNS = _cues_of("generic_noun")
+# عائلة، أسرة: a surname after them names a family, not a person.
+FAMILY_NOUNS = _cues_of("family")
 # Weekdays and months, which a name never runs on into (للإغاثة الخميس).
 TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
                        for row in load_table(name))
@@ -255,7 +259,7 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
     "standalone_org", "idiom", "premises", "given_second", "vague_place", "outlet",
-    "regional_body",
+    "regional_body", "generic_noun", "family",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (

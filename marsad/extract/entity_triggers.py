@@ -7,14 +7,17 @@ name after a trigger ends (`_np_end`, `_honoree_end`, `lam_phrase_end`) is decid
 from __future__ import annotations
 
 from marsad.extract.entity_lexicon import (
+    BODY_HEADS,
     FACILITY_ADJECTIVES,
     FRONTS,
     FUNCTION_LIGHT,
     GAZ_INDEX,
+    GENERIC_NOUNS,
     GIVEN_NAMES,
     HONOREE_ONLY,
     HONOREE_TITLE_INDEX,
     IDIOMS,
+    INSTITUTIONAL,
     PLACE_PLURALS,
     PLACE_TRIGGERS,
     PLACE_TYPES,
@@ -34,7 +37,8 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
     (لحقوق الإنسان), up to five words when the trigger is part of the name (include), else
     a one- or two-word place name (دير الزور، not حلب الشرقي). No name starts with an
     adjective (قوات روسية، مدينة الروسية، معسكر خارجي), a verbal noun (منطقة استرخاء), an
-    unknown indefinite plural (شركة سيارات) or two indefinite words (نقطة تحول)."""
+    unknown indefinite plural (شركة سيارات), two indefinite words (نقطة تحول) or a common
+    noun listed as generic (شبكة الإنترنت، مجموعة الطلاب)."""
     limit = MAX_NP_WORDS if include else 2
     j, n = k, len(words)
     # after an indefinite trigger of a body or facility an unknown definite nisba is no
@@ -49,6 +53,11 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
         if w.brk or w.enc or not nameish(w) or w.pro[:1] in ("و", "ف"):
             break
         if j == k:
+            if w.key in GENERIC_NOUNS or w.key in BODY_HEADS and not (
+                j + 1 < n and not words[j + 1].brk
+                and (words[j + 1].key in INSTITUTIONAL or adjective(words[j + 1]))
+            ):
+                break  # شبكة الإنترنت، قوات النظام: a common noun (معهد الإدارة العامة is a name)
             if w.key in VAGUE_PLACES and not include:
                 break  # مدن الجنوب، إمارة المنطقة: a description, no place (أمانة المنطقة
                 # is a body)
