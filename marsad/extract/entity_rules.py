@@ -27,6 +27,7 @@ from marsad.extract.entity_lexicon import (
     SPORT_WORDS,
     STOP,
     TITLE_ENDS,
+    TRIGGER_INDEX,
     GazEntry,
     number_key,
     spelling_key,
@@ -120,8 +121,8 @@ def _adjective_of_noun(words: list[Word], i: int) -> bool:
     that nisba describes (السياسة الخارجية المصرية)."""
     w = words[i]
     return i > 0 and not w.brk and not w.pro and w.key.endswith("يه") and adjective(w) and (
-        words[i - 1].definite and not words[i - 1].enc
-    )
+        words[i - 1].definite and not words[i - 1].enc and w.key[2:] not in TRIGGER_INDEX
+    )  # الكلية، الجمعية: trigger nouns that only look like a nisba
 
 
 def _counted_nisba(words: list[Word], i: int) -> GazEntry | None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from marsad.extract.entity_lexicon import (
     BODY_HEADS,
+    DIRECTIONS,
     FACILITY_ADJECTIVES,
     FRONTS,
     FUNCTION_LIGHT,
+    GAZ,
     GAZ_INDEX,
     GENERIC_NOUNS,
     GIVEN_NAMES,
@@ -159,8 +161,14 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
 
 def _place_phrase_end(words: list[Word], k: int) -> int:
     """بلدية محافظة الخبر، شرطة منطقة الرياض: after a body's trigger, a place noun and its
-    name are the place the body serves, one name with it; `k` when no such phrase follows."""
+    name, or a direction and a known place (بلدية غرب الدمام), are the place the body serves,
+    one name with it; `k` when no such phrase follows."""
     head = words[k] if k < len(words) else None
+    if head is not None and head.key in DIRECTIONS and not head.brk and not head.pro:
+        place = longest(words, k + 1, GAZ_INDEX) if k + 1 < len(words) else None
+        if place is not None and GAZ[place].type in PLACE_TYPES and not words[k + 1].brk:
+            return k + 1 + len(place)  # بلدية غرب الدمام
+        return k
     if head is None or head.brk or head.pro or head.definite or head.enc or (
         head.key not in PLACE_TRIGGERS or TRIGGERS.get((head.key,), ("", True))[1]
     ):

@@ -73,3 +73,13 @@ def test_a_body_head_with_its_adjective_after_a_trigger_is_still_a_name(
     sentence: str, body: str
 ) -> None:
     assert ("ORG", body) in _found(sentence)
+
+
+def test_a_direction_and_a_known_place_after_a_body_are_its_name() -> None:
+    found = _found("وقامت بلدية غرب الدمام بتكريم العمال أمس.")
+    assert ("ORG", "بلدية غرب الدمام") in found
+    assert ("GPE", "الدمام") not in found
+
+
+def test_a_direction_before_an_unknown_word_stays_out_of_the_body() -> None:
+    assert ("ORG", "بلدية غرب الحديقة") not in _found("وزرعت بلدية غرب الحديقة أشجاراً.")
