@@ -15,7 +15,8 @@ Per document (`extract_mentions`), rules tried in this order (entity_rules.py):
    other names join.
 5. A body named after its leader is the leader (`_leaders`: قوات صالح، حكومة المالكي).
 6. The dateline's outlet and byline (entity_dateline.py: سبق - الرياض، X وY - سبق);
-   dotted abbreviations (شبكة سي.إن.إن، «(د.ب.أ)» after the agency) and an outlet's name
+   dotted abbreviations (شبكة سي.إن.إن، «(د.ب.أ)» after the agency), Latin capitals after a
+   name (NHS), a quoted name after an outlet's noun (صحيفة «التايمز») and an outlet's name
    alone after its noun was seen (صحيفة الوسط ... الوسط; entity_abbreviations.py).
 7. Back references (`_short_forms`, `compound_given_names`, `_org_descriptions`): a surname
    used alone in a person context (ترامب after دونالد ترامب), a two-word given name alone
@@ -27,7 +28,12 @@ spelling-variant key (entity_merge.py).
 
 from __future__ import annotations
 
-from marsad.extract.entity_abbreviations import dotted_abbreviations, outlet_short_names
+from marsad.extract.entity_abbreviations import (
+    dotted_abbreviations,
+    latin_abbreviations,
+    outlet_short_names,
+    quoted_outlets,
+)
 from marsad.extract.entity_crf import crf_candidates
 from marsad.extract.entity_dateline import dateline_hits
 from marsad.extract.entity_head_references import head_references
@@ -36,6 +42,7 @@ from marsad.extract.entity_lexicon import (
     ANAPHOR_ADJ,
     CONTENT,
     EPITHETS,
+    FAMILY_NOUNS,
     GAZ,
     GAZ_INDEX,
     GIVEN_NAMES,
@@ -45,6 +52,7 @@ from marsad.extract.entity_lexicon import (
     PLACE_TRIGGERS,
     PLACE_TYPES,
     SAY,
+    SPORT_WORDS,
     STANDALONE_ORGS,
     TITLE_ENDS,
     name_key,
@@ -155,7 +163,8 @@ def _leaders(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
 
 def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
     """A surname used alone (ترامب after دونالد ترامب): a person unless the context is a place;
-    a known place only when the context reads as a person (وقال عفرين إن). A surname of
+    a known place only when the context reads as a person (وقال عفرين إن); after a family
+    noun it is the family (عائلة مخلوف), no one. A surname of
     three letters needs a title before it (المايسترو جبر)."""
     surnames: dict[str, str | None] = {}
     for c in cands:
@@ -170,6 +179,8 @@ def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
     for p, w in enumerate(words):
         if surnames.get(w.key) is None or w.key in EPITHETS or w.enc:
             continue
+        if p > 0 and not w.brk and words[p - 1].key in FAMILY_NOUNS:
+            continue  # عائلة مخلوف: the family, no person
         if len(w.key) < 4 and not (p > 0 and not w.brk and words[p - 1].key in TITLE_ENDS):
             continue  # a short surname (جبر، علي) is a common word unless a title stands before it
         person, place = _person_context(words, p)
@@ -191,16 +202,17 @@ def _short_forms(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
 def _org_descriptions(words: list[Word], cands: list[Cand]) -> list[Cand]:
     """التنظيم المتطرف، الوزارة، الشركة: the organisation with that head noun named last
     before it in the text (or starting or ending with it: التحالف الدولي، قوات التحالف ...
-    التحالف). A head that news uses
+    التحالف). A team's noun (المنتخب، الفريق) refers to no one side. A head that news uses
     alone for one body (التحالف) also refers forward, and with no such name is one itself."""
     out = list(cands)
     cover = _cover(words, cands)
     for p, w in enumerate(words):
         head = ORG_HEADS.get(w.key)
-        if head is None or cover[p] is not None:
+        if head is None or cover[p] is not None or w.key in SPORT_WORDS:
             continue
         named = [c for c in cands if c.type == "ORG" and (
             words[c.i].key in (head, w.key) or words[c.j - 1].key == w.key
+            or c.i > 0 and words[c.i - 1].key == head  # صحيفة «التايمز» ... الصحيفة
         )]
         before = [c for c in named if c.j <= p]
         if not before and w.key in STANDALONE_ORGS:
@@ -320,6 +332,8 @@ def extract_mentions(doc_id: str, text: str, *, crf: bool = False) -> list[Entit
     cands = dateline_hits(words, cands, text)
     cands = dotted_abbreviations(words, cands, text)
     cands = _told_outlets(words, cands, text)
+    cands = quoted_outlets(words, cands, text)
+    cands = latin_abbreviations(words, cands, text)
     cands = outlet_short_names(words, cands)
     cands = _leaders(words, cands, text)
     cands = _short_forms(words, cands, text)

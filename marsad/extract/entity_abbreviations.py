@@ -1,6 +1,8 @@
 """Short forms of organisation names that the word rules do not see: a dotted abbreviation
-(سي.إن.إن، د.ب.أ) after an organisation noun or in brackets after the name it shortens, and
-an outlet's name used later without its noun (صحيفة الوسط ... صدور الوسط)."""
+(سي.إن.إن، د.ب.أ) after an organisation noun or in brackets after the name it shortens, Latin
+capitals after a body's name (NHS), an outlet's name in quotation marks after its noun
+(صحيفة «التايمز»), and an outlet's name used later without its noun (صحيفة الوسط ... صدور
+الوسط)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from marsad.extract.entity_lexicon import (
     GAZ_INDEX,
     GIVEN_NAMES,
     OUTLET_HEADS,
+    PLACE_TYPES,
+    PRESS_HEADS,
     STOP,
     TRIGGER_INDEX,
     TRIGGERS,
@@ -86,4 +90,57 @@ def outlet_short_names(words: list[Word], cands: list[Cand]) -> list[Cand]:
             if (tuple(w.key for w in span) == name and not any(w.brk for w in span[1:])
                     and not any(q in covered for q in range(p, p + size))):
                 out.append(Cand(p, p + size, "ORG", "coref", None, f"@{outlet.i}:{outlet.j}"))
+    return sorted(out)
+
+
+_LATIN_LETTERS = (2, 6)
+
+
+def _latin_abbreviation(w: Word) -> bool:
+    """NHS، BBC: a word of two to six Latin capitals."""
+    return _LATIN_LETTERS[0] <= len(w.light) <= _LATIN_LETTERS[1] and (
+        w.light.isascii() and w.light.isalpha() and w.light.isupper()
+    )
+
+
+def latin_abbreviations(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
+    """هيئة الخدمات الصحية البريطانية NHS، (NHS): Latin capitals right after a body's name,
+    bare or in brackets, are its short form."""
+    covered = {p for c in cands for p in range(c.i, c.j)}
+    out = list(cands)
+    for c in cands:
+        e = c.j
+        if c.type != "ORG" or e >= len(words) or e in covered or not _latin_abbreviation(words[e]):
+            continue
+        if _gap(words, text, e) in ("", "("):
+            out.append(Cand(e, e + 1, "ORG", "coref", c.entry, f"@{c.i}:{c.j}"))
+    return sorted(out)
+
+
+_OPEN_QUOTES = frozenset('«"“')
+_CLOSE_QUOTES = frozenset('»"”')
+_MAX_QUOTED_WORDS = 3
+
+
+def quoted_outlets(words: list[Word], cands: list[Cand], text: str) -> list[Cand]:
+    """صحيفة «التايمز»، قناة "الحدث": a name of up to three words in quotation marks right
+    after an outlet's noun is the outlet, even where a place or river has that name. Not
+    after شبكة, as often a technical network (شبكة "الواي فاي") as a broadcaster."""
+    out = list(cands)
+    n = len(words)
+    for p in range(n - 1):
+        if words[p].key not in PRESS_HEADS or _gap(words, text, p + 1) not in _OPEN_QUOTES:
+            continue
+        q = p + 2
+        while q < n and q - p <= _MAX_QUOTED_WORDS and not words[q].brk:
+            q += 1
+        after = text[words[q - 1].end : words[q].tstart if q < n else len(text)].strip()
+        if q - p - 1 > _MAX_QUOTED_WORDS or after[:1] not in _CLOSE_QUOTES:
+            continue
+        inside = [c for c in out if c.i < q and p + 1 < c.j]
+        if any(c.type not in PLACE_TYPES or c.i < p + 1 or c.j > q for c in inside):
+            continue
+        for c in inside:
+            out.remove(c)
+        out.append(Cand(p + 1, q, "ORG", "trigger", None, None, True))
     return sorted(out)

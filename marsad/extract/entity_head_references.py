@@ -4,11 +4,13 @@
 `الجيش السوري`: news names a body once in full, then by the first word of its name with the
 article. The trigger-table heads (الوزارة، الشركة) are handled in entities.py for every
 trigger; this covers any body's first word, whatever list named it. A head followed by a
-definite word (`القوات الموالية`, `المقاومة الفلسطينية`) describes another body and is left.
+definite word (`القوات الموالية`, `المقاومة الفلسطينية`) describes another body and is left,
+as is a team's noun (`المنتخب`, `الفريق`: sports words), which news uses for any side.
 """
 
 from __future__ import annotations
 
+from marsad.extract.entity_lexicon import SPORT_WORDS
 from marsad.extract.entity_rules import Cand
 from marsad.extract.entity_words import Word
 
@@ -28,7 +30,9 @@ def head_references(words: list[Word], cands: list[Cand]) -> list[Cand]:
     covered = {p for c in cands for p in range(c.i, c.j)}
     out = list(cands)
     for p, w in enumerate(words):
-        if p in covered or not w.definite or w.enc or len(w.key) < _MIN_HEAD_LETTERS:
+        if p in covered or not w.definite or w.enc or len(w.key) < _MIN_HEAD_LETTERS or (
+            w.key in SPORT_WORDS
+        ):
             continue
         nxt = words[p + 1] if p + 1 < len(words) else None
         if nxt is not None and not nxt.brk and nxt.definite:

@@ -237,8 +237,11 @@ GIVEN_SECONDS = _cues_of("given_second")
 VAGUE_PLACES = _cues_of("vague_place")
 # مبنى، مقر: facility nouns that name a body's building, no facility named after the body.
 PREMISES = _cues_of("premises")
-# صحيفة، وكالة: nouns of news outlets, whose name news also uses alone (الوسط).
-OUTLET_HEADS = _cues_of("outlet")
+# صحيفة، وكالة: nouns of news outlets (a quoted name after them is the outlet), whose name
+# news also uses alone (الوسط).
+PRESS_HEADS = _cues_of("outlet")
+# شبكة: also an outlet's noun, but as often a technical network's.
+OUTLET_HEADS = PRESS_HEADS | _cues_of("network")
 # قوات صالح، حكومة المالكي: heads of a body that news names after its leader.
 LEADER_HEADS = _cues_of("leader_head")
 # عن طريق: (preposition, trigger) pairs that are no name.
@@ -248,6 +251,12 @@ BODY_HEADS = _cues_of("body")
 # الشؤون الصحية بمنطقة حائل: heads of a region's body, named only with بـ + a known place.
 REGIONAL_HEADS = _cues_of("regional_body")
 INSTITUTIONAL = _cues_of("institutional")
+# الإنترنت، الجيش: common nouns that complete no name after a trigger (شبكة الإنترنت).
+GENERIC_NOUNS = _cues_of("generic_noun")
+# شمال، غرب: between a body's trigger and a known place, part of the body's name.
+DIRECTIONS = _cues_of("direction")
+# عائلة، أسرة: a surname after them names a family, not a person.
+FAMILY_NOUNS = _cues_of("family")
 # Weekdays and months, which a name never runs on into (للإغاثة الخميس).
 TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
                        for row in load_table(name))
@@ -255,7 +264,7 @@ TIME_NAMES = frozenset(fold(row[0]) for name in ("weekdays.tsv", "months.tsv")
 _CONTEXT_KINDS = (
     "epithet", "homograph", "sport", "common_given", "idafa_given", "body", "institutional",
     "standalone_org", "idiom", "premises", "given_second", "vague_place", "outlet",
-    "regional_body",
+    "regional_body", "generic_noun", "family", "network",
 )
 # Words that end a name: cue and function words (ENDERS), also titles and trigger nouns (STOP).
 ENDERS = (

@@ -36,7 +36,7 @@ def national_body_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
     places = {c.i: c for c in known if c.type == "GPE"}
     for i, w in enumerate(words):
         body = w.key in DEFINITE_ORG_HEADS or w.key in BODY_HEADS
-        if not body and w.key not in REGIONAL_HEADS or i in known_starts:
+        if not body and w.key not in REGIONAL_HEADS or i in known_starts or _describes(words, i):
             continue
         j, national, institutional = i + 1, False, False
         while body and j < n and j - i <= 3 and not words[j].brk and not words[j].pro:
@@ -59,6 +59,13 @@ def national_body_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
             if place_end is not None:
                 out.append(Cand(i, place_end, "ORG", "trigger", None, None, not w.pro))
     return out
+
+
+def _describes(words: list[Word], i: int) -> bool:
+    """السياسة الخارجية المصرية: a head shaped as a nisba right after a definite noun is that
+    noun's adjective, no body (وأكدت الخارجية المصرية is the ministry)."""
+    w = words[i]
+    return i > 0 and not w.brk and not w.pro and adjective(w) and words[i - 1].definite
 
 
 def _regional_end(words: list[Word], k: int, places: dict[int, Cand]) -> int | None:

@@ -27,6 +27,7 @@ from marsad.extract.entity_lexicon import (
     SPORT_WORDS,
     STOP,
     TITLE_ENDS,
+    TRIGGER_INDEX,
     GazEntry,
     number_key,
     spelling_key,
@@ -105,7 +106,38 @@ def _ambiguous(words: list[Word], i: int) -> bool:
         return True  # مواطنين سعوديين، صياد مصري (not من إيرانيين، ثلاثة سعوديين، مليون سوري)
     if prev.definite and prev.key.endswith(("ين", "ون")) and _norp_word(w):
         return True  # للصحافيين الأتراك: a people after a definite plural describes it
-    return adjective(w) and prev.definite
+    return adjective(w) and prev.definite and not _disagrees(prev, w)
+
+
+def _disagrees(noun: Word, nisba: Word) -> bool:
+    """ساعدت الجمعية السوريين: a plural nisba cannot describe a feminine singular noun
+    before it, so it is the people (الطلبة السوريين, a short broken plural, agrees)."""
+    stem = noun.key[2:] if noun.key.startswith("ال") else noun.key
+    return nisba.key.endswith(_PLURALS) and stem.endswith("ه") and len(stem) >= 5
+
+
+def _adjective_of_noun(words: list[Word], i: int) -> bool:
+    """A name that starts with a nisba (الخارجية المصرية) right after a definite noun, which
+    that nisba describes (السياسة الخارجية المصرية)."""
+    w = words[i]
+    return i > 0 and not w.brk and not w.pro and w.key.endswith("يه") and adjective(w) and (
+        words[i - 1].definite and not words[i - 1].enc and w.key[2:] not in TRIGGER_INDEX
+    )  # الكلية، الجمعية: trigger nouns that only look like a nisba
+
+
+def _counted_nisba(words: list[Word], i: int) -> GazEntry | None:
+    """ثمانية عشر حوثياً، «18» حوثي: an indefinite singular nisba right after a number
+    (quotation marks may stand between) is a counted noun, one of that people; the people
+    whose definite singular (الحوثي) the gazetteer knows."""
+    w = words[i]
+    if i == 0 or w.definite or w.pro or w.enc:
+        return None
+    prev = words[i - 1]
+    if not (prev.num or prev.key in NUMBER_WORDS):
+        return None
+    base = w.key[:-1] if w.key.endswith("يا") else w.key
+    entry = GAZ.get(("ال" + base,))
+    return entry if entry is not None and entry.type == "NORP" and base.endswith("ي") else None
 
 
 def _norp_word(w: Word) -> bool:
@@ -153,16 +185,22 @@ def gazetteer_hits(words: list[Word], sport: bool = False) -> list[Cand]:
                 continue
         if not (
             key in GAZ_INDEX or w.folded in GAZ_INDEX or key in GAZ_VARIANT_INDEX
-            or key.endswith(_PLURALS) or (len(key) >= 7 and "و" in key)
+            or key.endswith(_PLURALS) or key.endswith(("ي", "يا")) or (len(key) >= 7 and "و" in key)
         ):
             continue  # the common case, decided without a call
         tup = longest(words, i, GAZ_INDEX)
         if tup is not None:
+            if len(tup) > 1 and _adjective_of_noun(words, i):
+                continue  # السياسة الخارجية المصرية: no ministry
             if len(tup) > 1 or not _ambiguous(words, i) or _titled_person(words, i, tup):
                 whole = key != tup[0]
                 out.append(
                     Cand(i, i + len(tup), GAZ[tup].type, "gazetteer", GAZ[tup], None, whole)
                 )
+            continue
+        counted = _counted_nisba(words, i)
+        if counted is not None:
+            out.append(Cand(i, i + 1, "NORP", "gazetteer", counted))
             continue
         plural = len(w.key) > 5 and w.key.endswith(_PLURALS)
         entry = GAZ_SINGULAR.get(number_key(w.key)) if plural else None

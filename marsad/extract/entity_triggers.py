@@ -7,14 +7,19 @@ name after a trigger ends (`_np_end`, `_honoree_end`, `lam_phrase_end`) is decid
 from __future__ import annotations
 
 from marsad.extract.entity_lexicon import (
+    BODY_HEADS,
+    DIRECTIONS,
     FACILITY_ADJECTIVES,
     FRONTS,
     FUNCTION_LIGHT,
+    GAZ,
     GAZ_INDEX,
+    GENERIC_NOUNS,
     GIVEN_NAMES,
     HONOREE_ONLY,
     HONOREE_TITLE_INDEX,
     IDIOMS,
+    INSTITUTIONAL,
     PLACE_PLURALS,
     PLACE_TRIGGERS,
     PLACE_TYPES,
@@ -34,7 +39,8 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
     (لحقوق الإنسان), up to five words when the trigger is part of the name (include), else
     a one- or two-word place name (دير الزور، not حلب الشرقي). No name starts with an
     adjective (قوات روسية، مدينة الروسية، معسكر خارجي), a verbal noun (منطقة استرخاء), an
-    unknown indefinite plural (شركة سيارات) or two indefinite words (نقطة تحول)."""
+    unknown indefinite plural (شركة سيارات), two indefinite words (نقطة تحول) or a common
+    noun listed as generic (شبكة الإنترنت، مجموعة الطلاب)."""
     limit = MAX_NP_WORDS if include else 2
     j, n = k, len(words)
     # after an indefinite trigger of a body or facility an unknown definite nisba is no
@@ -49,6 +55,11 @@ def _np_end(words: list[Word], k: int, include: bool) -> int:
         if w.brk or w.enc or not nameish(w) or w.pro[:1] in ("و", "ف"):
             break
         if j == k:
+            if w.key in GENERIC_NOUNS or w.key in BODY_HEADS and not (
+                j + 1 < n and not words[j + 1].brk
+                and (words[j + 1].key in INSTITUTIONAL or adjective(words[j + 1]))
+            ):
+                break  # شبكة الإنترنت، قوات النظام: a common noun (معهد الإدارة العامة is a name)
             if w.key in VAGUE_PLACES and not include:
                 break  # مدن الجنوب، إمارة المنطقة: a description, no place (أمانة المنطقة
                 # is a body)
@@ -150,8 +161,14 @@ def trigger_hits(words: list[Word], known: list[Cand]) -> list[Cand]:
 
 def _place_phrase_end(words: list[Word], k: int) -> int:
     """بلدية محافظة الخبر، شرطة منطقة الرياض: after a body's trigger, a place noun and its
-    name are the place the body serves, one name with it; `k` when no such phrase follows."""
+    name, or a direction and a known place (بلدية غرب الدمام), are the place the body serves,
+    one name with it; `k` when no such phrase follows."""
     head = words[k] if k < len(words) else None
+    if head is not None and head.key in DIRECTIONS and not head.brk and not head.pro:
+        place = longest(words, k + 1, GAZ_INDEX) if k + 1 < len(words) else None
+        if place is not None and GAZ[place].type in PLACE_TYPES and not words[k + 1].brk:
+            return k + 1 + len(place)  # بلدية غرب الدمام
+        return k
     if head is None or head.brk or head.pro or head.definite or head.enc or (
         head.key not in PLACE_TRIGGERS or TRIGGERS.get((head.key,), ("", True))[1]
     ):

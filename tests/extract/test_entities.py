@@ -415,3 +415,18 @@ def test_a_body_not_named_after_a_known_person_stays_a_body(text: str) -> None:
 ])
 def test_names_any_reader_of_gulf_news_meets(text: str, name: str, typ: str) -> None:
     assert (typ, name) in _found(text)
+
+
+def test_a_surname_after_a_family_noun_is_the_family_not_a_person() -> None:
+    found = _found("ونقل رامي مخلوف أمواله وأضاف أن عائلة مخلوف غادرت البلاد.")
+    assert ("PER", "مخلوف") not in found and ("PER", "رامي مخلوف") in found
+
+
+def test_a_surname_alone_elsewhere_is_still_the_person() -> None:
+    assert ("PER", "مخلوف") in _found("ونقل رامي مخلوف أمواله وقال مخلوف إن الأمر انتهى.")
+
+
+def test_a_unit_of_a_body_after_a_title_is_no_person() -> None:
+    found = _found("وقالت سارة جونز نائبة رئيس قسم مكافحة الإرهاب إن التحقيق مستمر.")
+    assert ("PER", "سارة جونز") in found
+    assert not any("قسم" in text for _, text in found)

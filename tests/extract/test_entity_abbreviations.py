@@ -38,3 +38,23 @@ def test_an_outlet_named_by_its_noun_is_meant_by_its_name_alone_later() -> None:
 def test_a_name_alone_before_the_outlet_is_named_is_no_mention() -> None:
     found = _found("وقف الرجل في الوسط. ثم نشرت صحيفة الوسط الخبر.")
     assert ("ORG", "الوسط") not in found
+
+
+def test_latin_capitals_after_a_body_are_its_short_form() -> None:
+    mentions = extract_mentions("d", "ويعمل في هيئة الخدمات الصحية البريطانية NHS منذ سنوات.")
+    latin = [m for m in mentions if m.text == "NHS"]
+    assert latin and latin[0].type == "ORG" and latin[0].ref is not None
+
+
+def test_latin_capitals_after_no_body_are_left() -> None:
+    assert not any(m.text == "NHS" for m in extract_mentions("d", "وكتب الطبيب NHS على اللوحة."))
+
+
+def test_a_quoted_name_after_a_newspaper_is_the_paper_and_the_paper_refers_back() -> None:
+    found = _found("وأفادت صحيفة «التايمز» بفرار الضباط. ونقلت الصحيفة عن مصادر أن العدد كبير.")
+    assert ("ORG", "التايمز") in found and ("ORG", "الصحيفة") in found
+    assert not any(t == "LOC" for t, _ in found)
+
+
+def test_a_quoted_name_after_a_technical_network_is_no_outlet() -> None:
+    assert not _found('وتمت تغطية القاعة بشبكة "الواي فاي" مجاناً.')

@@ -28,3 +28,14 @@ def test_a_head_followed_by_a_definite_word_is_another_body() -> None:
 def test_a_head_is_no_mention_before_the_body_is_named() -> None:
     orgs = _orgs("وقال قائد في المقاومة إن المعارك انتهت، وأعلنت المقاومة الشعبية النصر.")
     assert [t for t, _ in orgs] == ["المقاومة الشعبية"]
+
+
+def test_a_named_college_is_meant_by_the_college_alone() -> None:
+    found = {(m.type, m.text) for m in extract_mentions(
+        "d", "وزار الوزير الكلية الحربية والتقى طلبة الكلية في القاعة.")}
+    assert {("ORG", "الكلية الحربية"), ("ORG", "الكلية")} <= found
+
+
+def test_a_team_noun_alone_refers_to_no_team() -> None:
+    mentions = extract_mentions("d", "وفاز المنتخب الجزائري وقال مدرب المنتخب إن اللاعبين تألقوا.")
+    assert [m.text for m in mentions] == ["المنتخب الجزائري"]

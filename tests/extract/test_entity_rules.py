@@ -377,3 +377,33 @@ def test_a_body_with_bi_and_its_region_is_one_name(text: str, body: str) -> None
 def test_affairs_or_a_campaign_without_a_region_name_no_body(text: str) -> None:
     found = {(m.type, m.text) for m in extract_mentions("d", text, crf=False)}
     assert not any(t == "ORG" for t, _ in found)
+
+
+def _typed(text: str) -> set[tuple[str, str]]:
+    return {(m.type, m.text) for m in extract_mentions("d", text)}
+
+
+@pytest.mark.parametrize(("sentence", "people"), [
+    ("وقتل ثمانية عشر حوثياً في الاشتباك الأخير.", "حوثياً"),
+    ("وأعلنت المقاومة مقتل «12» حوثي قرب الجبل.", "حوثي"),
+    ("وساعدت الجمعية السوريين في المخيمات طوال الشتاء.", "السوريين"),
+])
+def test_a_counted_or_plural_nisba_noun_is_a_people(sentence: str, people: str) -> None:
+    assert ("NORP", people) in _typed(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وكرمت الجامعة الطلاب السوريين المتفوقين.",
+    "وزار الطلبة السوريين المعرض أمس.",
+    "وتحدث الوزير عن السياسة الخارجية المصرية في المؤتمر.",
+])
+def test_a_nisba_after_the_noun_it_describes_is_no_name(sentence: str) -> None:
+    assert not any(t in ("NORP", "ORG") for t, _ in _typed(sentence))
+
+
+def test_a_nisba_body_that_opens_its_clause_is_named() -> None:
+    assert ("ORG", "الخارجية المصرية") in _typed("وأكدت الخارجية المصرية أن الوفد وصل.")
+
+
+def test_the_regime_with_its_nationality_is_a_body() -> None:
+    assert ("ORG", "النظام السوري") in _typed("وقصف النظام السوري المدينة فجراً.")

@@ -51,3 +51,35 @@ def test_courts_and_the_prosecution_are_organisations(court: str) -> None:
 
 def test_a_court_with_an_ordinary_adjective_is_no_name() -> None:
     assert not any(t == "ORG" for t, _ in _found("ونظرت المحكمة المختصة في القضية أمس."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "وانتشرت الصور سريعاً عبر شبكة الإنترنت خلال ساعات.",
+    "وقررت هيئة التحكيم إعادة المباراة بعد الاعتراض.",
+    "واعترضت مجموعة الطلاب على موعد الاختبار.",
+    "وقصفت قوات النظام الأحياء الشرقية ليلاً.",
+    "وتقدمت قوات الجيش نحو التلال المحيطة.",
+    "وصوت مجلس الإدارة على الميزانية الجديدة.",
+])
+def test_a_common_noun_after_a_trigger_names_nothing(sentence: str) -> None:
+    assert not any(t == "ORG" for t, _ in _found(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("وتخرج في معهد الإدارة العامة قبل عشر سنوات.", "معهد الإدارة العامة"),
+    ("وأصدرت وزارة التعليم قراراً جديداً.", "وزارة التعليم"),
+])
+def test_a_body_head_with_its_adjective_after_a_trigger_is_still_a_name(
+    sentence: str, body: str
+) -> None:
+    assert ("ORG", body) in _found(sentence)
+
+
+def test_a_direction_and_a_known_place_after_a_body_are_its_name() -> None:
+    found = _found("وقامت بلدية غرب الدمام بتكريم العمال أمس.")
+    assert ("ORG", "بلدية غرب الدمام") in found
+    assert ("GPE", "الدمام") not in found
+
+
+def test_a_direction_before_an_unknown_word_stays_out_of_the_body() -> None:
+    assert ("ORG", "بلدية غرب الحديقة") not in _found("وزرعت بلدية غرب الحديقة أشجاراً.")
